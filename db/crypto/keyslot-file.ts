@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+
+/**
+ * The sidecar `<casefile>.keys`: the data key, sealed once per staff account and once for the
+ * recovery code. A checksum over the body tells a damaged file (disk error, bad copy) apart
+ * from a wrong passphrase; the GCM tags and their AAD (file id + slot id + login) stop slots
+ * from being swapped between accounts or files.
+ */
+const box = z.object({ nonce: z.string(), ct: z.string(), tag: z.string() });
+const kdf = z.object({
+  alg: z.literal('scrypt'),
+  N: z.number().int().min(1024),
+  r: z.number().int().positive(),
+  p: z.number().int().positive(),
+  salt: z.string().min(16),
+});
+const slot = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(['staff', 'recovery']),
+  login: z.string().nullable(),
+  createdAt: z.string(),
+  kdf,
+  publicKey: z.string(),
+  wrappedPrivateKey: box,
+  sealedDataKey: box.extend({ epk: z.string() }),
+});
+const body = z.object({
+  format: z.literal('yorisoi-keyslots'),
+  version: z.literal(1),
+  fileId: z.string().uuid(),
+  slots: z.array(slot),
+});
+const fileSchema = body.extend({ checksum: z.string() });
+
+export type KeySlot = z.infer<typeof slot>;
+export type KeySlotBody = z.infer<typeof body>;
+
+export function keyslotPath(casefile: string): string {
+  return `${casefile}.keys`;
+}
+
+function checksumOf(b: KeySlotBody): string {
+  return createHash('sha256').update(JSON.stringify(b)).digest('hex');
+}
+
+export function parseKeySlotFile(text: string): KeySlotBody {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('KEYSLOTS_DAMAGED', 'The key-slot file is not valid JSON.');
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('KEYSLOTS_DAMAGED', 'The key-slot file does not have the expected shape.');
+  }
+  const { checksum, ...rest } = parsed.data;
+  if (checksumOf(rest) !== checksum) {
+    throw new AppError('KEYSLOTS_DAMAGED', 'The key-slot file is damaged (checksum mismatch).');
+  }
+  return rest;
+}
+
+export function readKeySlotFile(path: string): KeySlotBody {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('KEYSLOTS_MISSING', `No key-slot file next to the case file: ${path}`);
+    }
+    throw e;
+  }
+  return parseKeySlotFile(text);
+}
+
+/** Write to a temp file, fsync, rename over, fsync the folder: never a half-written sidecar. */
+export function writeFileAtomic(path: string, data: string | Buffer): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  try {
+    const dfd = openSync(dirname(path), 'r');
+    fsyncSync(dfd);
+    closeSync(dfd);
+  } catch {
+    // Directory fsync is not supported on every platform (Windows); rename is still atomic.
+  }
+}
+
+export function writeKeySlotFile(path: string, b: KeySlotBody): void {
+  const full = { ...b, checksum: checksumOf(b) };
+  writeFileAtomic(path, JSON.stringify(full, null, 2) + '\n');
+}

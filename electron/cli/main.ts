@@ -1,0 +1,12 @@
+import { isAppError } from '../../shared/errors';
+import { runCli } from './run-cli';
+
+// `yorisoi <command> …` — exit 0 on success, 1 with one line on stderr otherwise.
+const code = await runCli(process.argv.slice(2), (line) => process.stdout.write(line + '\n')).catch(
+  (e: unknown) => {
+    const msg = isAppError(e) ? `${e.code}: ${e.message}` : `INTERNAL: ${(e as Error).message ?? String(e)}`;
+    process.stderr.write(msg.split('\n')[0] + '\n');
+    return isAppError(e) && e.code === 'INVALID_INPUT' ? 2 : 1;
+  },
+);
+process.exitCode = code;

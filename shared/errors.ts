@@ -1,0 +1,58 @@
+/**
+ * Every error that crosses a boundary (IPC, web host, CLI, bundle import) carries one of these
+ * codes. The renderer translates `errors.<code>`; the CLI prints `<code>: <message>`.
+ */
+export const ERROR_CODES = [
+  // case file and key slots
+  'CASEFILE_NOT_FOUND',
+  'CASEFILE_EXISTS',
+  'KEYSLOTS_MISSING',
+  'KEYSLOTS_DAMAGED',
+  'NOT_A_CASEFILE',
+  'SCHEMA_TOO_NEW',
+  'UNKNOWN_LOGIN',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_CODE',
+  'LOGIN_EXISTS',
+  'LAST_ADMIN_SLOT',
+  'WEAK_PASSPHRASE',
+  'INTEGRITY_FAILED',
+  'LOCKED',
+  // contract and use cases
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetail {
+  code: ErrorCode;
+  message: string;
+  /** zod issues or other structured detail that helps the user fix the input */
+  issues?: { path: string; message: string }[];
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ErrorDetail['issues'];
+  constructor(code: ErrorCode, message: string, issues?: ErrorDetail['issues']) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+  toDetail(): ErrorDetail {
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../shared/i18n/en';
+import { ja } from '../../shared/i18n/ja';
+import { ERROR_CODES } from '../../shared/errors';
+
+function flatten(o: object, prefix = ''): Record<string, unknown> {
+  return Object.entries(o).reduce<Record<string, unknown>>((acc, [k, v]) => {
+    const key = prefix ? `${prefix}.${k}` : k;
+    return v && typeof v === 'object' ? { ...acc, ...flatten(v, key) } : { ...acc, [key]: v };
+  }, {});
+}
+
+describe('i18n resources', () => {
+  const fja = flatten(ja);
+  const fen = flatten(en);
+  it('ja and en have exactly the same keys', () => {
+    expect(Object.keys(fen).sort()).toEqual(Object.keys(fja).sort());
+  });
+  it('no value is empty', () => {
+    for (const [k, v] of [...Object.entries(fja), ...Object.entries(fen)]) {
+      expect(typeof v === 'string' && v.trim().length > 0, k).toBe(true);
+    }
+  });
+  it('every error code has a translated message', () => {
+    for (const code of ERROR_CODES) expect(fja[`errors.${code}`], code).toBeTruthy();
+  });
+});
