@@ -14,6 +14,7 @@ import {
 } from './crypto/key-slots';
 import { keyslotPath, readKeySlotFile, writeKeySlotFile, type KeySlotBody } from './crypto/keyslot-file';
 import { newRecoveryCode, normalizeRecoveryCode } from './crypto/recovery-code';
+import { loadMasters } from './masters/load-masters';
 import { appliedMigrations, assertSchemaKnown, migrateToLatest } from './migrator';
 import { assertPassphraseAcceptable } from './passphrase-policy';
 import type { DB, StaffTable } from './schema';
@@ -109,6 +110,7 @@ export class CaseFile {
       sqlite = openEncrypted(casefile, dataKey, { create: true });
       const db = kyselyOver(sqlite);
       await migrateToLatest(db, sqlite, { casefile, keyslots: keys });
+      await loadMasters(db);
       const now = new Date().toISOString();
       const staffId = randomUUID();
       await db.transaction().execute(async (trx) => {
@@ -176,6 +178,7 @@ export class CaseFile {
     try {
       await assertSchemaKnown(db);
       await migrateToLatest(db, sqlite, { casefile, keyslots: keyslotPath(casefile) });
+      await loadMasters(db);
       const staff = await db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
       if (!staff || !staff.active) {
         throw new AppError('UNKNOWN_LOGIN', `No active account with the login "${login}".`);
@@ -325,6 +328,11 @@ export class CaseFile {
     if (fk.length) problems.push(`${fk.length} foreign key violations`);
     const schemaVersion = (await appliedMigrations(this.db)).length;
     return { ok: problems.length === 0, problems, schemaVersion };
+  }
+
+  async deviceId(): Promise<string> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'device_id').executeTakeFirstOrThrow();
+    return row.value;
   }
 
   async centerName(): Promise<string> {

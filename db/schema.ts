@@ -29,8 +29,207 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+interface Stamped {
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface PersonsTable extends Stamped {
+  id: string;
+  name: string | null;
+  name_kana: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  age_band: string | null;
+  municipality_code: string | null;
+  residence: string;
+  postal_code: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  notes: string | null;
+  search_text: string;
+  deleted_at: string | null;
+}
+
+export interface CasesTable extends Stamped {
+  id: string;
+  person_id: string | null;
+  title: string;
+  state: 'open' | 'closed';
+  owner_id: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+}
+
+export interface ConsultationsTable extends Stamped {
+  id: string;
+  serial: string;
+  origin_device: string;
+  fiscal_year: number;
+  received_at: string;
+  received_date: string;
+  site_kind: string;
+  event_id: string | null;
+  method: string;
+  continuity: 'new' | 'continuing';
+  case_id: string | null;
+  duration_min: number | null;
+  kind: string;
+  consulter: string;
+  consulter_note: string | null;
+  person_id: string | null;
+  sex: string | null;
+  age: number | null;
+  age_band: string | null;
+  municipality_code: string | null;
+  residence: string;
+  health_center_id: string | null;
+  diagnosis_status: string | null;
+  disease_other: string | null;
+  recipient_cert: string | null;
+  disability_cert: string | null;
+  ltc_level: string | null;
+  employment: string | null;
+  living: string | null;
+  devices: string;
+  main_category: string | null;
+  summary: string;
+  response_text: string;
+  referral_note: string | null;
+  outcome: string;
+  deleted_at: string | null;
+}
+
+export interface ConsultationCategoriesTable {
+  consultation_id: string;
+  code: string;
+  is_main: number;
+}
+export interface ConsultationResponsesTable {
+  consultation_id: string;
+  code: string;
+}
+export interface ConsultationDiseasesTable {
+  consultation_id: string;
+  number: number;
+  list_version: string;
+}
+export interface ConsultationRespondersTable {
+  consultation_id: string;
+  staff_id: string;
+  profession: string;
+}
+export interface ConsultationVersionsTable {
+  consultation_id: string;
+  version: number;
+  changed_at: string;
+  changed_by: string;
+  snapshot: string;
+}
+
+export interface FollowUpsTable extends Stamped {
+  id: string;
+  case_id: string | null;
+  consultation_id: string | null;
+  person_id: string | null;
+  title: string;
+  due_date: string;
+  owner_id: string;
+  state: 'open' | 'done' | 'cancelled';
+  note: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+}
+
+export interface InstitutionsTable extends Stamped {
+  id: string;
+  type: string;
+  name: string;
+  name_kana: string | null;
+  department: string | null;
+  contact_person: string | null;
+  honorific: 'sama' | 'onchu' | 'sensei';
+  postal_code: string | null;
+  address: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  municipality_code: string | null;
+  covered_municipalities: string;
+  capabilities: string;
+  notes: string | null;
+  active: number;
+}
+
+export interface MasterNanbyoTable {
+  list_version: string;
+  number: number;
+  name_ja: string;
+  groups: string;
+  url: string;
+}
+export interface MasterMunicipalitiesTable {
+  list_version: string;
+  code: string;
+  pref_code: string;
+  pref_name: string;
+  name: string;
+  name_kana: string;
+}
+
+export interface DraftsTable {
+  id: string;
+  staff_id: string;
+  kind: string;
+  data: string;
+  updated_at: string;
+}
+
+export interface OpLogTable {
+  origin: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  entity_id: string;
+  fields: string;
+  prev: string;
+  staff_id: string | null;
+}
+export interface RowClocksTable {
+  entity: string;
+  entity_id: string;
+  clocks: string;
+}
+export interface SearchDocsTable {
+  rowid: number | undefined;
+  consultation_id: string;
+  text: string;
+}
+
 export interface DB {
   meta: MetaTable;
   staff: StaffTable;
   audit_log: AuditLogTable;
+  persons: PersonsTable;
+  cases: CasesTable;
+  consultations: ConsultationsTable;
+  consultation_categories: ConsultationCategoriesTable;
+  consultation_responses: ConsultationResponsesTable;
+  consultation_diseases: ConsultationDiseasesTable;
+  consultation_responders: ConsultationRespondersTable;
+  consultation_versions: ConsultationVersionsTable;
+  follow_ups: FollowUpsTable;
+  institutions: InstitutionsTable;
+  master_nanbyo: MasterNanbyoTable;
+  master_municipalities: MasterMunicipalitiesTable;
+  drafts: DraftsTable;
+  op_log: OpLogTable;
+  row_clocks: RowClocksTable;
+  search_docs: SearchDocsTable;
 }

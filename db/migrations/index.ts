@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-consultation-core';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -7,6 +8,7 @@ import * as m0001 from './0001-foundation';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-consultation-core': m0002,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

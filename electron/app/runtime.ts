@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { CaseFile } from '../../db/case-file';
+import { HybridClock } from '../../db/sync/hlc';
+import { latestHlc } from '../../db/sync/op-log';
+import type { SessionStatus } from '../../shared/contract/session';
+import { AppError } from '../../shared/errors';
+import type { ServiceContext } from '../services/context';
+
+export interface RuntimeConfig {
+  /** the case file this installation works on */
+  casefile: string;
+  /** wall clock; tests pin it */
+  now?: () => Date;
+}
+
+/**
+ * The composition root's state: which case file, and the one unlocked session (a desktop app
+ * has one user at a time). Every door (IPC, web host, CLI) talks to a runtime.
+ */
+export class AppRuntime {
+  #ctx: ServiceContext | null = null;
+
+  constructor(readonly config: RuntimeConfig) {}
+
+  get now(): () => Date {
+    return this.config.now ?? (() => new Date());
+  }
+
+  async status(): Promise<SessionStatus> {
+    const ctx = this.#ctx;
+    if (!ctx || ctx.caseFile.locked) {
+      return { casefileExists: existsSync(this.config.casefile), unlocked: false, centerName: null, user: null, schemaVersion: null };
+    }
+    return {
+      casefileExists: true,
+      unlocked: true,
+      centerName: await ctx.caseFile.centerName(),
+      user: {
+        staffId: ctx.actor.id,
+        login: ctx.actor.login,
+        displayName: ctx.actor.displayName,
+        role: ctx.actor.role,
+        profession: ctx.actor.profession,
+      },
+      schemaVersion: (await ctx.caseFile.integrityCheck().catch(() => null))?.schemaVersion ?? null,
+    };
+  }
+
+  /** The unlocked session, or UNAUTHORIZED. */
+  context(): ServiceContext {
+    if (!this.#ctx || this.#ctx.caseFile.locked) throw new AppError('UNAUTHORIZED', 'Log in first.');
+    return this.#ctx;
+  }
+
+  async adopt(caseFile: CaseFile): Promise<ServiceContext> {
+    await this.lock();
+    const deviceId = await caseFile.deviceId();
+    const clock = new HybridClock(deviceId, () => this.now().getTime());
+    const last = await latestHlc(caseFile.db);
+    if (last) clock.observe(last);
+    const s = caseFile.staff;
+    this.#ctx = {
+      caseFile,
+      db: caseFile.db,
+      actor: { id: s.id, login: s.login, displayName: s.display_name, role: s.role, profession: s.profession },
+      deviceId,
+      clock,
+      now: this.now,
+    };
+    return this.#ctx;
+  }
+
+  async create(input: {
+    centerName: string;
+    login: string;
+    displayName: string;
+    passphrase: string;
+    profession?: string | null;
+  }): Promise<{ recoveryCode: string }> {
+    const { caseFile, recoveryCode } = await CaseFile.create({ casefile: this.config.casefile, ...input });
+    await this.adopt(caseFile);
+    return { recoveryCode };
+  }
+
+  async login(login: string, passphrase: string): Promise<ServiceContext> {
+    const caseFile = await CaseFile.unlock({ casefile: this.config.casefile, login, passphrase });
+    return this.adopt(caseFile);
+  }
+
+  async lock(): Promise<void> {
+    const ctx = this.#ctx;
+    this.#ctx = null;
+    if (ctx) await ctx.caseFile.lock();
+  }
+}

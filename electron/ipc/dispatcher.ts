@@ -1,0 +1,54 @@
+import type { ApiResult } from '../../shared/contract';
+import { CHANNELS, isChannelName, type ChannelName } from '../../shared/contract';
+import { AppError, isAppError } from '../../shared/errors';
+import type { AppRuntime } from '../app/runtime';
+import type { HandlerFor } from '../services/handler-types';
+
+export type AllHandlers = { [C in ChannelName]: HandlerFor<C> };
+
+export interface Dispatcher {
+  dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+export interface DispatcherOptions {
+  /** where unexpected errors go (never to the caller: they may hold personal data) */
+  logInternal?: (channel: string, error: unknown) => void;
+}
+
+/**
+ * The one entry for all three doors: find the channel, validate the input with its schema,
+ * require a session where the channel says so, run the use case, validate the output.
+ * Always answers `{ok:true,data}` or `{ok:false,error:{code,message}}`; never throws.
+ */
+export function createDispatcher(runtime: AppRuntime, handlers: AllHandlers, opts: DispatcherOptions = {}): Dispatcher {
+  const logInternal = opts.logInternal ?? ((c, e) => console.error(`[yorisoi] ${c}:`, e));
+  return {
+    async dispatch(channel, rawInput) {
+      try {
+        if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel "${channel}".`);
+        const def = CHANNELS[channel];
+        const parsed = def.input.safeParse(rawInput ?? {});
+        if (!parsed.success) {
+          throw new AppError(
+            'INVALID_INPUT',
+            `Invalid input for ${channel}.`,
+            parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          );
+        }
+        const handler = handlers[channel] as (arg: unknown, input: unknown) => Promise<unknown>;
+        const arg = def.auth === 'none' ? runtime : runtime.context();
+        const result = await handler(arg, parsed.data);
+        const out = def.output.safeParse(result);
+        if (!out.success) {
+          logInternal(channel, out.error);
+          throw new AppError('INTERNAL', `The answer of ${channel} did not match the contract.`);
+        }
+        return { ok: true, data: out.data };
+      } catch (e) {
+        if (isAppError(e)) return { ok: false, error: e.toDetail() };
+        logInternal(channel, e);
+        return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error.' } };
+      }
+    },
+  };
+}

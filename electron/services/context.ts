@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { CaseFile } from '../../db/case-file';
+import type { DB } from '../../db/schema';
+import type { HybridClock } from '../../db/sync/hlc';
+import type { OpWriter } from '../../db/sync/op-log';
+import { AppError } from '../../shared/errors';
+import { can, type Permission } from '../../shared/permissions';
+import type { StaffRole } from '../../shared/vocab/staff-roles';
+
+export interface Actor {
+  id: string;
+  login: string;
+  displayName: string;
+  role: StaffRole;
+  profession: string | null;
+}
+
+/** Everything a use case needs: the unlocked file, who is acting, and the device's clock. */
+export interface ServiceContext {
+  caseFile: CaseFile;
+  db: Kysely<DB>;
+  actor: Actor;
+  deviceId: string;
+  clock: HybridClock;
+  /** wall clock (ISO); injectable so tests can pin "today" */
+  now: () => Date;
+}
+
+export function requirePermission(ctx: ServiceContext, permission: Permission): void {
+  if (!can(ctx.actor.role, permission)) {
+    throw new AppError('FORBIDDEN', `The role "${ctx.actor.role}" may not do "${permission}".`);
+  }
+}
+
+export function opWriter(ctx: ServiceContext): OpWriter {
+  return { deviceId: ctx.deviceId, clock: ctx.clock, staffId: ctx.actor.id };
+}
+
+export function nowIso(ctx: ServiceContext): string {
+  return ctx.now().toISOString();
+}
+
+/** Today's date in the user's local time zone (follow-ups are due on local days). */
+export function todayLocal(ctx: ServiceContext): string {
+  const d = ctx.now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

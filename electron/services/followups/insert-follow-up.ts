@@ -1,0 +1,45 @@
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/audit';
+import type { DB } from '../../../db/schema';
+import { recordOp } from '../../../db/sync/op-log';
+import { AppError } from '../../../shared/errors';
+import { nowIso, opWriter, type ServiceContext } from '../context';
+
+export interface NewFollowUp {
+  title: string;
+  dueDate: string;
+  ownerId?: string | null;
+  caseId?: string | null;
+  consultationId?: string | null;
+  personId?: string | null;
+  note?: string | null;
+}
+
+/** Inserts a follow-up inside the caller's transaction; the owner must be an active staff member. */
+export async function insertFollowUp(trx: Transaction<DB>, ctx: ServiceContext, f: NewFollowUp): Promise<string> {
+  const ownerId = f.ownerId ?? ctx.actor.id;
+  const owner = await trx.selectFrom('staff').select(['id', 'active']).where('id', '=', ownerId).executeTakeFirst();
+  if (!owner || !owner.active) throw new AppError('INVALID_INPUT', 'The follow-up owner is not an active staff member.');
+  const id = uuidv7();
+  const t = nowIso(ctx);
+  const fields = {
+    case_id: f.caseId ?? null,
+    consultation_id: f.consultationId ?? null,
+    person_id: f.personId ?? null,
+    title: f.title,
+    due_date: f.dueDate,
+    owner_id: ownerId,
+    state: 'open' as const,
+    note: f.note ?? null,
+    completed_at: null,
+    completed_by: null,
+  };
+  await trx
+    .insertInto('follow_ups')
+    .values({ id, ...fields, created_at: t, created_by: ctx.actor.id, updated_at: t, updated_by: ctx.actor.id, version: 1 })
+    .execute();
+  await recordOp(trx, opWriter(ctx), 'follow_up', id, { ...fields, created_at: t, created_by: ctx.actor.id });
+  await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'followup.create', entity: 'follow_up', entityId: id });
+  return id;
+}

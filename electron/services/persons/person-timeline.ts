@@ -1,0 +1,67 @@
+import type { TimelineItem } from '../../../shared/contract/persons';
+import { requirePermission, type ServiceContext } from '../context';
+import { getPerson } from './read-persons';
+
+/**
+ * Everything about one person in date order: consultations (and their edits), cases and
+ * follow-ups. Referrals and letters join here when they exist.
+ */
+export async function personTimeline(ctx: ServiceContext, personId: string) {
+  requirePermission(ctx, 'person.view');
+  const person = await getPerson(ctx, personId);
+  const items: TimelineItem[] = [];
+  const consultations = await ctx.db
+    .selectFrom('consultations')
+    .select(['id', 'serial', 'received_at', 'method', 'main_category', 'summary', 'outcome', 'version'])
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  for (const c of consultations) {
+    items.push({
+      at: c.received_at,
+      kind: 'consultation',
+      id: c.id,
+      title: c.serial,
+      detail: { method: c.method, mainCategory: c.main_category, summary: c.summary, outcome: c.outcome, version: c.version },
+    });
+  }
+  const ids = consultations.map((c) => c.id);
+  if (ids.length) {
+    const edits = await ctx.db
+      .selectFrom('consultation_versions as v')
+      .innerJoin('staff as s', 's.id', 'v.changed_by')
+      .select(['v.consultation_id', 'v.version', 'v.changed_at', 's.display_name'])
+      .where('v.consultation_id', 'in', ids)
+      .execute();
+    for (const e of edits) {
+      items.push({
+        at: e.changed_at,
+        kind: 'edit',
+        id: `${e.consultation_id}#${e.version}`,
+        title: `v${e.version}`,
+        detail: { consultationId: e.consultation_id, version: e.version, changedBy: e.display_name },
+      });
+    }
+  }
+  const cases = await ctx.db.selectFrom('cases').selectAll().where('person_id', '=', personId).execute();
+  for (const k of cases) {
+    items.push({ at: k.opened_at, kind: 'case', id: k.id, title: k.title, detail: { state: k.state, closedAt: k.closed_at, outcome: k.outcome } });
+  }
+  const followUps = await ctx.db
+    .selectFrom('follow_ups as f')
+    .innerJoin('staff as s', 's.id', 'f.owner_id')
+    .select(['f.id', 'f.title', 'f.due_date', 'f.state', 'f.completed_at', 's.display_name'])
+    .where('f.person_id', '=', personId)
+    .execute();
+  for (const f of followUps) {
+    items.push({
+      at: f.due_date,
+      kind: 'follow_up',
+      id: f.id,
+      title: f.title,
+      detail: { state: f.state, owner: f.display_name, completedAt: f.completed_at },
+    });
+  }
+  items.sort((a, b) => a.at.localeCompare(b.at));
+  return { person, items };
+}

@@ -1,0 +1,30 @@
+import { writeAudit } from '../../../db/audit';
+import type { PersonDetail } from '../../../shared/contract/persons';
+import { AppError } from '../../../shared/errors';
+import { foldForSearch } from '../../../shared/text/normalize';
+import { requirePermission, type ServiceContext } from '../context';
+import { toPersonDetail, toPersonSummary } from './person-mapper';
+
+/** Opening a person's record is logged (who looked at whom). */
+export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonDetail> {
+  requirePermission(ctx, 'person.view');
+  const row = await ctx.db.selectFrom('persons').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'No such person.');
+  await writeAudit(ctx.db, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'person.view', entity: 'person', entityId: id });
+  return toPersonDetail(row);
+}
+
+/** Name or kana, folded; an empty query lists the most recently updated. */
+export async function searchPersons(ctx: ServiceContext, query: string, limit: number, offset: number) {
+  requirePermission(ctx, 'person.view');
+  const q = foldForSearch(query);
+  let sel = ctx.db
+    .selectFrom('persons')
+    .select(['id', 'name', 'name_kana', 'sex', 'birth_date', 'age_band', 'municipality_code'])
+    .where('deleted_at', 'is', null);
+  for (const term of q.split(' ').filter(Boolean)) {
+    sel = sel.where((eb) => eb(eb.fn('instr', ['search_text', eb.val(term)]), '>', 0));
+  }
+  const rows = await sel.orderBy('updated_at', 'desc').limit(limit).offset(offset).execute();
+  return rows.map(toPersonSummary);
+}

@@ -1,0 +1,33 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema';
+import { foldForSearch } from '../../../shared/text/normalize';
+
+/**
+ * One search document per consultation: the person's name and kana, the summary, the response,
+ * the consulter note and other disease text, folded (kana kind, width, case) so that やまだ
+ * finds ヤマダ and ﾔﾏﾀﾞ. The trigram index (search_fts) follows by trigger.
+ */
+export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: string): Promise<void> {
+  const c = await trx
+    .selectFrom('consultations as c')
+    .leftJoin('persons as p', 'p.id', 'c.person_id')
+    .select(['c.summary', 'c.response_text', 'c.consulter_note', 'c.disease_other', 'c.referral_note', 'p.name', 'p.name_kana'])
+    .where('c.id', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  const text = foldForSearch(
+    [c.name, c.name_kana, c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note]
+      .filter((x): x is string => !!x)
+      .join('\n'),
+  );
+  await trx
+    .insertInto('search_docs')
+    .values({ rowid: undefined, consultation_id: consultationId, text })
+    .onConflict((oc) => oc.column('consultation_id').doUpdateSet({ text }))
+    .execute();
+}
+
+/** A person's name changed: their consultations' documents change too. */
+export async function reindexPersonConsultations(trx: Transaction<DB>, personId: string): Promise<void> {
+  const rows = await trx.selectFrom('consultations').select('id').where('person_id', '=', personId).execute();
+  for (const r of rows) await upsertSearchDoc(trx, r.id);
+}

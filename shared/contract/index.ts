@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { ApiResult, ChannelDef } from './channel';
+import { consultationChannels } from './consultations';
+import { directoryChannels } from './directory';
+import { followUpChannels } from './followups';
+import { masterChannels } from './masters';
+import { personChannels } from './persons';
+import { sessionChannels } from './session';
+import { staffChannels } from './staff';
+
+/** Every channel of the contract: the one list the three doors (IPC, web host, CLI) share. */
+export const CHANNELS = {
+  ...sessionChannels,
+  ...consultationChannels,
+  ...personChannels,
+  ...followUpChannels,
+  ...directoryChannels,
+  ...staffChannels,
+  ...masterChannels,
+} satisfies Record<string, ChannelDef>;
+
+export type Channels = typeof CHANNELS;
+export type ChannelName = keyof Channels;
+/** What a caller passes (defaults may be omitted). */
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What a handler receives after validation. */
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(CHANNELS, name);
+}
+
+/** The renderer's view of the backend (window.api in Electron, fetch in browser mode). */
+export interface YorisoiApi {
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>>;
+}
+
+export type { ApiResult, ChannelDef } from './channel';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+export const diseaseEntry = z.object({
+  number: z.number(),
+  listVersion: z.string(),
+  nameJa: z.string(),
+  groups: z.array(z.string()),
+});
+export const municipalityEntry = z.object({
+  code: z.string(),
+  prefCode: z.string(),
+  prefName: z.string(),
+  name: z.string(),
+  nameKana: z.string(),
+});
+
+/** Reference lists for pickers (not personal data). */
+export const masterChannels = {
+  'master.diseases': channel({ auth: 'session', input: z.object({}).default({}), output: z.array(diseaseEntry) }),
+  'master.municipalities': channel({
+    auth: 'session',
+    input: z.object({ prefCode: z.string().regex(/^\d{2}$/).optional() }).default({}),
+    output: z.array(municipalityEntry),
+  }),
+};

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { STAFF_PROFESSIONS, STAFF_ROLES } from '../vocab';
+import { channel } from './channel';
+import { codeOf, id, okResult } from './common';
+
+export const sessionUser = z.object({
+  staffId: id,
+  login: z.string(),
+  displayName: z.string(),
+  role: codeOf(STAFF_ROLES),
+  profession: z.string().nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const sessionStatus = z.object({
+  casefileExists: z.boolean(),
+  unlocked: z.boolean(),
+  centerName: z.string().nullable(),
+  user: sessionUser.nullable(),
+  schemaVersion: z.number().nullable(),
+});
+export type SessionStatus = z.infer<typeof sessionStatus>;
+
+const passphrase = z.string().min(1).max(1024);
+
+export const sessionChannels = {
+  'session.status': channel({ auth: 'none', input: z.object({}).default({}), output: sessionStatus }),
+  'session.create': channel({
+    auth: 'none',
+    input: z.object({
+      centerName: z.string().trim().min(1).max(200),
+      login: z.string().trim().min(1).max(64),
+      displayName: z.string().trim().min(1).max(100),
+      profession: codeOf(STAFF_PROFESSIONS).nullish(),
+      passphrase,
+    }),
+    output: z.object({ recoveryCode: z.string(), status: sessionStatus }),
+  }),
+  'session.login': channel({
+    auth: 'none',
+    input: z.object({ login: z.string().trim().min(1).max(64), passphrase }),
+    output: sessionStatus,
+  }),
+  'session.lock': channel({ auth: 'none', input: z.object({}).default({}), output: okResult }),
+  'session.changePassphrase': channel({
+    auth: 'session',
+    input: z.object({ oldPassphrase: passphrase, newPassphrase: passphrase }),
+    output: okResult,
+  }),
+};

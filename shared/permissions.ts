@@ -1,0 +1,29 @@
+import type { StaffRole } from './vocab/staff-roles';
+
+/**
+ * Who may do what. Enforced in the use cases (electron/services); the UI only hides what a
+ * role cannot do. Peer supporters record peer consultations and see the consultations they
+ * took part in and their own follow-ups, not the whole case file.
+ */
+export const PERMISSIONS = {
+  'consultation.record': ['administrator', 'counselor', 'peer_supporter'],
+  'consultation.edit': ['administrator', 'counselor'],
+  /** read any consultation; without it, only those one responded to or created */
+  'consultation.viewAll': ['administrator', 'counselor', 'read_only'],
+  'person.view': ['administrator', 'counselor', 'read_only'],
+  'person.edit': ['administrator', 'counselor'],
+  'followup.manage': ['administrator', 'counselor'],
+  'followup.completeOwn': ['administrator', 'counselor', 'peer_supporter'],
+  'followup.viewAll': ['administrator', 'counselor', 'read_only'],
+  'case.manage': ['administrator', 'counselor'],
+  'directory.view': ['administrator', 'counselor', 'peer_supporter', 'read_only'],
+  'directory.manage': ['administrator', 'counselor'],
+  'staff.manage': ['administrator'],
+  'audit.read': ['administrator'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}
