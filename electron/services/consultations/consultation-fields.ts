@@ -1,0 +1,106 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB, PersonsTable } from '../../../db/schema';
+import type { consultationInput } from '../../../shared/contract/consultations';
+import { ageBandOf, ageOn } from '../../../shared/dates/age';
+import { fiscalYearOf } from '../../../shared/dates/fiscal-year';
+
+export type ParsedConsultation = z.output<typeof consultationInput>;
+
+/**
+ * The consultation columns an input sets (stamps, serial and ids are the caller's).
+ * Patient facts not given fall back to the linked person: sex, birth date, municipality.
+ * Age is 満年齢 on the consultation date; the band follows from it when a birth date is known.
+ */
+export function consultationColumns(
+  input: ParsedConsultation,
+  person: PersonsTable | null,
+  personId: string | null,
+  caseId: string | null,
+  healthCenterId: string | null,
+) {
+  const p = input.patient;
+  const receivedDate = input.receivedAt.slice(0, 10);
+  const birthDate = p.birthDate ?? person?.birth_date ?? null;
+  const age = birthDate ? ageOn(birthDate, receivedDate) : null;
+  const municipality = p.municipalityCode ?? person?.municipality_code ?? null;
+  return {
+    fiscal_year: fiscalYearOf(receivedDate),
+    received_at: input.receivedAt.length === 16 ? `${input.receivedAt}:00` : input.receivedAt,
+    received_date: receivedDate,
+    site_kind: input.siteKind,
+    event_id: input.eventId ?? null,
+    method: input.method,
+    continuity: input.continuity,
+    case_id: caseId,
+    duration_min: input.durationMin ?? null,
+    kind: input.kind,
+    consulter: input.consulter,
+    consulter_note: input.consulterNote,
+    person_id: personId,
+    sex: p.sex ?? person?.sex ?? null,
+    age,
+    age_band: age !== null ? ageBandOf(age) : (p.ageBand ?? person?.age_band ?? null),
+    municipality_code: municipality,
+    residence: p.residence ?? (municipality ? 'in_pref' : (person?.residence ?? 'unknown')),
+    health_center_id: healthCenterId,
+    diagnosis_status: p.diagnosisStatus ?? null,
+    disease_other: p.diseaseOther,
+    recipient_cert: p.recipientCert ?? null,
+    disability_cert: p.disabilityCert ?? null,
+    ltc_level: p.ltcLevel ?? null,
+    employment: p.employment ?? null,
+    living: p.living ?? null,
+    devices: JSON.stringify(p.devices),
+    main_category: input.mainCategory ?? (input.categories.length === 1 ? input.categories[0]! : null),
+    summary: input.summary,
+    response_text: input.responseText,
+    referral_note: input.referralNote,
+    outcome: input.outcome,
+  };
+}
+
+export type ConsultationColumns = ReturnType<typeof consultationColumns>;
+
+/** The multi-valued parts, as the op log carries them (one field each). */
+export function consultationLists(input: ParsedConsultation, mainCategory: string | null) {
+  return {
+    categories: input.categories.map((code) => ({ code, main: code === mainCategory })),
+    responses: input.responses,
+    diseases: input.patient.diseases.map((d) => ({ number: d.number, listVersion: d.listVersion })),
+    responders: input.responders,
+  };
+}
+
+export type ConsultationLists = ReturnType<typeof consultationLists>;
+
+/** Replaces the child rows of a consultation with the given lists. */
+export async function writeConsultationLists(trx: Transaction<DB>, id: string, lists: ConsultationLists): Promise<void> {
+  for (const table of ['consultation_categories', 'consultation_responses', 'consultation_diseases', 'consultation_responders'] as const) {
+    await trx.deleteFrom(table).where('consultation_id', '=', id).execute();
+  }
+  if (lists.categories.length) {
+    await trx
+      .insertInto('consultation_categories')
+      .values(lists.categories.map((c) => ({ consultation_id: id, code: c.code, is_main: c.main ? 1 : 0 })))
+      .execute();
+  }
+  if (lists.responses.length) {
+    await trx
+      .insertInto('consultation_responses')
+      .values(lists.responses.map((code) => ({ consultation_id: id, code })))
+      .execute();
+  }
+  if (lists.diseases.length) {
+    await trx
+      .insertInto('consultation_diseases')
+      .values(lists.diseases.map((d) => ({ consultation_id: id, number: d.number, list_version: d.listVersion })))
+      .execute();
+  }
+  if (lists.responders.length) {
+    await trx
+      .insertInto('consultation_responders')
+      .values(lists.responders.map((r) => ({ consultation_id: id, staff_id: r.staffId, profession: r.profession })))
+      .execute();
+  }
+}

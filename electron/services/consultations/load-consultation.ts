@@ -1,0 +1,87 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { ConsultationDetail } from '../../../shared/contract/consultations';
+import { AppError } from '../../../shared/errors';
+import { can } from '../../../shared/permissions';
+import type { ServiceContext } from '../context';
+import { toPersonSummary } from '../persons/person-mapper';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Reads one consultation with its lists, disease names, responders and person. */
+export async function loadConsultation(db: Db, id: string): Promise<ConsultationDetail> {
+  const c = await db.selectFrom('consultations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!c) throw new AppError('NOT_FOUND', 'No such consultation.');
+  const [categories, responses, diseases, responders, person] = await Promise.all([
+    db.selectFrom('consultation_categories').select(['code', 'is_main']).where('consultation_id', '=', id).orderBy('code').execute(),
+    db.selectFrom('consultation_responses').select('code').where('consultation_id', '=', id).orderBy('code').execute(),
+    db
+      .selectFrom('consultation_diseases as d')
+      .leftJoin('master_nanbyo as n', (j) => j.onRef('n.number', '=', 'd.number').onRef('n.list_version', '=', 'd.list_version'))
+      .select(['d.number', 'd.list_version', 'n.name_ja'])
+      .where('d.consultation_id', '=', id)
+      .orderBy('d.number')
+      .execute(),
+    db
+      .selectFrom('consultation_responders as r')
+      .innerJoin('staff as s', 's.id', 'r.staff_id')
+      .select(['r.staff_id', 'r.profession', 's.display_name'])
+      .where('r.consultation_id', '=', id)
+      .execute(),
+    c.person_id ? db.selectFrom('persons').selectAll().where('id', '=', c.person_id).executeTakeFirst() : undefined,
+  ]);
+  return {
+    id: c.id,
+    serial: c.serial,
+    fiscalYear: c.fiscal_year,
+    receivedAt: c.received_at,
+    method: c.method,
+    kind: c.kind,
+    continuity: c.continuity,
+    caseId: c.case_id,
+    durationMin: c.duration_min,
+    siteKind: c.site_kind,
+    eventId: c.event_id,
+    consulter: c.consulter,
+    consulterNote: c.consulter_note,
+    person: person ? toPersonSummary(person) : null,
+    patient: {
+      sex: c.sex,
+      birthDate: person?.birth_date ?? null,
+      age: c.age,
+      ageBand: c.age_band,
+      municipalityCode: c.municipality_code,
+      residence: c.residence,
+      healthCenterId: c.health_center_id,
+      diagnosisStatus: c.diagnosis_status,
+      diseases: diseases.map((d) => ({ number: d.number, listVersion: d.list_version, nameJa: d.name_ja })),
+      diseaseOther: c.disease_other,
+      recipientCert: c.recipient_cert,
+      disabilityCert: c.disability_cert,
+      ltcLevel: c.ltc_level,
+      employment: c.employment,
+      living: c.living,
+      devices: JSON.parse(c.devices) as string[],
+    },
+    categories: categories.map((x) => x.code),
+    mainCategory: c.main_category,
+    summary: c.summary,
+    responses: responses.map((x) => x.code),
+    responseText: c.response_text,
+    referralNote: c.referral_note,
+    outcome: c.outcome,
+    responders: responders.map((r) => ({ staffId: r.staff_id, displayName: r.display_name, profession: r.profession })),
+    version: c.version,
+    createdAt: c.created_at,
+    createdBy: c.created_by,
+    updatedAt: c.updated_at,
+    updatedBy: c.updated_by,
+  };
+}
+
+/** Without 'consultation.viewAll' (peer supporters) one sees only what one took part in. */
+export function assertMayView(ctx: ServiceContext, c: ConsultationDetail): void {
+  if (can(ctx.actor.role, 'consultation.viewAll')) return;
+  const mine = c.createdBy === ctx.actor.id || c.responders.some((r) => r.staffId === ctx.actor.id);
+  if (!mine) throw new AppError('FORBIDDEN', 'This consultation is not visible to your role.');
+}

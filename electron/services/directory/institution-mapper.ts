@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { InstitutionsTable } from '../../../db/schema';
+import type { InstitutionDto, institutionInput } from '../../../shared/contract/directory';
+import type { InstitutionType } from '../../../shared/vocab/institution-types';
+
+export type ParsedInstitution = z.output<typeof institutionInput>;
+
+/** Trimmed, without empties or repeats, in the order given. */
+function tags(list: string[]): string[] {
+  return [...new Set(list.map((t) => t.trim()).filter(Boolean))];
+}
+
+/**
+ * The columns an institution input sets (stamps and `active` are the caller's). Covered
+ * municipalities are kept sorted and unique, so an unchanged list compares equal on update.
+ */
+export function institutionFields(i: ParsedInstitution) {
+  return {
+    type: i.type,
+    name: i.name,
+    name_kana: i.nameKana,
+    department: i.department,
+    contact_person: i.contactPerson,
+    honorific: i.honorific,
+    postal_code: i.postalCode,
+    address: i.address,
+    phone: i.phone,
+    fax: i.fax,
+    email: i.email,
+    municipality_code: i.municipalityCode ?? null,
+    covered_municipalities: JSON.stringify([...new Set(i.coveredMunicipalities)].sort()),
+    capabilities: JSON.stringify(tags(i.capabilities)),
+    notes: i.notes,
+  };
+}
+
+export type InstitutionFields = ReturnType<typeof institutionFields>;
+
+export function toInstitutionDto(r: InstitutionsTable): InstitutionDto {
+  return {
+    id: r.id,
+    type: r.type as InstitutionType,
+    name: r.name,
+    nameKana: r.name_kana,
+    department: r.department,
+    contactPerson: r.contact_person,
+    honorific: r.honorific,
+    postalCode: r.postal_code,
+    address: r.address,
+    phone: r.phone,
+    fax: r.fax,
+    email: r.email,
+    municipalityCode: r.municipality_code,
+    coveredMunicipalities: JSON.parse(r.covered_municipalities) as string[],
+    capabilities: JSON.parse(r.capabilities) as string[],
+    notes: r.notes,
+    active: r.active === 1,
+    version: r.version,
+  };
+}
