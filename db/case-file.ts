@@ -331,7 +331,11 @@ export class CaseFile {
   }
 
   async deviceId(): Promise<string> {
-    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'device_id').executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'device_id')
+      .executeTakeFirstOrThrow();
     return row.value;
   }
 

@@ -35,7 +35,11 @@ export async function loadMasters(db: Kysely<DB>): Promise<{ loaded: string[] }>
         groups: JSON.stringify(r.groups.map((g) => diseaseGroupByJa(g))), // stored as group codes
         url: r.url,
       }));
-      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('master_nanbyo').values(rows.slice(i, i + 200)).execute();
+      for (let i = 0; i < rows.length; i += 200)
+        await trx
+          .insertInto('master_nanbyo')
+          .values(rows.slice(i, i + 200))
+          .execute();
       loaded.push(`nanbyo ${NANBYO_LIST_VERSION}`);
     }
     if (!hasMuni) {
@@ -48,7 +52,10 @@ export async function loadMasters(db: Kysely<DB>): Promise<{ loaded: string[] }>
         name_kana: r.nameKana,
       }));
       for (let i = 0; i < rows.length; i += 200)
-        await trx.insertInto('master_municipalities').values(rows.slice(i, i + 200)).execute();
+        await trx
+          .insertInto('master_municipalities')
+          .values(rows.slice(i, i + 200))
+          .execute();
       loaded.push(`municipalities ${MUNICIPALITY_LIST_VERSION}`);
     }
   });

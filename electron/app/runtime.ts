@@ -29,7 +29,13 @@ export class AppRuntime {
   async status(): Promise<SessionStatus> {
     const ctx = this.#ctx;
     if (!ctx || ctx.caseFile.locked) {
-      return { casefileExists: existsSync(this.config.casefile), unlocked: false, centerName: null, user: null, schemaVersion: null };
+      return {
+        casefileExists: existsSync(this.config.casefile),
+        unlocked: false,
+        centerName: null,
+        user: null,
+        schemaVersion: null,
+      };
     }
     return {
       casefileExists: true,
@@ -62,7 +68,13 @@ export class AppRuntime {
     this.#ctx = {
       caseFile,
       db: caseFile.db,
-      actor: { id: s.id, login: s.login, displayName: s.display_name, role: s.role, profession: s.profession },
+      actor: {
+        id: s.id,
+        login: s.login,
+        displayName: s.display_name,
+        role: s.role,
+        profession: s.profession,
+      },
       deviceId,
       clock,
       now: this.now,

@@ -20,7 +20,11 @@ export interface DispatcherOptions {
  * require a session where the channel says so, run the use case, validate the output.
  * Always answers `{ok:true,data}` or `{ok:false,error:{code,message}}`; never throws.
  */
-export function createDispatcher(runtime: AppRuntime, handlers: AllHandlers, opts: DispatcherOptions = {}): Dispatcher {
+export function createDispatcher(
+  runtime: AppRuntime,
+  handlers: AllHandlers,
+  opts: DispatcherOptions = {},
+): Dispatcher {
   const logInternal = opts.logInternal ?? ((c, e) => console.error(`[yorisoi] ${c}:`, e));
   return {
     async dispatch(channel, rawInput) {

@@ -17,7 +17,8 @@ export type RuntimeHandler<C extends ChannelName> = (
 
 type AuthOf<C extends ChannelName> = Channels[C]['auth'];
 
-export type HandlerFor<C extends ChannelName> = AuthOf<C> extends 'none' ? RuntimeHandler<C> : SessionHandler<C>;
+export type HandlerFor<C extends ChannelName> =
+  AuthOf<C> extends 'none' ? RuntimeHandler<C> : SessionHandler<C>;
 
 /** A map of handlers for some channels; the dispatcher merges them and checks all are there. */
 export type HandlerMap<Cs extends ChannelName> = { [C in Cs]: HandlerFor<C> };

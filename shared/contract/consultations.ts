@@ -69,7 +69,12 @@ export const consultationInput = z
     continuity: z.enum(['new', 'continuing']).default('new'),
     /** link to an open case; with continuity 'continuing' and no caseId a case is opened */
     caseId: id.nullish(),
-    durationMin: z.number().int().min(0).max(24 * 60).nullish(),
+    durationMin: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullish(),
     siteKind: z.enum(['center', 'outreach']).default('center'),
     eventId: id.nullish(),
     consulter: codeOf(CONSULTER_RELATIONSHIPS),
@@ -88,7 +93,11 @@ export const consultationInput = z
   })
   .superRefine((c, ctx) => {
     if (c.mainCategory && !c.categories.includes(c.mainCategory)) {
-      ctx.addIssue({ code: 'custom', path: ['mainCategory'], message: 'the main category must be one of the categories' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mainCategory'],
+        message: 'the main category must be one of the categories',
+      });
     }
     if (new Set(c.categories).size !== c.categories.length) {
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'duplicate category' });
@@ -121,7 +130,9 @@ export const consultationDetail = z.object({
     residence: z.string(),
     healthCenterId: z.string().nullable(),
     diagnosisStatus: z.string().nullable(),
-    diseases: z.array(z.object({ number: z.number(), listVersion: z.string(), nameJa: z.string().nullable() })),
+    diseases: z.array(
+      z.object({ number: z.number(), listVersion: z.string(), nameJa: z.string().nullable() }),
+    ),
     diseaseOther: z.string().nullable(),
     recipientCert: z.string().nullable(),
     disabilityCert: z.string().nullable(),
@@ -193,7 +204,12 @@ export const consultationChannels = {
     auth: 'session',
     input: z.object({ id }),
     output: z.array(
-      z.object({ version: z.number(), changedAt: z.string(), changedBy: z.string(), snapshot: z.record(z.string(), z.unknown()) }),
+      z.object({
+        version: z.number(),
+        changedAt: z.string(),
+        changedBy: z.string(),
+        snapshot: z.record(z.string(), z.unknown()),
+      }),
     ),
   }),
   'consultation.linkCase': channel({

@@ -57,7 +57,11 @@ export const directoryChannels = {
     input: z.object({ id, expectedVersion: z.number().int().min(1), changes: institutionInput }),
     output: institutionDto,
   }),
-  'institution.setActive': channel({ auth: 'session', input: z.object({ id, active: z.boolean() }), output: institutionDto }),
+  'institution.setActive': channel({
+    auth: 'session',
+    input: z.object({ id, active: z.boolean() }),
+    output: institutionDto,
+  }),
   /** the 保健所 whose area covers a municipality (管轄保健所), if the directory knows it */
   'institution.healthCenterFor': channel({
     auth: 'session',

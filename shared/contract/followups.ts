@@ -60,9 +60,21 @@ export const followUpChannels = {
     input: z.object({ id, note: optText(2000) }),
     output: followUpDto,
   }),
-  'followup.reschedule': channel({ auth: 'session', input: z.object({ id, dueDate: isoDate }), output: followUpDto }),
-  'followup.reassign': channel({ auth: 'session', input: z.object({ id, ownerId: id }), output: followUpDto }),
-  'followup.cancel': channel({ auth: 'session', input: z.object({ id, note: optText(2000) }), output: followUpDto }),
+  'followup.reschedule': channel({
+    auth: 'session',
+    input: z.object({ id, dueDate: isoDate }),
+    output: followUpDto,
+  }),
+  'followup.reassign': channel({
+    auth: 'session',
+    input: z.object({ id, ownerId: id }),
+    output: followUpDto,
+  }),
+  'followup.cancel': channel({
+    auth: 'session',
+    input: z.object({ id, note: optText(2000) }),
+    output: followUpDto,
+  }),
   /** due today / overdue / this week (today + 7 days), for me or for everyone */
   'followup.due': channel({
     auth: 'session',
@@ -71,7 +83,11 @@ export const followUpChannels = {
   }),
   'case.open': channel({
     auth: 'session',
-    input: z.object({ personId: id.nullish(), title: z.string().trim().min(1).max(200), ownerId: id.optional() }),
+    input: z.object({
+      personId: id.nullish(),
+      title: z.string().trim().min(1).max(200),
+      ownerId: id.optional(),
+    }),
     output: caseDto,
   }),
   'case.close': channel({

@@ -17,10 +17,21 @@ export const municipalityEntry = z.object({
 
 /** Reference lists for pickers (not personal data). */
 export const masterChannels = {
-  'master.diseases': channel({ auth: 'session', input: z.object({}).default({}), output: z.array(diseaseEntry) }),
+  'master.diseases': channel({
+    auth: 'session',
+    input: z.object({}).default({}),
+    output: z.array(diseaseEntry),
+  }),
   'master.municipalities': channel({
     auth: 'session',
-    input: z.object({ prefCode: z.string().regex(/^\d{2}$/).optional() }).default({}),
+    input: z
+      .object({
+        prefCode: z
+          .string()
+          .regex(/^\d{2}$/)
+          .optional(),
+      })
+      .default({}),
     output: z.array(municipalityEntry),
   }),
 };

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
-import { consultationHistory, getConsultation } from '../../electron/services/consultations/read-consultation';
+import {
+  consultationHistory,
+  getConsultation,
+} from '../../electron/services/consultations/read-consultation';
 import { recordConsultation } from '../../electron/services/consultations/record-consultation';
 import { updateConsultation } from '../../electron/services/consultations/update-consultation';
 import { CHANNELS } from '../../shared/contract';
@@ -18,9 +21,20 @@ const PHONE_CALL: ConsultationInput = {
   consulter: 'self',
   person: {
     mode: 'new',
-    data: { name: '山田 太郎', nameKana: 'ヤマダ タロウ', sex: 'male', birthDate: '1960-06-03', municipalityCode: '111007' },
+    data: {
+      name: '山田 太郎',
+      nameKana: 'ヤマダ タロウ',
+      sex: 'male',
+      birthDate: '1960-06-03',
+      municipalityCode: '111007',
+    },
   },
-  patient: { diagnosisStatus: 'confirmed', diseases: [{ number: 2 }], recipientCert: 'held', devices: ['ventilator_nppv'] },
+  patient: {
+    diagnosisStatus: 'confirmed',
+    diseases: [{ number: 2 }],
+    recipientCert: 'held',
+    devices: ['ventilator_nppv'],
+  },
   categories: ['1.2', '3.1'],
   mainCategory: '3.1',
   summary: '特定医療費の更新手続きについて。肺炎で入院した後の受給者証の扱いを知りたい。',
@@ -31,7 +45,14 @@ const PHONE_CALL: ConsultationInput = {
 
 async function counts(ctx: ServiceContext) {
   const n = async (t: 'consultations' | 'persons' | 'op_log' | 'audit_log' | 'follow_ups' | 'cases') =>
-    Number((await ctx.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     consultations: await n('consultations'),
     persons: await n('persons'),
@@ -57,12 +78,18 @@ describe('recording consultations', () => {
     expect(c.patient.municipalityCode).toBe('111007');
     expect(c.patient.diseases).toEqual([{ number: 2, listVersion: '2025-04', nameJa: '筋萎縮性側索硬化症' }]);
     expect(c.mainCategory).toBe('3.1');
-    expect(c.responders).toEqual([{ staffId: fx.admin.actor.id, displayName: '管理 花子', profession: 'nanbyo_counselor' }]);
+    expect(c.responders).toEqual([
+      { staffId: fx.admin.actor.id, displayName: '管理 花子', profession: 'nanbyo_counselor' },
+    ]);
     const after = await counts(fx.admin);
     expect(after.consultations - before.consultations).toBe(1);
     expect(after.persons - before.persons).toBe(1);
     expect(after.ops - before.ops).toBe(2); // person + consultation
-    const op = await fx.admin.db.selectFrom('op_log').selectAll().where('entity', '=', 'consultation').executeTakeFirstOrThrow();
+    const op = await fx.admin.db
+      .selectFrom('op_log')
+      .selectAll()
+      .where('entity', '=', 'consultation')
+      .executeTakeFirstOrThrow();
     expect(op.origin).toBe(fx.admin.deviceId);
     const fields = JSON.parse(op.fields);
     expect(fields.categories).toEqual([
@@ -70,7 +97,11 @@ describe('recording consultations', () => {
       { code: '3.1', main: true },
     ]);
     expect(fields.summary).toContain('特定医療費');
-    const doc = await fx.admin.db.selectFrom('search_docs').select('text').where('consultation_id', '=', c.id).executeTakeFirstOrThrow();
+    const doc = await fx.admin.db
+      .selectFrom('search_docs')
+      .select('text')
+      .where('consultation_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(doc.text).toContain('やまだ たろう'); // kana folded to hiragana
   });
 
@@ -89,9 +120,21 @@ describe('recording consultations', () => {
   });
 
   it('numbers serials per fiscal year: 3/31 and 4/1', async () => {
-    const a = await record(fx.admin, { ...PHONE_CALL, receivedAt: '2026-03-31T17:00', person: { mode: 'anonymous' } });
-    const b = await record(fx.admin, { ...PHONE_CALL, receivedAt: '2026-04-01T09:00', person: { mode: 'anonymous' } });
-    const c = await record(fx.admin, { ...PHONE_CALL, receivedAt: '2026-03-30T09:00', person: { mode: 'anonymous' } });
+    const a = await record(fx.admin, {
+      ...PHONE_CALL,
+      receivedAt: '2026-03-31T17:00',
+      person: { mode: 'anonymous' },
+    });
+    const b = await record(fx.admin, {
+      ...PHONE_CALL,
+      receivedAt: '2026-04-01T09:00',
+      person: { mode: 'anonymous' },
+    });
+    const c = await record(fx.admin, {
+      ...PHONE_CALL,
+      receivedAt: '2026-03-30T09:00',
+      person: { mode: 'anonymous' },
+    });
     expect([a.serial, b.serial, c.serial]).toEqual(['R7-000001', 'R8-000001', 'R7-000002']);
     expect([a.fiscalYear, b.fiscalYear]).toEqual([2025, 2026]);
   });
@@ -105,7 +148,13 @@ describe('recording consultations', () => {
     });
     expect(c.caseId).not.toBeNull();
     const fu = await fx.admin.db.selectFrom('follow_ups').selectAll().executeTakeFirstOrThrow();
-    expect(fu).toMatchObject({ case_id: c.caseId, consultation_id: c.id, person_id: c.person!.id, due_date: '2025-06-09', state: 'open' });
+    expect(fu).toMatchObject({
+      case_id: c.caseId,
+      consultation_id: c.id,
+      person_id: c.person!.id,
+      due_date: '2025-06-09',
+      state: 'open',
+    });
   });
 
   it('links an existing person and takes their facts as defaults', async () => {
@@ -136,11 +185,19 @@ describe('recording consultations', () => {
   it('an unknown person or responder fails with a code and writes nothing', async () => {
     const before = await counts(fx.admin);
     expect(
-      await errorCode(record(fx.admin, { ...PHONE_CALL, person: { mode: 'existing', personId: '01890000-0000-7000-8000-000000000000' } })),
+      await errorCode(
+        record(fx.admin, {
+          ...PHONE_CALL,
+          person: { mode: 'existing', personId: '01890000-0000-7000-8000-000000000000' },
+        }),
+      ),
     ).toBe('NOT_FOUND');
     expect(
       await errorCode(
-        record(fx.admin, { ...PHONE_CALL, responders: [{ staffId: '01890000-0000-7000-8000-000000000000', profession: 'nurse' }] }),
+        record(fx.admin, {
+          ...PHONE_CALL,
+          responders: [{ staffId: '01890000-0000-7000-8000-000000000000', profession: 'nurse' }],
+        }),
       ),
     ).toBe('INVALID_INPUT');
     expect(await counts(fx.admin)).toEqual(before);
@@ -153,17 +210,27 @@ describe('recording consultations', () => {
       fx.admin,
       c.id,
       1,
-      parse({ ...PHONE_CALL, person: { mode: 'existing', personId: c.person!.id }, summary: '訂正：更新ではなく新規申請の相談' }),
+      parse({
+        ...PHONE_CALL,
+        person: { mode: 'existing', personId: c.person!.id },
+        summary: '訂正：更新ではなく新規申請の相談',
+      }),
     );
     expect(edited.version).toBe(2);
     expect((await counts(fx.admin)).ops - opsBefore).toBe(1);
-    const op = await fx.admin.db.selectFrom('op_log').select('fields').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const op = await fx.admin.db
+      .selectFrom('op_log')
+      .select('fields')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(Object.keys(JSON.parse(op.fields)).sort()).toEqual(['summary', 'updated_at', 'updated_by']);
     const history = await consultationHistory(fx.admin, c.id);
     expect(history.map((h) => h.version)).toEqual([1, 2]);
     expect(history[0]!.snapshot.summary).toContain('特定医療費の更新');
     const before = await counts(fx.admin);
-    expect(await errorCode(updateConsultation(fx.admin, c.id, 1, parse({ ...PHONE_CALL, summary: 'x' })))).toBe('CONFLICT');
+    expect(
+      await errorCode(updateConsultation(fx.admin, c.id, 1, parse({ ...PHONE_CALL, summary: 'x' }))),
+    ).toBe('CONFLICT');
     expect(await counts(fx.admin)).toEqual(before);
     const found = await listConsultations(fx.admin, { query: '新規申請', limit: 10, offset: 0 });
     expect(found.rows.map((r) => r.id)).toEqual([c.id]);
@@ -172,7 +239,11 @@ describe('recording consultations', () => {
   it('audits a view of a consultation', async () => {
     const c = await record(fx.admin, PHONE_CALL);
     await getConsultation(fx.admin, c.id);
-    const views = await fx.admin.db.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.view').execute();
+    const views = await fx.admin.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'consultation.view')
+      .execute();
     expect(views).toHaveLength(1);
     expect(views[0]!.entity_id).toBe(c.id);
   });
@@ -200,7 +271,13 @@ describe('roles in consultations', () => {
     const others = await record(fx.admin, PHONE_CALL);
     await fx.addStaff('peer1', 'peer_supporter', 'ピア 一郎', 'peer_supporter');
     const peer = await fx.as('peer1');
-    const mine = await record(peer, { receivedAt: '2025-06-02T13:00', method: 'in_person', kind: 'peer', consulter: 'self', categories: ['6.2'] });
+    const mine = await record(peer, {
+      receivedAt: '2025-06-02T13:00',
+      method: 'in_person',
+      kind: 'peer',
+      consulter: 'self',
+      categories: ['6.2'],
+    });
     const list = await listConsultations(peer, { limit: 10, offset: 0 });
     expect(list.rows.map((r) => r.id)).toEqual([mine.id]);
     expect(await errorCode(getConsultation(peer, others.id))).toBe('FORBIDDEN');

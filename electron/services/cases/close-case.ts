@@ -43,6 +43,8 @@ export async function closeCase(
       entityId: id,
       detail: { fields: Object.keys(changed), outcome },
     });
-    return toCaseDto(await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return toCaseDto(
+      await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

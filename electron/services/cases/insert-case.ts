@@ -25,9 +25,23 @@ export async function insertCase(
   };
   await trx
     .insertInto('cases')
-    .values({ id, ...fields, created_at: t, created_by: ctx.actor.id, updated_at: t, updated_by: ctx.actor.id, version: 1 })
+    .values({
+      id,
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+      version: 1,
+    })
     .execute();
   await recordOp(trx, opWriter(ctx), 'case', id, { ...fields, created_at: t, created_by: ctx.actor.id });
-  await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'case.open', entity: 'case', entityId: id });
+  await writeAudit(trx, {
+    staffId: ctx.actor.id,
+    login: ctx.actor.login,
+    action: 'case.open',
+    entity: 'case',
+    entityId: id,
+  });
   return id;
 }

@@ -24,8 +24,11 @@ export async function openCase(
     // insertCase trusts its caller about the owner; a hand-opened case names it from input
     const ownerId = input.ownerId ?? ctx.actor.id;
     const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
-    if (!owner || !owner.active) throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
+    if (!owner || !owner.active)
+      throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
     const id = await insertCase(trx, ctx, { personId, title: input.title, ownerId });
-    return toCaseDto(await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return toCaseDto(
+      await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

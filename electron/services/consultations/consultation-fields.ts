@@ -75,8 +75,17 @@ export function consultationLists(input: ParsedConsultation, mainCategory: strin
 export type ConsultationLists = ReturnType<typeof consultationLists>;
 
 /** Replaces the child rows of a consultation with the given lists. */
-export async function writeConsultationLists(trx: Transaction<DB>, id: string, lists: ConsultationLists): Promise<void> {
-  for (const table of ['consultation_categories', 'consultation_responses', 'consultation_diseases', 'consultation_responders'] as const) {
+export async function writeConsultationLists(
+  trx: Transaction<DB>,
+  id: string,
+  lists: ConsultationLists,
+): Promise<void> {
+  for (const table of [
+    'consultation_categories',
+    'consultation_responses',
+    'consultation_diseases',
+    'consultation_responders',
+  ] as const) {
     await trx.deleteFrom(table).where('consultation_id', '=', id).execute();
   }
   if (lists.categories.length) {
@@ -94,13 +103,17 @@ export async function writeConsultationLists(trx: Transaction<DB>, id: string, l
   if (lists.diseases.length) {
     await trx
       .insertInto('consultation_diseases')
-      .values(lists.diseases.map((d) => ({ consultation_id: id, number: d.number, list_version: d.listVersion })))
+      .values(
+        lists.diseases.map((d) => ({ consultation_id: id, number: d.number, list_version: d.listVersion })),
+      )
       .execute();
   }
   if (lists.responders.length) {
     await trx
       .insertInto('consultation_responders')
-      .values(lists.responders.map((r) => ({ consultation_id: id, staff_id: r.staffId, profession: r.profession })))
+      .values(
+        lists.responders.map((r) => ({ consultation_id: id, staff_id: r.staffId, profession: r.profession })),
+      )
       .execute();
   }
 }

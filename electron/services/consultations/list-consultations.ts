@@ -16,7 +16,10 @@ export async function listConsultations(
   f: ParsedFilter & { limit: number; offset: number },
 ): Promise<{ total: number; rows: ConsultationRow[] }> {
   // every role may search; without 'consultation.viewAll' the results are narrowed below
-  let q = ctx.db.selectFrom('consultations as c').leftJoin('persons as p', 'p.id', 'c.person_id').where('c.deleted_at', 'is', null);
+  let q = ctx.db
+    .selectFrom('consultations as c')
+    .leftJoin('persons as p', 'p.id', 'c.person_id')
+    .where('c.deleted_at', 'is', null);
   if (f.query) for (const cond of searchConditions(f.query)) q = q.where(cond);
   if (f.from) q = q.where('c.received_date', '>=', f.from);
   if (f.to) q = q.where('c.received_date', '<=', f.to);
@@ -26,7 +29,13 @@ export async function listConsultations(
   if (f.categories?.length) {
     const cats = f.categories;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('consultation_categories as cc').select('cc.code').whereRef('cc.consultation_id', '=', 'c.id').where('cc.code', 'in', cats)),
+      eb.exists(
+        eb
+          .selectFrom('consultation_categories as cc')
+          .select('cc.code')
+          .whereRef('cc.consultation_id', '=', 'c.id')
+          .where('cc.code', 'in', cats),
+      ),
     );
   }
   if (f.diseaseGroups?.length) {
@@ -40,13 +49,25 @@ export async function listConsultations(
     q = q.where((eb) =>
       eb.or([
         eb('c.created_by', '=', staffId),
-        eb.exists(eb.selectFrom('consultation_responders as r').select('r.staff_id').whereRef('r.consultation_id', '=', 'c.id').where('r.staff_id', '=', staffId)),
+        eb.exists(
+          eb
+            .selectFrom('consultation_responders as r')
+            .select('r.staff_id')
+            .whereRef('r.consultation_id', '=', 'c.id')
+            .where('r.staff_id', '=', staffId),
+        ),
       ]),
     );
   }
   if (f.openFollowUps) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('follow_ups as fu').select('fu.id').whereRef('fu.consultation_id', '=', 'c.id').where('fu.state', '=', 'open')),
+      eb.exists(
+        eb
+          .selectFrom('follow_ups as fu')
+          .select('fu.id')
+          .whereRef('fu.consultation_id', '=', 'c.id')
+          .where('fu.state', '=', 'open'),
+      ),
     );
   }
   if (!can(ctx.actor.role, 'consultation.viewAll')) {
@@ -54,7 +75,13 @@ export async function listConsultations(
     q = q.where((eb) =>
       eb.or([
         eb('c.created_by', '=', me),
-        eb.exists(eb.selectFrom('consultation_responders as r2').select('r2.staff_id').whereRef('r2.consultation_id', '=', 'c.id').where('r2.staff_id', '=', me)),
+        eb.exists(
+          eb
+            .selectFrom('consultation_responders as r2')
+            .select('r2.staff_id')
+            .whereRef('r2.consultation_id', '=', 'c.id')
+            .where('r2.staff_id', '=', me),
+        ),
       ]),
     );
   }
@@ -72,7 +99,9 @@ export async function listConsultations(
       'c.main_category',
       'c.summary',
       'c.outcome',
-      sql<number>`(SELECT count(*) FROM follow_ups fu2 WHERE fu2.consultation_id = c.id AND fu2.state = 'open')`.as('open_follow_ups'),
+      sql<number>`(SELECT count(*) FROM follow_ups fu2 WHERE fu2.consultation_id = c.id AND fu2.state = 'open')`.as(
+        'open_follow_ups',
+      ),
     ])
     .orderBy('c.received_at', 'desc')
     .orderBy('c.id', 'desc')

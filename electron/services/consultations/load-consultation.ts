@@ -10,14 +10,31 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** Reads one consultation with its lists, disease names, responders and person. */
 export async function loadConsultation(db: Db, id: string): Promise<ConsultationDetail> {
-  const c = await db.selectFrom('consultations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const c = await db
+    .selectFrom('consultations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!c) throw new AppError('NOT_FOUND', 'No such consultation.');
   const [categories, responses, diseases, responders, person] = await Promise.all([
-    db.selectFrom('consultation_categories').select(['code', 'is_main']).where('consultation_id', '=', id).orderBy('code').execute(),
-    db.selectFrom('consultation_responses').select('code').where('consultation_id', '=', id).orderBy('code').execute(),
+    db
+      .selectFrom('consultation_categories')
+      .select(['code', 'is_main'])
+      .where('consultation_id', '=', id)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('consultation_responses')
+      .select('code')
+      .where('consultation_id', '=', id)
+      .orderBy('code')
+      .execute(),
     db
       .selectFrom('consultation_diseases as d')
-      .leftJoin('master_nanbyo as n', (j) => j.onRef('n.number', '=', 'd.number').onRef('n.list_version', '=', 'd.list_version'))
+      .leftJoin('master_nanbyo as n', (j) =>
+        j.onRef('n.number', '=', 'd.number').onRef('n.list_version', '=', 'd.list_version'),
+      )
       .select(['d.number', 'd.list_version', 'n.name_ja'])
       .where('d.consultation_id', '=', id)
       .orderBy('d.number')
@@ -28,7 +45,9 @@ export async function loadConsultation(db: Db, id: string): Promise<Consultation
       .select(['r.staff_id', 'r.profession', 's.display_name'])
       .where('r.consultation_id', '=', id)
       .execute(),
-    c.person_id ? db.selectFrom('persons').selectAll().where('id', '=', c.person_id).executeTakeFirst() : undefined,
+    c.person_id
+      ? db.selectFrom('persons').selectAll().where('id', '=', c.person_id).executeTakeFirst()
+      : undefined,
   ]);
   return {
     id: c.id,
@@ -70,7 +89,11 @@ export async function loadConsultation(db: Db, id: string): Promise<Consultation
     responseText: c.response_text,
     referralNote: c.referral_note,
     outcome: c.outcome,
-    responders: responders.map((r) => ({ staffId: r.staff_id, displayName: r.display_name, profession: r.profession })),
+    responders: responders.map((r) => ({
+      staffId: r.staff_id,
+      displayName: r.display_name,
+      profession: r.profession,
+    })),
     version: c.version,
     createdAt: c.created_at,
     createdBy: c.created_by,

@@ -7,7 +7,11 @@ import { fiscalYearPrefix } from '../../../shared/dates/fiscal-year';
  * meta, inside the caller's transaction, so two saves can never get the same number.
  * Serials are unique per device (origin_device, serial); the id is the true identity.
  */
-export async function nextSerial(trx: Transaction<DB>, deviceId: string, fiscalYear: number): Promise<string> {
+export async function nextSerial(
+  trx: Transaction<DB>,
+  deviceId: string,
+  fiscalYear: number,
+): Promise<string> {
   const key = `serial:${deviceId}:${fiscalYear}`;
   const row = await trx.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
   const n = Number(row?.value ?? 0) + 1;

@@ -9,7 +9,12 @@ import { nowIso, opWriter, requirePermission, type ServiceContext } from '../con
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { insertPerson } from '../persons/create-person';
 import { upsertSearchDoc } from '../search/search-index';
-import { consultationColumns, consultationLists, writeConsultationLists, type ParsedConsultation } from './consultation-fields';
+import {
+  consultationColumns,
+  consultationLists,
+  writeConsultationLists,
+  type ParsedConsultation,
+} from './consultation-fields';
 import { loadConsultation } from './load-consultation';
 import { assertActiveStaff, healthCenterFor } from './record-consultation';
 import { writeVersionSnapshot } from './version-snapshot';
@@ -27,42 +32,81 @@ export async function updateConsultation(
 ): Promise<ConsultationDetail> {
   requirePermission(ctx, 'consultation.edit');
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('consultations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const before = await trx
+      .selectFrom('consultations')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
     if (before.version !== expectedVersion) {
-      throw new AppError('CONFLICT', `The consultation was changed meanwhile (now version ${before.version}).`);
+      throw new AppError(
+        'CONFLICT',
+        `The consultation was changed meanwhile (now version ${before.version}).`,
+      );
     }
     const personId =
-      input.person.mode === 'anonymous' ? null : input.person.mode === 'new' ? await insertPerson(trx, ctx, input.person.data) : input.person.personId;
-    const person = personId ? await trx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst() : undefined;
+      input.person.mode === 'anonymous'
+        ? null
+        : input.person.mode === 'new'
+          ? await insertPerson(trx, ctx, input.person.data)
+          : input.person.personId;
+    const person = personId
+      ? await trx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst()
+      : undefined;
     if (personId && !person) throw new AppError('NOT_FOUND', 'The chosen person does not exist.');
     const responders = input.responders.length ? input.responders : await currentResponders(trx, id);
-    await assertActiveStaff(trx, responders.map((r) => r.staffId));
+    await assertActiveStaff(
+      trx,
+      responders.map((r) => r.staffId),
+    );
     let caseId = input.caseId === undefined ? before.case_id : input.caseId;
     if (caseId && caseId !== before.case_id) await assertOpenCase(trx, caseId);
     if (!caseId && input.continuity === 'continuing') {
-      caseId = await insertCase(trx, ctx, { personId, title: `${person?.name ?? '匿名'} ${input.receivedAt.slice(0, 10)}` });
+      caseId = await insertCase(trx, ctx, {
+        personId,
+        title: `${person?.name ?? '匿名'} ${input.receivedAt.slice(0, 10)}`,
+      });
     }
-    const hc = input.patient.healthCenterId ?? (await healthCenterFor(trx, input.patient.municipalityCode ?? person?.municipality_code ?? null));
+    const hc =
+      input.patient.healthCenterId ??
+      (await healthCenterFor(trx, input.patient.municipalityCode ?? person?.municipality_code ?? null));
     const columns = consultationColumns(input, person ?? null, personId, caseId, hc);
     const old = before as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(Object.entries(columns).filter(([k, v]) => old[k] !== v));
     if (changed.fiscal_year !== undefined) {
-      throw new AppError('INVALID_INPUT', 'Moving a consultation to another fiscal year changes its serial: record it anew.');
+      throw new AppError(
+        'INVALID_INPUT',
+        'Moving a consultation to another fiscal year changes its serial: record it anew.',
+      );
     }
     const lists = consultationLists({ ...input, responders }, columns.main_category);
     const beforeLists = JSON.stringify(await listsOf(trx, id));
     const listsChanged = Object.fromEntries(
-      Object.entries(lists).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((JSON.parse(beforeLists) as Record<string, unknown>)[k])),
+      Object.entries(lists).filter(
+        ([k, v]) =>
+          JSON.stringify(v) !== JSON.stringify((JSON.parse(beforeLists) as Record<string, unknown>)[k]),
+      ),
     );
-    if (Object.keys(changed).length === 0 && Object.keys(listsChanged).length === 0 && !input.followUp) return;
+    if (Object.keys(changed).length === 0 && Object.keys(listsChanged).length === 0 && !input.followUp)
+      return;
     const t = nowIso(ctx);
     const version = before.version + 1;
-    await trx.updateTable('consultations').set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version }).where('id', '=', id).execute();
+    await trx
+      .updateTable('consultations')
+      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version })
+      .where('id', '=', id)
+      .execute();
     if (Object.keys(listsChanged).length) await writeConsultationLists(trx, id, lists);
-    await recordOp(trx, opWriter(ctx), 'consultation', id, { ...changed, ...listsChanged, updated_at: t, updated_by: ctx.actor.id });
+    await recordOp(trx, opWriter(ctx), 'consultation', id, {
+      ...changed,
+      ...listsChanged,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+    });
     await writeVersionSnapshot(trx, id, version, t, ctx.actor.id);
-    if (input.followUp) await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
+    if (input.followUp)
+      await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
     await upsertSearchDoc(trx, id);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
@@ -83,7 +127,11 @@ async function assertOpenCase(trx: Transaction<DB>, caseId: string): Promise<voi
 }
 
 async function currentResponders(trx: Transaction<DB>, id: string) {
-  const rows = await trx.selectFrom('consultation_responders').select(['staff_id', 'profession']).where('consultation_id', '=', id).execute();
+  const rows = await trx
+    .selectFrom('consultation_responders')
+    .select(['staff_id', 'profession'])
+    .where('consultation_id', '=', id)
+    .execute();
   return rows.map((r) => ({ staffId: r.staff_id, profession: r.profession as never }));
 }
 
@@ -99,19 +147,42 @@ async function listsOf(trx: Transaction<DB>, id: string) {
 }
 
 /** Links (or unlinks) a consultation to a case. */
-export async function linkConsultationCase(ctx: ServiceContext, id: string, caseId: string | null): Promise<ConsultationDetail> {
+export async function linkConsultationCase(
+  ctx: ServiceContext,
+  id: string,
+  caseId: string | null,
+): Promise<ConsultationDetail> {
   requirePermission(ctx, 'consultation.edit');
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('consultations').select(['case_id', 'version']).where('id', '=', id).executeTakeFirst();
+    const before = await trx
+      .selectFrom('consultations')
+      .select(['case_id', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
     if (before.case_id === caseId) return;
     if (caseId) await assertOpenCase(trx, caseId);
     const t = nowIso(ctx);
     const version = before.version + 1;
-    await trx.updateTable('consultations').set({ case_id: caseId, updated_at: t, updated_by: ctx.actor.id, version }).where('id', '=', id).execute();
-    await recordOp(trx, opWriter(ctx), 'consultation', id, { case_id: caseId, updated_at: t, updated_by: ctx.actor.id });
+    await trx
+      .updateTable('consultations')
+      .set({ case_id: caseId, updated_at: t, updated_by: ctx.actor.id, version })
+      .where('id', '=', id)
+      .execute();
+    await recordOp(trx, opWriter(ctx), 'consultation', id, {
+      case_id: caseId,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+    });
     await writeVersionSnapshot(trx, id, version, t, ctx.actor.id);
-    await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'consultation.link-case', entity: 'consultation', entityId: id, detail: { caseId } });
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'consultation.link-case',
+      entity: 'consultation',
+      entityId: id,
+      detail: { caseId },
+    });
   });
   return loadConsultation(ctx.db, id);
 }

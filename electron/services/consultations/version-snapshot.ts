@@ -13,6 +13,12 @@ export async function writeVersionSnapshot(
   const snapshot = await loadConsultation(trx, id);
   await trx
     .insertInto('consultation_versions')
-    .values({ consultation_id: id, version, changed_at: at, changed_by: by, snapshot: JSON.stringify(snapshot) })
+    .values({
+      consultation_id: id,
+      version,
+      changed_at: at,
+      changed_by: by,
+      snapshot: JSON.stringify(snapshot),
+    })
     .execute();
 }

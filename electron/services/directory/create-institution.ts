@@ -5,7 +5,10 @@ import type { InstitutionDto } from '../../../shared/contract/directory';
 import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
 import { institutionFields, toInstitutionDto, type ParsedInstitution } from './institution-mapper';
 
-export async function createInstitution(ctx: ServiceContext, input: ParsedInstitution): Promise<InstitutionDto> {
+export async function createInstitution(
+  ctx: ServiceContext,
+  input: ParsedInstitution,
+): Promise<InstitutionDto> {
   requirePermission(ctx, 'directory.manage');
   return ctx.db.transaction().execute(async (trx) => {
     const id = uuidv7();
@@ -13,9 +16,21 @@ export async function createInstitution(ctx: ServiceContext, input: ParsedInstit
     const fields = { ...institutionFields(input), active: 1 };
     await trx
       .insertInto('institutions')
-      .values({ id, ...fields, created_at: t, created_by: ctx.actor.id, updated_at: t, updated_by: ctx.actor.id, version: 1 })
+      .values({
+        id,
+        ...fields,
+        created_at: t,
+        created_by: ctx.actor.id,
+        updated_at: t,
+        updated_by: ctx.actor.id,
+        version: 1,
+      })
       .execute();
-    await recordOp(trx, opWriter(ctx), 'institution', id, { ...fields, created_at: t, created_by: ctx.actor.id });
+    await recordOp(trx, opWriter(ctx), 'institution', id, {
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+    });
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
@@ -23,6 +38,8 @@ export async function createInstitution(ctx: ServiceContext, input: ParsedInstit
       entity: 'institution',
       entityId: id,
     });
-    return toInstitutionDto(await trx.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return toInstitutionDto(
+      await trx.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

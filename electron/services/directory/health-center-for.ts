@@ -13,7 +13,9 @@ async function coveringHealthCenter(db: Kysely<DB>, code: string) {
     .selectAll()
     .where('type', '=', 'health_center')
     .where('active', '=', 1)
-    .where(sql<SqlBool>`exists (select 1 from json_each(institutions.covered_municipalities) where value = ${code})`)
+    .where(
+      sql<SqlBool>`exists (select 1 from json_each(institutions.covered_municipalities) where value = ${code})`,
+    )
     .orderBy('name')
     .orderBy('id')
     .limit(1)

@@ -8,7 +8,11 @@ import { writeInstitutionChange } from './write-institution-change';
  * Hides an institution from pickers (or brings it back). Never deleted: referrals and letters
  * cite it.
  */
-export async function setInstitutionActive(ctx: ServiceContext, id: string, active: boolean): Promise<InstitutionDto> {
+export async function setInstitutionActive(
+  ctx: ServiceContext,
+  id: string,
+  active: boolean,
+): Promise<InstitutionDto> {
   requirePermission(ctx, 'directory.manage');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst();

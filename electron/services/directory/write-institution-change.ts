@@ -23,7 +23,11 @@ export async function writeInstitutionChange(
     .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
     .where('id', '=', before.id)
     .execute();
-  await recordOp(trx, opWriter(ctx), 'institution', before.id, { ...changed, updated_at: t, updated_by: ctx.actor.id });
+  await recordOp(trx, opWriter(ctx), 'institution', before.id, {
+    ...changed,
+    updated_at: t,
+    updated_by: ctx.actor.id,
+  });
   await writeAudit(trx, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,

@@ -8,7 +8,11 @@ import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-chan
  * Marks a follow-up done. Managers may complete anyone's; peer supporters only their own.
  * A note, when given, replaces the follow-up's note (left alone otherwise).
  */
-export async function completeFollowUp(ctx: ServiceContext, id: string, note: string | null): Promise<FollowUpDto> {
+export async function completeFollowUp(
+  ctx: ServiceContext,
+  id: string,
+  note: string | null,
+): Promise<FollowUpDto> {
   requirePermission(ctx, 'followup.completeOwn');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadFollowUp(trx, id);
@@ -16,11 +20,17 @@ export async function completeFollowUp(ctx: ServiceContext, id: string, note: st
       throw new AppError('FORBIDDEN', 'Only the owner may complete this follow-up.');
     }
     requireOpen(before);
-    return applyFollowUpChange(trx, ctx, before, {
-      state: 'done',
-      completed_at: nowIso(ctx),
-      completed_by: ctx.actor.id,
-      ...(note !== null ? { note } : {}),
-    }, 'followup.complete');
+    return applyFollowUpChange(
+      trx,
+      ctx,
+      before,
+      {
+        state: 'done',
+        completed_at: nowIso(ctx),
+        completed_by: ctx.actor.id,
+        ...(note !== null ? { note } : {}),
+      },
+      'followup.complete',
+    );
   });
 }

@@ -13,7 +13,11 @@ import { insertFollowUp, type NewFollowUp } from './insert-follow-up';
 async function resolveLinks(trx: Transaction<DB>, f: NewFollowUp): Promise<NewFollowUp> {
   const personIds: (string | null)[] = [];
   if (f.caseId) {
-    const c = await trx.selectFrom('cases').select(['state', 'person_id']).where('id', '=', f.caseId).executeTakeFirst();
+    const c = await trx
+      .selectFrom('cases')
+      .select(['state', 'person_id'])
+      .where('id', '=', f.caseId)
+      .executeTakeFirst();
     if (!c) throw new AppError('INVALID_INPUT', 'No such case.');
     if (c.state !== 'open') throw new AppError('CONFLICT', 'The case is closed; reopen work in a new case.');
     personIds.push(c.person_id);
@@ -30,7 +34,10 @@ async function resolveLinks(trx: Transaction<DB>, f: NewFollowUp): Promise<NewFo
   }
   const personId = f.personId ?? personIds.find((p) => p !== null) ?? null;
   if (personIds.some((p) => p !== null && p !== personId)) {
-    throw new AppError('INVALID_INPUT', 'The follow-up names a different person than its case or consultation.');
+    throw new AppError(
+      'INVALID_INPUT',
+      'The follow-up names a different person than its case or consultation.',
+    );
   }
   if (personId) {
     const p = await trx

@@ -48,8 +48,13 @@ export async function applyFollowUpChange(
     .where('version', '=', before.version)
     .executeTakeFirst();
   // the row was read in this same transaction; a miss means someone else wrote in between
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'The follow-up was changed meanwhile.');
-  await recordOp(trx, opWriter(ctx), 'follow_up', before.id, { ...changed, updated_at: t, updated_by: ctx.actor.id });
+  if (Number(res.numUpdatedRows) !== 1)
+    throw new AppError('CONFLICT', 'The follow-up was changed meanwhile.');
+  await recordOp(trx, opWriter(ctx), 'follow_up', before.id, {
+    ...changed,
+    updated_at: t,
+    updated_by: ctx.actor.id,
+  });
   await writeAudit(trx, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,

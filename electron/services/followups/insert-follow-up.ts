@@ -17,10 +17,19 @@ export interface NewFollowUp {
 }
 
 /** Inserts a follow-up inside the caller's transaction; the owner must be an active staff member. */
-export async function insertFollowUp(trx: Transaction<DB>, ctx: ServiceContext, f: NewFollowUp): Promise<string> {
+export async function insertFollowUp(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  f: NewFollowUp,
+): Promise<string> {
   const ownerId = f.ownerId ?? ctx.actor.id;
-  const owner = await trx.selectFrom('staff').select(['id', 'active']).where('id', '=', ownerId).executeTakeFirst();
-  if (!owner || !owner.active) throw new AppError('INVALID_INPUT', 'The follow-up owner is not an active staff member.');
+  const owner = await trx
+    .selectFrom('staff')
+    .select(['id', 'active'])
+    .where('id', '=', ownerId)
+    .executeTakeFirst();
+  if (!owner || !owner.active)
+    throw new AppError('INVALID_INPUT', 'The follow-up owner is not an active staff member.');
   const id = uuidv7();
   const t = nowIso(ctx);
   const fields = {
@@ -37,9 +46,23 @@ export async function insertFollowUp(trx: Transaction<DB>, ctx: ServiceContext, 
   };
   await trx
     .insertInto('follow_ups')
-    .values({ id, ...fields, created_at: t, created_by: ctx.actor.id, updated_at: t, updated_by: ctx.actor.id, version: 1 })
+    .values({
+      id,
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+      version: 1,
+    })
     .execute();
   await recordOp(trx, opWriter(ctx), 'follow_up', id, { ...fields, created_at: t, created_by: ctx.actor.id });
-  await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'followup.create', entity: 'follow_up', entityId: id });
+  await writeAudit(trx, {
+    staffId: ctx.actor.id,
+    login: ctx.actor.login,
+    action: 'followup.create',
+    entity: 'follow_up',
+    entityId: id,
+  });
   return id;
 }

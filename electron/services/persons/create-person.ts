@@ -8,15 +8,34 @@ import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } 
 import { personFields, toPersonDetail, type ParsedPerson } from './person-mapper';
 
 /** Inserts a person inside the caller's transaction (also used by consultation intake). */
-export async function insertPerson(trx: Transaction<DB>, ctx: ServiceContext, input: ParsedPerson): Promise<string> {
+export async function insertPerson(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  input: ParsedPerson,
+): Promise<string> {
   const id = uuidv7();
   const t = nowIso(ctx);
   const fields = personFields(input, todayLocal(ctx));
-  const row = { id, ...fields, created_at: t, created_by: ctx.actor.id, updated_at: t, updated_by: ctx.actor.id, version: 1, deleted_at: null };
+  const row = {
+    id,
+    ...fields,
+    created_at: t,
+    created_by: ctx.actor.id,
+    updated_at: t,
+    updated_by: ctx.actor.id,
+    version: 1,
+    deleted_at: null,
+  };
   await trx.insertInto('persons').values(row).execute();
   const { search_text: _derived, ...synced } = fields;
   await recordOp(trx, opWriter(ctx), 'person', id, { ...synced, created_at: t, created_by: ctx.actor.id });
-  await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'person.create', entity: 'person', entityId: id });
+  await writeAudit(trx, {
+    staffId: ctx.actor.id,
+    login: ctx.actor.login,
+    action: 'person.create',
+    entity: 'person',
+    entityId: id,
+  });
   return id;
 }
 
@@ -24,6 +43,8 @@ export async function createPerson(ctx: ServiceContext, input: ParsedPerson): Pr
   requirePermission(ctx, 'person.edit');
   return ctx.db.transaction().execute(async (trx) => {
     const id = await insertPerson(trx, ctx, input);
-    return toPersonDetail(await trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return toPersonDetail(
+      await trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

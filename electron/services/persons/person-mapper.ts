@@ -52,7 +52,12 @@ export function toPersonDetail(r: PersonsTable): PersonDetail {
   };
 }
 
-export function toPersonSummary(r: Pick<PersonsTable, 'id' | 'name' | 'name_kana' | 'sex' | 'birth_date' | 'age_band' | 'municipality_code'>) {
+export function toPersonSummary(
+  r: Pick<
+    PersonsTable,
+    'id' | 'name' | 'name_kana' | 'sex' | 'birth_date' | 'age_band' | 'municipality_code'
+  >,
+) {
   return {
     id: r.id,
     name: r.name,

@@ -22,7 +22,13 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
       kind: 'consultation',
       id: c.id,
       title: c.serial,
-      detail: { method: c.method, mainCategory: c.main_category, summary: c.summary, outcome: c.outcome, version: c.version },
+      detail: {
+        method: c.method,
+        mainCategory: c.main_category,
+        summary: c.summary,
+        outcome: c.outcome,
+        version: c.version,
+      },
     });
   }
   const ids = consultations.map((c) => c.id);
@@ -45,7 +51,13 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
   }
   const cases = await ctx.db.selectFrom('cases').selectAll().where('person_id', '=', personId).execute();
   for (const k of cases) {
-    items.push({ at: k.opened_at, kind: 'case', id: k.id, title: k.title, detail: { state: k.state, closedAt: k.closed_at, outcome: k.outcome } });
+    items.push({
+      at: k.opened_at,
+      kind: 'case',
+      id: k.id,
+      title: k.title,
+      detail: { state: k.state, closedAt: k.closed_at, outcome: k.outcome },
+    });
   }
   const followUps = await ctx.db
     .selectFrom('follow_ups as f')

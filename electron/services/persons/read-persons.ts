@@ -8,9 +8,20 @@ import { toPersonDetail, toPersonSummary } from './person-mapper';
 /** Opening a person's record is logged (who looked at whom). */
 export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonDetail> {
   requirePermission(ctx, 'person.view');
-  const row = await ctx.db.selectFrom('persons').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('persons')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such person.');
-  await writeAudit(ctx.db, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'person.view', entity: 'person', entityId: id });
+  await writeAudit(ctx.db, {
+    staffId: ctx.actor.id,
+    login: ctx.actor.login,
+    action: 'person.view',
+    entity: 'person',
+    entityId: id,
+  });
   return toPersonDetail(row);
 }
 

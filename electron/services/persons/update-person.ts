@@ -42,6 +42,8 @@ export async function updatePerson(
       detail: { fields: Object.keys(changed).filter((k) => k !== 'search_text') },
     });
     if ('search_text' in changed) await reindexPersonConsultations(trx, id);
-    return toPersonDetail(await trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return toPersonDetail(
+      await trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

@@ -11,7 +11,15 @@ export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: stri
   const c = await trx
     .selectFrom('consultations as c')
     .leftJoin('persons as p', 'p.id', 'c.person_id')
-    .select(['c.summary', 'c.response_text', 'c.consulter_note', 'c.disease_other', 'c.referral_note', 'p.name', 'p.name_kana'])
+    .select([
+      'c.summary',
+      'c.response_text',
+      'c.consulter_note',
+      'c.disease_other',
+      'c.referral_note',
+      'p.name',
+      'p.name_kana',
+    ])
     .where('c.id', '=', consultationId)
     .executeTakeFirstOrThrow();
   const text = foldForSearch(

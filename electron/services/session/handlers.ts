@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../db/audit';
 import type { HandlerMap } from '../handler-types';
 
-type SessionChannels = 'session.status' | 'session.create' | 'session.login' | 'session.lock' | 'session.changePassphrase';
+type SessionChannels =
+  'session.status' | 'session.create' | 'session.login' | 'session.lock' | 'session.changePassphrase';
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.status': (runtime) => runtime.status(),
@@ -19,7 +20,11 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
   },
   'session.changePassphrase': async (ctx, input) => {
     await ctx.caseFile.changePassphrase(ctx.actor.login, input.oldPassphrase, input.newPassphrase);
-    await writeAudit(ctx.db, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'session.change-passphrase' });
+    await writeAudit(ctx.db, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'session.change-passphrase',
+    });
     return { ok: true as const };
   },
 };

@@ -1,0 +1,125 @@
+// Common Japanese family and given names with their katakana readings, for FICTITIOUS demo
+// persons only. Any resemblance of a generated name to a real person is coincidence: every
+// demo person is also marked 架空 in its notes.
+
+export interface NameEntry {
+  readonly name: string;
+  readonly kana: string;
+}
+
+/** Family names, most common first (the generator weights them by rank). */
+export const FAMILY_NAMES: readonly NameEntry[] = [
+  { name: '佐藤', kana: 'サトウ' },
+  { name: '鈴木', kana: 'スズキ' },
+  { name: '高橋', kana: 'タカハシ' },
+  { name: '田中', kana: 'タナカ' },
+  { name: '伊藤', kana: 'イトウ' },
+  { name: '渡辺', kana: 'ワタナベ' },
+  { name: '山本', kana: 'ヤマモト' },
+  { name: '中村', kana: 'ナカムラ' },
+  { name: '小林', kana: 'コバヤシ' },
+  { name: '加藤', kana: 'カトウ' },
+  { name: '吉田', kana: 'ヨシダ' },
+  { name: '山田', kana: 'ヤマダ' },
+  { name: '佐々木', kana: 'ササキ' },
+  { name: '山口', kana: 'ヤマグチ' },
+  { name: '松本', kana: 'マツモト' },
+  { name: '井上', kana: 'イノウエ' },
+  { name: '木村', kana: 'キムラ' },
+  { name: '林', kana: 'ハヤシ' },
+  { name: '斎藤', kana: 'サイトウ' },
+  { name: '清水', kana: 'シミズ' },
+  { name: '山崎', kana: 'ヤマザキ' },
+  { name: '森', kana: 'モリ' },
+  { name: '池田', kana: 'イケダ' },
+  { name: '橋本', kana: 'ハシモト' },
+  { name: '阿部', kana: 'アベ' },
+  { name: '石川', kana: 'イシカワ' },
+  { name: '山下', kana: 'ヤマシタ' },
+  { name: '中島', kana: 'ナカジマ' },
+  { name: '石井', kana: 'イシイ' },
+  { name: '小川', kana: 'オガワ' },
+  { name: '前田', kana: 'マエダ' },
+  { name: '岡田', kana: 'オカダ' },
+  { name: '長谷川', kana: 'ハセガワ' },
+  { name: '藤田', kana: 'フジタ' },
+  { name: '後藤', kana: 'ゴトウ' },
+  { name: '近藤', kana: 'コンドウ' },
+  { name: '村上', kana: 'ムラカミ' },
+  { name: '遠藤', kana: 'エンドウ' },
+  { name: '青木', kana: 'アオキ' },
+  { name: '坂本', kana: 'サカモト' },
+  { name: '新井', kana: 'アライ' },
+  { name: '関根', kana: 'セキネ' },
+  { name: '福田', kana: 'フクダ' },
+  { name: '太田', kana: 'オオタ' },
+  { name: '西村', kana: 'ニシムラ' },
+  { name: '藤井', kana: 'フジイ' },
+  { name: '岡本', kana: 'オカモト' },
+  { name: '金子', kana: 'カネコ' },
+];
+
+export const FEMALE_GIVEN_NAMES: readonly NameEntry[] = [
+  { name: '花子', kana: 'ハナコ' },
+  { name: '洋子', kana: 'ヨウコ' },
+  { name: '恵子', kana: 'ケイコ' },
+  { name: '京子', kana: 'キョウコ' },
+  { name: '幸子', kana: 'サチコ' },
+  { name: '和子', kana: 'カズコ' },
+  { name: '久美子', kana: 'クミコ' },
+  { name: '由美子', kana: 'ユミコ' },
+  { name: '真由美', kana: 'マユミ' },
+  { name: '裕子', kana: 'ユウコ' },
+  { name: '智子', kana: 'トモコ' },
+  { name: '直美', kana: 'ナオミ' },
+  { name: '明美', kana: 'アケミ' },
+  { name: '美穂', kana: 'ミホ' },
+  { name: '陽子', kana: 'ヨウコ' },
+  { name: '典子', kana: 'ノリコ' },
+  { name: '純子', kana: 'ジュンコ' },
+  { name: '愛', kana: 'アイ' },
+  { name: '彩', kana: 'アヤ' },
+  { name: '美咲', kana: 'ミサキ' },
+  { name: '麻衣', kana: 'マイ' },
+  { name: '由紀', kana: 'ユキ' },
+  { name: 'さくら', kana: 'サクラ' },
+  { name: '陽菜', kana: 'ヒナ' },
+  { name: '結衣', kana: 'ユイ' },
+  { name: '千代', kana: 'チヨ' },
+  { name: 'ミツ', kana: 'ミツ' },
+];
+
+export const MALE_GIVEN_NAMES: readonly NameEntry[] = [
+  { name: '一郎', kana: 'イチロウ' },
+  { name: '太郎', kana: 'タロウ' },
+  { name: '次郎', kana: 'ジロウ' },
+  { name: '健一', kana: 'ケンイチ' },
+  { name: '誠', kana: 'マコト' },
+  { name: '浩', kana: 'ヒロシ' },
+  { name: '茂', kana: 'シゲル' },
+  { name: '清', kana: 'キヨシ' },
+  { name: '勇', kana: 'イサム' },
+  { name: '博', kana: 'ヒロシ' },
+  { name: '隆', kana: 'タカシ' },
+  { name: '修', kana: 'オサム' },
+  { name: '正男', kana: 'マサオ' },
+  { name: '和夫', kana: 'カズオ' },
+  { name: '哲也', kana: 'テツヤ' },
+  { name: '直樹', kana: 'ナオキ' },
+  { name: '大輔', kana: 'ダイスケ' },
+  { name: '拓也', kana: 'タクヤ' },
+  { name: '健太', kana: 'ケンタ' },
+  { name: '翔太', kana: 'ショウタ' },
+  { name: '大輝', kana: 'ダイキ' },
+  { name: '蓮', kana: 'レン' },
+  { name: '悠真', kana: 'ユウマ' },
+  { name: '稔', kana: 'ミノル' },
+  { name: '進', kana: 'ススム' },
+  { name: '秀樹', kana: 'ヒデキ' },
+];
+
+/** Family names weighted by rank (the first is about three times as common as the last). */
+export function familyNameWeights(): (readonly [NameEntry, number])[] {
+  const n = FAMILY_NAMES.length;
+  return FAMILY_NAMES.map((e, i) => [e, 3 - (2 * i) / (n - 1)] as const);
+}

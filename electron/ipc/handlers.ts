@@ -1,0 +1,19 @@
+import { consultationHandlers } from '../services/consultations/handlers';
+import { directoryHandlers } from '../services/directory/handlers';
+import { followUpHandlers } from '../services/followups/handlers';
+import { masterHandlers } from '../services/masters/handlers';
+import { personHandlers } from '../services/persons/handlers';
+import { sessionHandlers } from '../services/session/handlers';
+import { staffHandlers } from '../services/staff/handlers';
+import type { AllHandlers } from './dispatcher';
+
+/** Every channel's use case. The type makes a missing handler a compile error. */
+export const ALL_HANDLERS: AllHandlers = {
+  ...sessionHandlers,
+  ...consultationHandlers,
+  ...personHandlers,
+  ...followUpHandlers,
+  ...directoryHandlers,
+  ...staffHandlers,
+  ...masterHandlers,
+};

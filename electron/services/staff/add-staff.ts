@@ -1,0 +1,59 @@
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/audit';
+import { normalizeLogin } from '../../../db/crypto/key-slots';
+import { assertPassphraseAcceptable } from '../../../db/passphrase-policy';
+import { recordOp } from '../../../db/sync/op-log';
+import type { ParsedInput } from '../../../shared/contract';
+import type { StaffDto } from '../../../shared/contract/staff';
+import { AppError } from '../../../shared/errors';
+import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { toStaffDto } from './staff-mapper';
+
+/**
+ * A new account: the staff row and a key slot for its passphrase. The slot lives in the
+ * sidecar file, outside the database, so it is written as the transaction's last step: if it
+ * fails, the row rolls back.
+ */
+export async function addStaff(ctx: ServiceContext, input: ParsedInput<'staff.add'>): Promise<StaffDto> {
+  requirePermission(ctx, 'staff.manage');
+  assertPassphraseAcceptable(input.passphrase);
+  const login = normalizeLogin(input.login);
+  if (!login) throw new AppError('INVALID_INPUT', 'A login is required.');
+  let slotWritten = false;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom('staff').select('id').where('login', '=', login).executeTakeFirst();
+      if (taken) throw new AppError('LOGIN_EXISTS', `The login "${login}" is taken.`);
+      const id = uuidv7();
+      const t = nowIso(ctx);
+      const fields = {
+        login,
+        display_name: input.displayName,
+        role: input.role,
+        profession: input.profession ?? null,
+        active: 1,
+      };
+      await trx
+        .insertInto('staff')
+        .values({ id, ...fields, created_at: t, updated_at: t })
+        .execute();
+      await recordOp(trx, opWriter(ctx), 'staff', id, { ...fields, created_at: t, updated_at: t });
+      await writeAudit(trx, {
+        staffId: ctx.actor.id,
+        login: ctx.actor.login,
+        action: 'staff.add',
+        entity: 'staff',
+        entityId: id,
+        detail: { login, role: input.role },
+      });
+      const row = await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await ctx.caseFile.addSlot(login, input.passphrase);
+      slotWritten = true;
+      return toStaffDto(row);
+    });
+  } catch (e) {
+    // the commit itself failed after the slot was written: take the slot back
+    if (slotWritten) await ctx.caseFile.removeSlot(login).catch(() => undefined);
+    throw e;
+  }
+}

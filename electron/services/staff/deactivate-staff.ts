@@ -1,0 +1,42 @@
+import { writeAudit } from '../../../db/audit';
+import { recordOp } from '../../../db/sync/op-log';
+import type { StaffDto } from '../../../shared/contract/staff';
+import { AppError, isAppError } from '../../../shared/errors';
+import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { assertAnotherActiveAdmin } from './last-admin';
+import { toStaffDto } from './staff-mapper';
+
+/**
+ * Ends an account: active = 0 and its key slot removed, so the login can no longer unlock the
+ * file. The row stays (records cite it). One's own account is left to another administrator.
+ */
+export async function deactivateStaff(ctx: ServiceContext, id: string): Promise<StaffDto> {
+  requirePermission(ctx, 'staff.manage');
+  if (id === ctx.actor.id)
+    throw new AppError('CONFLICT', 'Another administrator must deactivate your account.');
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', 'No such staff member.');
+    if (!before.active) return toStaffDto(before);
+    if (before.role === 'administrator') await assertAnotherActiveAdmin(trx, id);
+    const t = nowIso(ctx);
+    await trx.updateTable('staff').set({ active: 0, updated_at: t }).where('id', '=', id).execute();
+    await recordOp(trx, opWriter(ctx), 'staff', id, { active: 0, updated_at: t });
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'staff.deactivate',
+      entity: 'staff',
+      entityId: id,
+      detail: { login: before.login },
+    });
+    // last step: if the slot file cannot be written, the row stays active
+    await ctx.caseFile.removeSlot(before.login).catch((e: unknown) => {
+      // no slot (e.g. an earlier commit failed after removing it): already cannot log in
+      if (!(isAppError(e) && e.code === 'UNKNOWN_LOGIN')) throw e;
+    });
+    return toStaffDto(
+      await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
+  });
+}
