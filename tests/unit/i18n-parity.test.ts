@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../shared/i18n/en';
-import { ja } from '../../shared/i18n/ja';
+import { en, ja } from '../../shared/i18n';
 import { ERROR_CODES } from '../../shared/errors';
 
 function flatten(o: object, prefix = ''): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
 import { recordOp } from '../../../db/sync/op-log';
+import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 
 /** Opens a case inside the caller's transaction (intake of a 継続 consultation, or by hand). */
@@ -11,13 +12,16 @@ export async function insertCase(
   ctx: ServiceContext,
   c: { personId: string | null; title: string; ownerId?: string | null },
 ): Promise<string> {
+  const ownerId = c.ownerId ?? ctx.actor.id;
+  const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
+  if (!owner?.active) throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
   const id = uuidv7();
   const t = nowIso(ctx);
   const fields = {
     person_id: c.personId,
     title: c.title,
     state: 'open' as const,
-    owner_id: c.ownerId ?? ctx.actor.id,
+    owner_id: ownerId,
     opened_at: t,
     closed_at: null,
     outcome: null,

@@ -1,6 +1,6 @@
-import type { ja } from './ja';
+import type { ja } from '../ja/core';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from '../shape';
 
 export const en: Shape<typeof ja> = {
   app: { title: 'Yorisoi', tagline: 'Consultation records for intractable-disease support centers' },
