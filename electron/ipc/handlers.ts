@@ -1,5 +1,6 @@
 import { consultationHandlers } from '../services/consultations/handlers';
 import { directoryHandlers } from '../services/directory/handlers';
+import { draftHandlers } from '../services/drafts/handlers';
 import { followUpHandlers } from '../services/followups/handlers';
 import { masterHandlers } from '../services/masters/handlers';
 import { personHandlers } from '../services/persons/handlers';
@@ -16,4 +17,5 @@ export const ALL_HANDLERS: AllHandlers = {
   ...directoryHandlers,
   ...staffHandlers,
   ...masterHandlers,
+  ...draftHandlers,
 };

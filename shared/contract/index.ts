@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
 import { directoryChannels } from './directory';
+import { draftChannels } from './drafts';
 import { followUpChannels } from './followups';
 import { masterChannels } from './masters';
 import { personChannels } from './persons';
@@ -17,6 +18,7 @@ export const CHANNELS = {
   ...directoryChannels,
   ...staffChannels,
   ...masterChannels,
+  ...draftChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;

@@ -38,6 +38,7 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
       .innerJoin('staff as s', 's.id', 'v.changed_by')
       .select(['v.consultation_id', 'v.version', 'v.changed_at', 's.display_name'])
       .where('v.consultation_id', 'in', ids)
+      .where('v.version', '>', 1) // version 1 is the recording itself, already on the timeline
       .execute();
     for (const e of edits) {
       items.push({

@@ -1,0 +1,55 @@
+import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, YorisoiApi } from '../../shared/contract';
+import type { ErrorDetail } from '../../shared/errors';
+
+/** A contract error, carried to the screen, which shows `errors.<code>` translated. */
+export class ApiError extends Error {
+  constructor(readonly detail: ErrorDetail) {
+    super(detail.message);
+  }
+  get code() {
+    return this.detail.code;
+  }
+}
+
+declare global {
+  interface Window {
+    api?: YorisoiApi;
+  }
+}
+
+/** Browser mode: the same contract over HTTP to the loopback host, with the page's token. */
+export function httpApi(base = ''): YorisoiApi {
+  const token = document.querySelector('meta[name="yorisoi-token"]')?.getAttribute('content') ?? '';
+  return {
+    async call(channel, input) {
+      const res = await fetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-yorisoi-token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await res.json()) as ApiResult<never>;
+    },
+  };
+}
+
+let transport: YorisoiApi | null = null;
+
+/** Electron's preload gives window.api; otherwise browser mode. Tests may set their own. */
+export function setTransport(t: YorisoiApi): void {
+  transport = t;
+}
+
+function getTransport(): YorisoiApi {
+  transport ??= window.api ?? httpApi();
+  return transport;
+}
+
+/** Calls a channel; returns the data or throws an ApiError with the code. */
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const r = await getTransport().call(channel, input);
+  if (!r.ok) throw new ApiError(r.error);
+  return r.data;
+}

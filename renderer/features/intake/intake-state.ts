@@ -1,0 +1,192 @@
+import type { ConsultationDetail, ConsultationInput } from '../../../shared/contract/consultations';
+
+/**
+ * The intake form's state: plain strings and arrays, as the inputs hold them, so it can be
+ * saved as a draft at any moment (even half-filled) and turned into the contract input on save.
+ */
+export interface IntakeForm {
+  receivedAt: string;
+  method: string;
+  kind: string;
+  durationMin: string;
+  consulter: string;
+  consulterNote: string;
+  personMode: 'anonymous' | 'existing' | 'new';
+  personId: string | null;
+  personLabel: string;
+  name: string;
+  nameKana: string;
+  sex: string | null;
+  birthDate: string;
+  ageBand: string | null;
+  municipalityCode: string | null;
+  municipalityLabel: string;
+  phone: string;
+  diagnosisStatus: string | null;
+  diseases: { number: number; nameJa: string }[];
+  diseaseOther: string;
+  recipientCert: string | null;
+  disabilityCert: string | null;
+  ltcLevel: string | null;
+  employment: string | null;
+  living: string | null;
+  devices: string[];
+  categories: string[];
+  mainCategory: string | null;
+  summary: string;
+  responses: string[];
+  responseText: string;
+  referralNote: string;
+  outcome: string;
+  continuity: 'new' | 'continuing';
+  followUpTitle: string;
+  followUpDue: string;
+  followUpOwnerId: string;
+}
+
+function localNow(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function emptyIntake(): IntakeForm {
+  return {
+    receivedAt: localNow(),
+    method: 'phone',
+    kind: 'professional',
+    durationMin: '',
+    consulter: '',
+    consulterNote: '',
+    personMode: 'anonymous',
+    personId: null,
+    personLabel: '',
+    name: '',
+    nameKana: '',
+    sex: null,
+    birthDate: '',
+    ageBand: null,
+    municipalityCode: null,
+    municipalityLabel: '',
+    phone: '',
+    diagnosisStatus: null,
+    diseases: [],
+    diseaseOther: '',
+    recipientCert: null,
+    disabilityCert: null,
+    ltcLevel: null,
+    employment: null,
+    living: null,
+    devices: [],
+    categories: [],
+    mainCategory: null,
+    summary: '',
+    responses: [],
+    responseText: '',
+    referralNote: '',
+    outcome: 'closed',
+    continuity: 'new',
+    followUpTitle: '',
+    followUpDue: '',
+    followUpOwnerId: '',
+  };
+}
+
+const orNull = <T>(v: T | '' | null | undefined) => (v === '' || v === undefined ? null : v);
+
+/** Form → the 'consultation.record' input (validation and codes are the contract's job). */
+export function toConsultationInput(f: IntakeForm): ConsultationInput {
+  const person: ConsultationInput['person'] =
+    f.personMode === 'existing' && f.personId
+      ? { mode: 'existing', personId: f.personId }
+      : f.personMode === 'new'
+        ? {
+            mode: 'new',
+            data: {
+              name: f.name,
+              nameKana: f.nameKana,
+              sex: f.sex as never,
+              birthDate: orNull(f.birthDate),
+              ageBand: f.ageBand as never,
+              municipalityCode: f.municipalityCode,
+              phone: f.phone,
+            },
+          }
+        : { mode: 'anonymous' };
+  const anonymousFacts = f.personMode === 'anonymous';
+  return {
+    receivedAt: f.receivedAt,
+    method: f.method as never,
+    kind: f.kind as never,
+    continuity: f.continuity,
+    durationMin: f.durationMin === '' ? null : Number(f.durationMin),
+    consulter: f.consulter as never,
+    consulterNote: f.consulterNote,
+    person,
+    patient: {
+      ...(anonymousFacts
+        ? { sex: f.sex as never, ageBand: f.ageBand as never, municipalityCode: f.municipalityCode }
+        : {}),
+      diagnosisStatus: f.diagnosisStatus as never,
+      diseases: f.diseases.map((d) => ({ number: d.number })),
+      diseaseOther: f.diseaseOther,
+      recipientCert: f.recipientCert as never,
+      disabilityCert: f.disabilityCert as never,
+      ltcLevel: f.ltcLevel as never,
+      employment: f.employment as never,
+      living: f.living as never,
+      devices: f.devices as never,
+    },
+    categories: f.categories,
+    mainCategory: f.mainCategory,
+    summary: f.summary,
+    responses: f.responses as never,
+    responseText: f.responseText,
+    referralNote: f.referralNote,
+    outcome: f.outcome as never,
+    followUp:
+      f.followUpTitle || f.followUpDue
+        ? {
+            title: f.followUpTitle,
+            dueDate: f.followUpDue,
+            ...(f.followUpOwnerId ? { ownerId: f.followUpOwnerId } : {}),
+          }
+        : null,
+  };
+}
+
+/** A saved consultation back into the form, for editing. */
+export function fromConsultation(c: ConsultationDetail): IntakeForm {
+  return {
+    ...emptyIntake(),
+    receivedAt: c.receivedAt.slice(0, 16),
+    method: c.method,
+    kind: c.kind,
+    durationMin: c.durationMin === null ? '' : String(c.durationMin),
+    consulter: c.consulter,
+    consulterNote: c.consulterNote ?? '',
+    personMode: c.person ? 'existing' : 'anonymous',
+    personId: c.person?.id ?? null,
+    personLabel: c.person ? `${c.person.name ?? ''} ${c.person.nameKana ?? ''}`.trim() : '',
+    sex: c.patient.sex,
+    ageBand: c.patient.ageBand,
+    municipalityCode: c.patient.municipalityCode,
+    diagnosisStatus: c.patient.diagnosisStatus,
+    diseases: c.patient.diseases.map((d) => ({ number: d.number, nameJa: d.nameJa ?? '' })),
+    diseaseOther: c.patient.diseaseOther ?? '',
+    recipientCert: c.patient.recipientCert,
+    disabilityCert: c.patient.disabilityCert,
+    ltcLevel: c.patient.ltcLevel,
+    employment: c.patient.employment,
+    living: c.patient.living,
+    devices: c.patient.devices,
+    categories: c.categories,
+    mainCategory: c.mainCategory,
+    summary: c.summary,
+    responses: c.responses,
+    responseText: c.responseText,
+    referralNote: c.referralNote ?? '',
+    outcome: c.outcome,
+    continuity: c.continuity === 'continuing' ? 'continuing' : 'new',
+  };
+}

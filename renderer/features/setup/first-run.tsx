@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/error-message';
+import { useSession } from '../../stores/session-store';
+import { passphraseStrength } from './passphrase-strength';
+
+/** Creates the case file: center name, first administrator, passphrase with a strength hint. */
+export function FirstRun() {
+  const { t } = useTranslation();
+  const create = useSession((s) => s.create);
+  const [centerName, setCenterName] = useState('');
+  const [login, setLogin] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const strength = passphraseStrength(passphrase);
+  const mismatch = again.length > 0 && again !== passphrase;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (mismatch || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await create({ centerName, login, displayName, passphrase });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered-card">
+      <h1>{t('ui.setup.title')}</h1>
+      <p>{t('ui.setup.intro')}</p>
+      <form onSubmit={submit} aria-label={t('ui.setup.title')}>
+        <label className="field">
+          <span>{t('ui.setup.centerName')}</span>
+          <input value={centerName} onChange={(e) => setCenterName(e.target.value)} required autoFocus />
+        </label>
+        <label className="field">
+          <span>{t('ui.setup.adminName')}</span>
+          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
+        </label>
+        <label className="field">
+          <span>{t('ui.login.login')}</span>
+          <input value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="username" />
+        </label>
+        <label className="field">
+          <span>{t('ui.login.passphrase')}</span>
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            required
+            autoComplete="new-password"
+          />
+        </label>
+        <meter min={0} max={3} value={strength} aria-label={t('ui.setup.strength')} />
+        <span className="hint" data-testid="strength">
+          {t(`ui.setup.strengthLevel${strength}`)}
+        </span>
+        <label className="field">
+          <span>{t('ui.setup.passphraseAgain')}</span>
+          <input
+            type="password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+            required
+            autoComplete="new-password"
+          />
+        </label>
+        {mismatch && <div className="error">{t('ui.setup.mismatch')}</div>}
+        <ErrorMessage error={error} />
+        <button type="submit" className="primary" disabled={busy || mismatch}>
+          {t('ui.setup.create')}
+        </button>
+      </form>
+    </main>
+  );
+}

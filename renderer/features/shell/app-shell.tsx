@@ -1,0 +1,73 @@
+import { useCallback, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/permissions';
+import { useIdleLock } from '../../hooks/use-idle-lock';
+import { useNav, type Screen } from '../../stores/nav-store';
+import { useSession } from '../../stores/session-store';
+import { useSettings } from '../../stores/settings-store';
+import { DirectoryScreen } from '../directory/directory-screen';
+import { FollowUpsScreen } from '../followups/followups-screen';
+import { IntakeFormScreen } from '../intake/intake-form';
+import { forgetMasters } from '../intake/masters-cache';
+import { PersonTimeline } from '../person/person-timeline';
+import { SearchScreen } from '../search/search-screen';
+import { SettingsScreen } from '../settings/settings-screen';
+import { StaffScreen } from '../staff/staff-screen';
+
+const SCREENS: Record<Screen, () => ReactNode> = {
+  intake: () => <IntakeFormScreen />,
+  search: () => <SearchScreen />,
+  person: () => <PersonTimeline />,
+  followups: () => <FollowUpsScreen />,
+  directory: () => <DirectoryScreen />,
+  staff: () => <StaffScreen />,
+  settings: () => <SettingsScreen />,
+};
+
+/** Navigation, the current screen, the lock button, and auto-lock on idle. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const screen = useNav((s) => s.screen);
+  const go = useNav((s) => s.go);
+  const user = useSession((s) => s.status?.user);
+  const center = useSession((s) => s.status?.centerName);
+  const lock = useSession((s) => s.lock);
+  const minutes = useSettings((s) => s.autoLockMinutes);
+  const doLock = useCallback(() => {
+    forgetMasters();
+    void lock();
+  }, [lock]);
+  useIdleLock(minutes, doLock, true);
+  const nav: Screen[] = ['intake', 'search', 'followups', 'directory'];
+  if (user && can(user.role, 'staff.manage')) nav.push('staff');
+  nav.push('settings');
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('ui.nav.label')}>
+        <div className="brand">
+          {t('app.title')}
+          <small>{center}</small>
+        </div>
+        {nav.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={screen === s ? 'nav on' : 'nav'}
+            aria-current={screen === s ? 'page' : undefined}
+            onClick={() => go(s)}
+          >
+            {t(`ui.nav.${s}`)}
+          </button>
+        ))}
+        <div className="user">
+          {user?.displayName}
+          <small>{user ? t(`vocab.role.${user.role}`) : ''}</small>
+        </div>
+        <button type="button" className="lock" onClick={doLock}>
+          {t('ui.nav.lock')}
+        </button>
+      </nav>
+      <main className="content">{SCREENS[screen]()}</main>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffDto } from '../../../shared/contract/staff';
+import { STAFF_PROFESSIONS, STAFF_ROLES } from '../../../shared/vocab';
+import { call } from '../../api/client';
+import { CodeSelect } from '../../components/code-select';
+import { ErrorMessage } from '../../components/error-message';
+
+/** Staff accounts and roles (administrators only; the use cases refuse everyone else). */
+export function StaffScreen() {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<StaffDto[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [form, setForm] = useState({
+    login: '',
+    displayName: '',
+    role: 'counselor',
+    profession: null as string | null,
+    passphrase: '',
+  });
+  const load = useCallback(() => {
+    call('staff.list', { includeInactive: true }).then(setRows, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  async function run(p: Promise<unknown>) {
+    setError(null);
+    try {
+      await p;
+      load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section aria-label={t('ui.staff.title')}>
+      <header className="screen-header">
+        <h2>{t('ui.staff.title')}</h2>
+      </header>
+      <ErrorMessage error={error} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('ui.login.login')}</th>
+            <th>{t('ui.staff.name')}</th>
+            <th>{t('ui.staff.role')}</th>
+            <th>{t('ui.staff.profession')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id} className={s.active ? '' : 'inactive'}>
+              <td>{s.login}</td>
+              <td>{s.displayName}</td>
+              <td>
+                <select
+                  aria-label={t('ui.staff.role')}
+                  value={s.role}
+                  disabled={!s.active}
+                  onChange={(e) =>
+                    void run(call('staff.update', { id: s.id, role: e.target.value as never }))
+                  }
+                >
+                  {STAFF_ROLES.map((r) => (
+                    <option key={r.code} value={r.code}>
+                      {t(`vocab.role.${r.code}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{s.profession ? t(`vocab.profession.${s.profession}`) : '—'}</td>
+              <td>
+                {s.active ? (
+                  <button type="button" onClick={() => void run(call('staff.deactivate', { id: s.id }))}>
+                    {t('ui.staff.deactivate')}
+                  </button>
+                ) : (
+                  t('ui.staff.inactive')
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="card"
+        aria-label={t('ui.staff.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            call('staff.add', {
+              ...form,
+              role: form.role as never,
+              profession: form.profession as never,
+            }).then(() => setForm({ ...form, login: '', displayName: '', passphrase: '' })),
+          );
+        }}
+      >
+        <h3>{t('ui.staff.add')}</h3>
+        <div className="grid">
+          <label className="field">
+            <span>{t('ui.login.login')}</span>
+            <input
+              value={form.login}
+              onChange={(e) => setForm({ ...form, login: e.target.value })}
+              required
+            />
+          </label>
+          <label className="field">
+            <span>{t('ui.staff.name')}</span>
+            <input
+              value={form.displayName}
+              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+              required
+            />
+          </label>
+          <CodeSelect
+            id="staff-role"
+            list="role"
+            codes={STAFF_ROLES.map((r) => r.code)}
+            value={form.role}
+            onChange={(v) => setForm({ ...form, role: v ?? 'counselor' })}
+            label={t('ui.staff.role')}
+          />
+          <CodeSelect
+            id="staff-prof"
+            list="profession"
+            codes={STAFF_PROFESSIONS.map((r) => r.code)}
+            value={form.profession}
+            onChange={(v) => setForm({ ...form, profession: v })}
+            label={t('ui.staff.profession')}
+          />
+          <label className="field">
+            <span>{t('ui.staff.initialPassphrase')}</span>
+            <input
+              type="password"
+              value={form.passphrase}
+              onChange={(e) => setForm({ ...form, passphrase: e.target.value })}
+              required
+              autoComplete="new-password"
+            />
+          </label>
+        </div>
+        <button type="submit" className="primary">
+          {t('ui.staff.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
