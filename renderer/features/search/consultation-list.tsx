@@ -51,7 +51,7 @@ export function ConsultationList({
     setTotal(null);
     onError(null);
     void loadPage(0, filterKey);
-    parentRef.current?.scrollTo({ top: 0 });
+    if (parentRef.current) parentRef.current.scrollTop = 0;
   }, [filterKey]);
 
   const virtualizer = useVirtualizer({
