@@ -17,8 +17,11 @@ import { newRecoveryCode, normalizeRecoveryCode } from './crypto/recovery-code';
 import { loadMasters } from './masters/load-masters';
 import { appliedMigrations, assertSchemaKnown, migrateToLatest } from './migrator';
 import { assertPassphraseAcceptable } from './passphrase-policy';
+import { assertMayTry, recordFailure, recordSuccess } from './signin-throttle';
 import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
+import { startIdleCheckpoints } from './sqlite/idle-checkpoint';
+import { withStatementCache } from './sqlite/statement-cache';
 
 export interface CreateCaseFileInput {
   casefile: string;
@@ -39,7 +42,7 @@ export interface IntegrityReport {
 const pendingPath = (casefile: string) => `${keyslotPath(casefile)}.next`;
 
 function kyselyOver(sqlite: SqliteDb): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** Opens with a data key and checks the file is the one the key slots belong to. */
@@ -73,7 +76,10 @@ export class CaseFile {
     readonly staff: StaffTable,
   ) {
     this.#dataKey = dataKey;
+    this.#stopCheckpoints = startIdleCheckpoints(sqlite, `${path}-wal`);
   }
+
+  #stopCheckpoints: () => void;
 
   get keysPath(): string {
     return keyslotPath(this.path);
@@ -158,13 +164,31 @@ export class CaseFile {
   }
 
   /** Login + passphrase → an unlocked case file (migrated to the current schema). */
-  static async unlock(input: { casefile: string; login: string; passphrase: string }): Promise<CaseFile> {
+  static async unlock(input: {
+    casefile: string;
+    login: string;
+    passphrase: string;
+    now?: Date;
+  }): Promise<CaseFile> {
     const { casefile } = input;
     if (!existsSync(casefile)) throw new AppError('CASEFILE_NOT_FOUND', `No case file at ${casefile}`);
-    const { sqlite, body, dataKey } = await openWithSlot(casefile, (b) =>
-      unwrapDataKey(b.fileId, findStaffSlot(b, input.login), input.passphrase),
-    );
-    return CaseFile.finishOpen(casefile, sqlite, body, dataKey, normalizeLogin(input.login));
+    const login = normalizeLogin(input.login);
+    const now = input.now ?? new Date();
+    assertMayTry(casefile, login, now);
+    let opened;
+    try {
+      opened = await openWithSlot(casefile, (b) =>
+        unwrapDataKey(b.fileId, findStaffSlot(b, input.login), input.passphrase),
+      );
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'UNKNOWN_LOGIN')) {
+        recordFailure(casefile, login, now);
+      }
+      throw e;
+    }
+    const cf = await CaseFile.finishOpen(casefile, opened.sqlite, opened.body, opened.dataKey, login);
+    recordSuccess(casefile, login);
+    return cf;
   }
 
   private static async finishOpen(
@@ -188,7 +212,7 @@ export class CaseFile {
     } catch (e) {
       sqlite.close();
       dataKey.fill(0);
-      throw e;
+      throw asCorruption(e);
     }
   }
 
@@ -242,6 +266,7 @@ export class CaseFile {
   async lock(): Promise<void> {
     if (this.#locked) return;
     this.#locked = true;
+    this.#stopCheckpoints();
     await this.db.destroy();
     // kysely closes the handle only if it ever used it; a checkpoint first leaves no WAL behind
     if (this.sqlite.open) {
@@ -347,6 +372,14 @@ export class CaseFile {
       .executeTakeFirst();
     return row?.value ?? '';
   }
+}
+
+/** A damaged page found while opening is a coded error, not a crash. */
+function asCorruption(e: unknown): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_CORRUPT')
+    ? new AppError('INTEGRITY_FAILED', 'The case file is damaged. Restore it from a backup.')
+    : e;
 }
 
 /**

@@ -147,6 +147,19 @@ export interface FollowUpsTable extends Stamped {
   completed_by: string | null;
 }
 
+export interface EventsTable extends Stamped {
+  id: string;
+  kind: string;
+  title: string;
+  date: string;
+  place: string | null;
+  /** JSON array of {name, institutionId} */
+  organisers: string;
+  participants: number | null;
+  notes: string | null;
+  deleted_at: string | null;
+}
+
 export interface InstitutionsTable extends Stamped {
   id: string;
   type: string;
@@ -212,6 +225,65 @@ export interface SearchDocsTable {
   text: string;
 }
 
+/** Sync state (0004): peers, origins, parked ops, conflicts, import log. */
+export interface SyncPeersTable {
+  device_id: string;
+  center_name: string;
+  label: string | null;
+  role: 'center' | 'prefecture';
+  sign_key: string;
+  age_recipient: string;
+  fingerprint: string;
+  profile: 'full' | 'statistics';
+  active: number;
+  paired_at: string;
+  paired_by: string;
+  acked: string;
+  last_export_at: string | null;
+  last_export_ops: number | null;
+  last_receipt_at: string | null;
+  last_import_at: string | null;
+  last_import_ops: number | null;
+}
+export interface SyncOriginsTable {
+  origin: string;
+  via_peer: string | null;
+  first_seen_at: string;
+}
+export interface SyncPendingTable {
+  origin: string;
+  seq: number;
+  reason: 'unknown_entity' | 'unknown_field' | 'missing_row' | 'other_center';
+  fields: string;
+  since: string;
+}
+export interface SyncConflictsTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  loser_hlc: string;
+  detected_at: string;
+}
+export interface SyncConflictResolutionsTable {
+  id: string;
+  resolution: 'keep' | 'take';
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+export interface SyncImportsTable {
+  bundle_id: string;
+  kind: 'bundle' | 'receipt';
+  peer: string;
+  imported_at: string;
+  imported_by: string;
+  ops_received: number;
+  ops_applied: number;
+  ops_parked: number;
+}
+
 export interface DB {
   meta: MetaTable;
   staff: StaffTable;
@@ -226,10 +298,17 @@ export interface DB {
   consultation_versions: ConsultationVersionsTable;
   follow_ups: FollowUpsTable;
   institutions: InstitutionsTable;
+  events: EventsTable;
   master_nanbyo: MasterNanbyoTable;
   master_municipalities: MasterMunicipalitiesTable;
   drafts: DraftsTable;
   op_log: OpLogTable;
   row_clocks: RowClocksTable;
   search_docs: SearchDocsTable;
+  sync_peers: SyncPeersTable;
+  sync_origins: SyncOriginsTable;
+  sync_pending: SyncPendingTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_conflict_resolutions: SyncConflictResolutionsTable;
+  sync_imports: SyncImportsTable;
 }

@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'WEAK_PASSPHRASE',
   'INTEGRITY_FAILED',
   'LOCKED',
+  'SIGNIN_LOCKED',
+  'SECOND_FACTOR_REQUIRED',
+  'WRONG_SECOND_FACTOR',
+  // files outside the case file: backups, exports
+  'DISK_FULL',
+  'BACKUP_FOLDER_UNAVAILABLE',
   // contract and use cases
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',
@@ -26,6 +32,16 @@ export const ERROR_CODES = [
   'CONFLICT',
   'UNAUTHORIZED',
   'INTERNAL',
+  // sync: identity cards, bundles and receipts
+  'CARD_INVALID',
+  'FINGERPRINT_MISMATCH',
+  'BUNDLE_CORRUPT',
+  'BUNDLE_WRONG_RECIPIENT',
+  'BUNDLE_UNKNOWN_SENDER',
+  'BUNDLE_BAD_SIGNATURE',
+  'BUNDLE_TOO_NEW',
+  'BUNDLE_WRONG_KIND',
+  'BUNDLE_NOT_APPLICABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

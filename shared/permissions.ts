@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'directory.manage': ['administrator', 'counselor'],
   'staff.manage': ['administrator'],
   'audit.read': ['administrator'],
+  'backup.run': ['administrator', 'counselor'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-consultation-core';
+import * as m0003 from './0003-events';
+import * as m0004 from './0004-sync';
+import * as m0005 from './0005-recent-index';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -9,6 +12,9 @@ import * as m0002 from './0002-consultation-core';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-consultation-core': m0002,
+  '0003-events': m0003,
+  '0004-sync': m0004,
+  '0005-recent-index': m0005,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

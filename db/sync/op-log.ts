@@ -3,7 +3,16 @@ import type { DB } from '../schema';
 import type { HybridClock } from './hlc';
 
 /** The entities other devices must see. */
-export type SyncedEntity = 'person' | 'consultation' | 'case' | 'follow_up' | 'institution' | 'staff';
+export type SyncedEntity =
+  | 'person'
+  | 'consultation'
+  | 'case'
+  | 'follow_up'
+  | 'institution'
+  | 'staff'
+  | 'event'
+  /** a person's decision on a sync conflict (db/sync/entities.ts) */
+  | 'sync_conflict';
 
 export interface OpWriter {
   deviceId: string;

@@ -8,6 +8,20 @@ import {
   type Out,
 } from './commands/casefile-commands';
 import { followupsDue, intakeAdd, intakeExample, intakeList, intakeSchema } from './commands/intake-commands';
+import {
+  bundleExport,
+  bundleImport,
+  identityExport,
+  peerAdd,
+  peerList,
+  receiptExport,
+  receiptImport,
+  syncModeCommand,
+  syncSummary,
+} from './commands/sync-commands';
+import { reportCommand } from './commands/report-command';
+import { backupCommand, restoreCommand } from './commands/backup-commands';
+import { demoCommand } from './commands/demo-command';
 
 const USAGE = `yorisoi <command> [flags]
   init        --casefile F --center NAME --login L --name DISPLAY
@@ -20,6 +34,19 @@ const USAGE = `yorisoi <command> [flags]
   intake schema  (JSON Schema of the intake add input)
   intake example (one valid intake add input)
   followups due  --casefile F --login L [--scope mine|all] [--json]
+  backup         --casefile F --login L [--to DIR]       (encrypted snapshot; daily×7 weekly×4 monthly×12)
+  restore        --from SNAPSHOT --casefile F --login L  (new device id)
+  demo           --casefile F --login L --consultations N [--seed S]  (FICTITIOUS data / 架空データ)
+  identity export --casefile F --login L [--out FILE]   (identity card + fingerprint)
+  peer add       --casefile F --login L --card FILE [--profile full|statistics] [--label NAME] [--fingerprint CODE]
+  peer list      --casefile F --login L [--json]        (the sync queue per peer)
+  bundle export  --casefile F --login L --to PEER (--out FILE | --folder)
+  bundle import  --casefile F --login L FILE
+  receipt export --casefile F --login L --to PEER (--out FILE | --folder)
+  receipt import --casefile F --login L FILE
+  sync mode      --casefile F --login L center|prefecture
+  sync summary   --casefile F --login L [--fiscal-year YYYY] [--json]   (consultations per center)
+  report      --casefile F --login L --fiscal-year YYYY [--from YYYY-MM --to YYYY-MM] [--site center|outreach | --event ID] --format json|csv|xlsx --out FILE
 Secrets come from YORISOI_PASSPHRASE, YORISOI_NEW_PASSPHRASE, YORISOI_RECOVERY_CODE,
 or are asked for without echo in a terminal.`;
 
@@ -36,6 +63,19 @@ const COMMANDS: Record<string, Command> = {
   'intake schema': intakeSchema,
   'intake example': intakeExample,
   'followups due': followupsDue,
+  'identity export': identityExport,
+  'peer add': peerAdd,
+  'peer list': peerList,
+  'bundle export': bundleExport,
+  'bundle import': bundleImport,
+  'receipt export': receiptExport,
+  'receipt import': receiptImport,
+  'sync mode': syncModeCommand,
+  'sync summary': syncSummary,
+  report: reportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  demo: demoCommand,
 };
 
 export async function runCli(argv: string[], out: Out): Promise<number> {

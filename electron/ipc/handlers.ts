@@ -1,11 +1,15 @@
+import { backupHandlers } from '../services/backup/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
 import { directoryHandlers } from '../services/directory/handlers';
 import { draftHandlers } from '../services/drafts/handlers';
+import { eventHandlers } from '../services/events/handlers';
 import { followUpHandlers } from '../services/followups/handlers';
 import { masterHandlers } from '../services/masters/handlers';
 import { personHandlers } from '../services/persons/handlers';
+import { reportHandlers } from '../services/reports/handlers';
 import { sessionHandlers } from '../services/session/handlers';
 import { staffHandlers } from '../services/staff/handlers';
+import { syncHandlers } from '../services/sync/handlers';
 import type { AllHandlers } from './dispatcher';
 
 /** Every channel's use case. The type makes a missing handler a compile error. */
@@ -16,6 +20,10 @@ export const ALL_HANDLERS: AllHandlers = {
   ...followUpHandlers,
   ...directoryHandlers,
   ...staffHandlers,
+  ...syncHandlers,
   ...masterHandlers,
+  ...eventHandlers,
+  ...reportHandlers,
   ...draftHandlers,
+  ...backupHandlers,
 };

@@ -1,13 +1,17 @@
 import type { z } from 'zod';
+import { backupChannels } from './backup';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
 import { directoryChannels } from './directory';
 import { draftChannels } from './drafts';
+import { eventChannels } from './events';
 import { followUpChannels } from './followups';
 import { masterChannels } from './masters';
 import { personChannels } from './persons';
+import { reportChannels } from './reports';
 import { sessionChannels } from './session';
 import { staffChannels } from './staff';
+import { syncChannels } from './sync';
 
 /** Every channel of the contract: the one list the three doors (IPC, web host, CLI) share. */
 export const CHANNELS = {
@@ -17,8 +21,12 @@ export const CHANNELS = {
   ...followUpChannels,
   ...directoryChannels,
   ...staffChannels,
+  ...syncChannels,
   ...masterChannels,
+  ...eventChannels,
+  ...reportChannels,
   ...draftChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;

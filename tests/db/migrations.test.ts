@@ -28,8 +28,14 @@ function freshDb() {
 
 describe('migrations', () => {
   it('are listed in order with stable names; the schema version is their count', () => {
-    expect(MIGRATION_NAMES).toEqual(['0001-foundation', '0002-consultation-core']);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(MIGRATION_NAMES).toEqual([
+      '0001-foundation',
+      '0002-consultation-core',
+      '0003-events',
+      '0004-sync',
+      '0005-recent-index',
+    ]);
+    expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });
 
   it('0001-foundation: meta, staff (role checked), audit log', async () => {
@@ -97,16 +103,33 @@ describe('migrations', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const { casefile, caseFile } = await newCaseFile(t.dir);
-    // turn the new file back into a schema-1 file: undo 0002
-    caseFile.sqlite.exec(`
-      DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE consultation_categories; DROP TABLE consultation_responses;
-      DROP TABLE consultation_diseases; DROP TABLE consultation_responders; DROP TABLE consultation_versions; DROP TABLE follow_ups;
-      DROP TABLE consultations; DROP TABLE cases; DROP TABLE persons; DROP TABLE institutions; DROP TABLE master_nanbyo;
-      DROP TABLE master_municipalities; DROP TABLE drafts; DROP TABLE op_log; DROP TABLE row_clocks;
-      DELETE FROM kysely_migration WHERE name = '0002-consultation-core';`);
+    // turn the new file back into a schema-1 file: drop everything later migrations made
+    const keep = new Set([
+      'meta',
+      'staff',
+      'audit_log',
+      'kysely_migration',
+      'kysely_migration_lock',
+      'sqlite_sequence',
+    ]);
+    const tables = (
+      caseFile.sqlite
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+        .all() as {
+        name: string;
+        sql: string;
+      }[]
+    ).filter((t) => !keep.has(t.name) && !/^search_fts_/.test(t.name));
+    caseFile.sqlite.pragma('foreign_keys = OFF');
+    for (const t of [...tables].sort(
+      (a, b) => Number(/VIRTUAL/.test(b.sql)) - Number(/VIRTUAL/.test(a.sql)),
+    )) {
+      caseFile.sqlite.exec(`DROP TABLE IF EXISTS "${t.name}"`);
+    }
+    caseFile.sqlite.exec(`DELETE FROM kysely_migration WHERE name <> '0001-foundation'`);
     await caseFile.lock();
     const cf = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
-    expect((await cf.integrityCheck()).schemaVersion).toBe(2);
+    expect((await cf.integrityCheck()).schemaVersion).toBe(SCHEMA_VERSION);
     await cf.lock();
     const backups = readdirSync(t.dir).filter((f) => f.includes('.pre-migration-v1-'));
     expect(backups.some((f) => f.endsWith('.bak'))).toBe(true);

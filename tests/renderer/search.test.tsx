@@ -10,7 +10,7 @@ describe('search screen', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await inProcessApp();
-    const base = { receivedAt: '2025-06-02T10:00', consulter: 'self', categories: ['1.1'] } as const;
+    const base = { receivedAt: '2025-06-02T10:00', consulter: 'self' as const, categories: ['1.1'] };
     await app.api('consultation.record', {
       ...base,
       method: 'phone',

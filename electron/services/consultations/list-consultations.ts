@@ -86,7 +86,17 @@ export async function listConsultations(
     );
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  // the page: ids newest first (an index walk that stops after one page), then the columns
+  const pageIds = q
+    .select('c.id')
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset);
+  const rows = await ctx.db
+    .selectFrom('consultations as c')
+    .leftJoin('persons as p', 'p.id', 'c.person_id')
+    .where('c.id', 'in', pageIds)
     .select([
       'c.id',
       'c.serial',
@@ -105,8 +115,6 @@ export async function listConsultations(
     ])
     .orderBy('c.received_at', 'desc')
     .orderBy('c.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
     .execute();
   return {
     total: Number(total.n),

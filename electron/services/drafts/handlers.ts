@@ -12,7 +12,13 @@ export const draftHandlers: HandlerMap<DraftChannels> = {
     const data = JSON.stringify(i.data);
     await ctx.db
       .insertInto('drafts')
-      .values({ id: draftId(ctx.actor.id, i.kind), staff_id: ctx.actor.id, kind: i.kind, data, updated_at: updatedAt })
+      .values({
+        id: draftId(ctx.actor.id, i.kind),
+        staff_id: ctx.actor.id,
+        kind: i.kind,
+        data,
+        updated_at: updatedAt,
+      })
       .onConflict((oc) => oc.column('id').doUpdateSet({ data, updated_at: updatedAt }))
       .execute();
     return { updatedAt };

@@ -1,0 +1,185 @@
+import type { SqliteDb } from '../sqlite/open-encrypted';
+import { DerivedRows, personSearchText } from './derived-rows';
+import {
+  isCreation,
+  LIST_FIELDS,
+  LOCAL_ONLY_FIELDS,
+  NO_CONFLICT_ENTITIES,
+  remoteStaffLogin,
+  STAMP_FIELDS,
+  tableOf,
+} from './entities';
+import { ConsultationListWriter } from './list-fields';
+import { readTableInfo, type Stmt, type TableInfo } from './table-info';
+
+/** An op as the merge sees it (parsed fields and prev clocks). */
+export interface IncomingOp {
+  origin: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  entityId: string;
+  fields: Record<string, unknown>;
+  prev: Record<string, string | null>;
+}
+
+export type PendingReason = 'unknown_entity' | 'unknown_field' | 'missing_row' | 'other_center';
+
+/** What could not be applied yet, and why. */
+export interface Parked {
+  reason: PendingReason;
+  fields: string[];
+}
+
+function sqlValue(v: unknown): string | number | bigint | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return JSON.stringify(v);
+}
+
+/**
+ * Applies ops to the case file, field by field, last writer wins by HLC, against the clocks in
+ * row_clocks. Idempotent (an op whose clock is already there changes nothing) and commutative
+ * (any order of the same ops ends in the same row). Runs inside the caller's transaction on the
+ * raw SQLite handle with prepared statements: the hot path of a 100,000-op import.
+ *
+ * A row's `version` counts the ops applied to it, wherever they were made, so every device
+ * that holds the same ops shows the same version (the edit forms' stale-version check keeps
+ * working across devices).
+ */
+export class OpApplier {
+  readonly derived: DerivedRows;
+  /** fields whose conflict list may have changed: "entity\0id\0field" */
+  readonly conflictCandidates = new Set<string>();
+  #tables = new Map<string, TableInfo | null>();
+  #stmts = new Map<string, Stmt>();
+  #lists: ConsultationListWriter;
+  #getClocks: Stmt;
+  #putClocks: Stmt;
+
+  constructor(private readonly sqlite: SqliteDb) {
+    this.derived = new DerivedRows(sqlite);
+    this.#lists = new ConsultationListWriter(sqlite);
+    this.#getClocks = sqlite.prepare<unknown[]>(
+      `SELECT clocks FROM row_clocks WHERE entity = ? AND entity_id = ?`,
+    );
+    this.#putClocks = sqlite.prepare<unknown[]>(
+      `INSERT INTO row_clocks (entity, entity_id, clocks) VALUES (?, ?, ?)
+       ON CONFLICT (entity, entity_id) DO UPDATE SET clocks = excluded.clocks`,
+    );
+  }
+
+  #table(entity: string): TableInfo | null {
+    if (!this.#tables.has(entity)) {
+      const t = tableOf(entity);
+      this.#tables.set(entity, t ? readTableInfo(this.sqlite, t) : null);
+    }
+    return this.#tables.get(entity)!;
+  }
+
+  #stmt(key: string, sql: () => string): Stmt {
+    let s = this.#stmts.get(key);
+    if (!s) {
+      s = this.sqlite.prepare<unknown[]>(sql());
+      this.#stmts.set(key, s);
+    }
+    return s;
+  }
+
+  /**
+   * Applies what this device knows of an op. `only` limits it to some fields (a parked op being
+   * retried); `firstTime` says whether any part of the op was applied before (for `version`).
+   * Returns what must wait, or null.
+   */
+  apply(op: IncomingOp, only?: readonly string[], firstTime = true): Parked | null {
+    const names = only ?? Object.keys(op.fields);
+    if (names.length === 0) return null;
+    const info = this.#table(op.entity);
+    if (!info) return { reason: 'unknown_entity', fields: [...names] };
+    const lists = LIST_FIELDS[op.entity] ?? [];
+    const localOnly = LOCAL_ONLY_FIELDS[op.entity] ?? [];
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (const f of names) {
+      if (f !== 'id' && (info.columns.has(f) || lists.includes(f) || localOnly.includes(f))) known.push(f);
+      else unknown.push(f);
+    }
+    const clockRow = this.#getClocks.get(op.entity, op.entityId) as { clocks: string } | undefined;
+    const before = clockRow ? (JSON.parse(clockRow.clocks) as Record<string, string>) : {};
+    const clocks = { ...before };
+    // a row with clocks exists (rows are never deleted); one without may predate the op log
+    const exists =
+      !!clockRow ||
+      !!this.#stmt(`exists:${info.name}`, () => `SELECT 1 FROM "${info.name}" WHERE id = ?`).get(op.entityId);
+    if (!exists && !isCreation(op.fields)) return { reason: 'missing_row', fields: [...names] };
+    if (known.length === 0) return { reason: 'unknown_field', fields: unknown };
+
+    const winners = known.filter((f) => !(clocks[f] !== undefined && clocks[f]! >= op.hlc));
+    const columns = winners.filter(
+      (f) => info.columns.has(f) && !lists.includes(f) && !localOnly.includes(f),
+    );
+    const bump = firstTime && info.hasVersion;
+    if (!exists) {
+      if (!this.#insert(info, op, columns)) return { reason: 'missing_row', fields: [...names] };
+    } else if (columns.length || bump) {
+      const sets = [...columns.map((c) => `"${c}" = ?`), ...(bump ? ['version = version + 1'] : [])];
+      this.#stmt(
+        `upd:${info.name}:${columns.join(',')}:${bump}`,
+        () => `UPDATE "${info.name}" SET ${sets.join(', ')} WHERE id = ?`,
+      ).run(...columns.map((c) => sqlValue(op.fields[c])), op.entityId);
+    }
+    for (const f of winners) {
+      if (lists.includes(f)) this.#lists.write(op.entityId, f, op.fields[f], !exists);
+      clocks[f] = op.hlc;
+    }
+    if (winners.length) this.#putClocks.run(op.entity, op.entityId, JSON.stringify(clocks));
+    this.#markDerived(op, winners, !exists);
+    if (!NO_CONFLICT_ENTITIES.has(op.entity)) {
+      for (const f of known) {
+        if (STAMP_FIELDS.has(f) || localOnly.includes(f)) continue;
+        // the writer replaced a value other than the one here: a concurrent edit somewhere
+        // (fields with listed conflicts are rechecked after every import: ConflictRecorder)
+        if ((op.prev[f] ?? null) !== (before[f] ?? null)) {
+          this.conflictCandidates.add(`${op.entity}\0${op.entityId}\0${f}`);
+        }
+      }
+    }
+    return unknown.length ? { reason: 'unknown_field', fields: unknown } : null;
+  }
+
+  /** Inserts a new row; false when a required column is missing and cannot be filled. */
+  #insert(info: TableInfo, op: IncomingOp, columns: string[]): boolean {
+    const values = new Map<string, unknown>(columns.map((c) => [c, op.fields[c]]));
+    const fill = (c: string, v: unknown) => {
+      if (info.columns.has(c) && (!values.has(c) || values.get(c) === undefined)) values.set(c, v);
+    };
+    fill('updated_at', op.fields.created_at);
+    fill('updated_by', op.fields.created_by);
+    if (op.entity === 'staff') values.set('login', remoteStaffLogin(op.entityId));
+    if (op.entity === 'person')
+      values.set('search_text', personSearchText(values.get('name'), values.get('name_kana')));
+    for (const c of info.required) {
+      if (values.get(c) !== undefined && values.get(c) !== null) continue;
+      // a `statistics` op leaves out free text such as a title: an empty text stands in
+      if (info.textColumns.has(c)) values.set(c, '');
+      else return false;
+    }
+    if (info.hasVersion) values.set('version', 1);
+    const cols = [...values.keys()];
+    this.#stmt(
+      `ins:${info.name}:${cols.join(',')}`,
+      () =>
+        `INSERT INTO "${info.name}" (id, ${cols.map((c) => `"${c}"`).join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`,
+    ).run(op.entityId, ...cols.map((c) => sqlValue(values.get(c))));
+    return true;
+  }
+
+  #markDerived(op: IncomingOp, winners: string[], created: boolean): void {
+    // a new person's search text went in with the row, and no record cites it yet
+    if (op.entity === 'person' && !created && winners.some((f) => f === 'name' || f === 'name_kana')) {
+      this.derived.personNameChanged(op.entityId);
+    }
+    if (op.entity === 'consultation' && winners.length) this.derived.consultationChanged(op.entityId);
+  }
+}

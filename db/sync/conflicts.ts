@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import type { SqliteDb } from '../sqlite/open-encrypted';
+
+/**
+ * Conflicts are a function of the ops alone, so every device that holds the same ops lists the
+ * same conflicts, whatever order the ops arrived in.
+ *
+ * For one field of one row, the ops that wrote it form a tree: each op names (in `prev`) the
+ * clock of the value it replaced. The winner is the op with the highest HLC (last writer wins).
+ * Its ancestors were seen by whoever wrote it: replaced knowingly. Any other op's value was
+ * overwritten by someone who never saw it: a conflict for a person to review. Only the tip of
+ * each losing branch is listed (a device's own later edit already replaced its earlier one),
+ * and a loser whose value the winning line held at some point (the same value written twice,
+ * or a value taken back when a conflict was settled) is none: that value was seen.
+ *
+ * The importer recomputes a field when an op did not build on the value held here (a concurrent
+ * edit), or when the field already has a listed conflict. An op that builds on the current value
+ * only adds its value to the winning line, which can settle listed conflicts but never create
+ * one: so every device reaches the same list.
+ */
+export function conflictId(entity: string, entityId: string, field: string, loserHlc: string): string {
+  return createHash('sha256')
+    .update(`${entity}\n${entityId}\n${field}\n${loserHlc}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+interface Writer {
+  hlc: string;
+  prev: string | null;
+  value: string;
+}
+
+/** The losing tips for one field, given every applied op that wrote it. */
+export function losingTips(writers: Writer[]): { winner: string | null; losers: string[] } {
+  if (writers.length === 0) return { winner: null, losers: [] };
+  const byHlc = new Map(writers.map((w) => [w.hlc, w]));
+  const winner = writers.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+  const ancestors = (w: Writer): Set<string> => {
+    const out = new Set<string>();
+    for (let p = w.prev; p !== null && byHlc.has(p) && !out.has(p); p = byHlc.get(p)!.prev) out.add(p);
+    return out;
+  };
+  const seenByWinner = ancestors(winner);
+  const keptValues = new Set([winner.value, ...[...seenByWinner].map((h) => byHlc.get(h)!.value)]);
+  const losing = writers.filter((w) => w !== winner && !seenByWinner.has(w.hlc));
+  const replacedWithinBranch = new Set<string>();
+  for (const w of losing) for (const a of ancestors(w)) replacedWithinBranch.add(a);
+  const losers = losing
+    .filter((w) => !replacedWithinBranch.has(w.hlc) && !keptValues.has(w.value))
+    .map((w) => w.hlc)
+    .sort();
+  return { winner: winner.hlc, losers };
+}
+
+/** Recomputes the conflict rows of one field of one row from the op log. */
+export class ConflictRecorder {
+  #ops;
+  #existing;
+  #insert;
+  #delete;
+
+  constructor(
+    private readonly sqlite: SqliteDb,
+    private readonly now: string,
+  ) {
+    this.#ops = sqlite.prepare(
+      `SELECT o.hlc, o.fields, o.prev, p.fields AS pending
+         FROM op_log o LEFT JOIN sync_pending p ON p.origin = o.origin AND p.seq = o.seq
+        WHERE o.entity = ? AND o.entity_id = ?`,
+    );
+    this.#existing = sqlite.prepare(
+      `SELECT id, loser_hlc FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND field = ?`,
+    );
+    this.#insert = sqlite.prepare(
+      `INSERT INTO sync_conflicts (id, entity, entity_id, field, loser_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.#delete = sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`);
+  }
+
+  /** Returns how many conflicts are new for this field. */
+  recompute(entity: string, entityId: string, field: string): number {
+    const writers: Writer[] = [];
+    for (const o of this.#ops.all(entity, entityId) as {
+      hlc: string;
+      fields: string;
+      prev: string;
+      pending: string | null;
+    }[]) {
+      const fields = JSON.parse(o.fields) as Record<string, unknown>;
+      if (!(field in fields)) continue;
+      // a parked value is not applied yet: it joins the comparison once it is
+      if (o.pending && (JSON.parse(o.pending) as string[]).includes(field)) continue;
+      const prev = (JSON.parse(o.prev) as Record<string, string | null>)[field] ?? null;
+      writers.push({ hlc: o.hlc, prev, value: JSON.stringify(fields[field]) });
+    }
+    const want = new Set(losingTips(writers).losers);
+    let added = 0;
+    const existing = this.#existing.all(entity, entityId, field) as { id: string; loser_hlc: string }[];
+    for (const row of existing) {
+      if (!want.has(row.loser_hlc)) this.#delete.run(row.id);
+      want.delete(row.loser_hlc);
+    }
+    for (const loser of want) {
+      this.#insert.run(conflictId(entity, entityId, field, loser), entity, entityId, field, loser, this.now);
+      added++;
+    }
+    return added;
+  }
+
+  /**
+   * Rechecks every field that has listed conflicts. A local edit builds on the current value,
+   * so it can only settle a listed conflict (never make one); the use cases that edit records
+   * do not know about sync, so the list is refreshed before it is shown or sent.
+   */
+  refreshListed(): void {
+    const fields = this.sqlite
+      .prepare(`SELECT DISTINCT entity, entity_id, field FROM sync_conflicts`)
+      .all() as { entity: string; entity_id: string; field: string }[];
+    for (const f of fields) this.recompute(f.entity, f.entity_id, f.field);
+  }
+
+  /** Recomputes the fields an import marked (entity\0id\0field keys); returns new conflicts. */
+  recomputeAll(keys: Iterable<string>): number {
+    let added = 0;
+    for (const key of keys) {
+      const [entity, entityId, field] = key.split('\0') as [string, string, string];
+      added += this.recompute(entity, entityId, field);
+    }
+    return added;
+  }
+}

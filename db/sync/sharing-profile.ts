@@ -1,0 +1,95 @@
+import type { OpLogTable } from '../schema';
+
+export type SharingProfile = 'full' | 'statistics';
+
+const STAMPS = ['created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at'] as const;
+
+/**
+ * What a `statistics` recipient (the prefecture, by default) may receive: an allow-list per
+ * entity (DOMAIN §7). No names, furigana, contact data, addresses or free text; a birth date
+ * travels only as its age band; residence as a municipality code. Anything not listed, including
+ * entities and fields added later, is left out until someone decides it may go.
+ *
+ * Ops still travel when every field is stripped (their seq keeps the recipient's version vector
+ * contiguous); an empty op changes nothing there.
+ */
+export const STATISTICS_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  person: new Set(['sex', 'age_band', 'municipality_code', 'residence', ...STAMPS]),
+  consultation: new Set([
+    'serial',
+    'origin_device',
+    'fiscal_year',
+    'received_at',
+    'received_date',
+    'site_kind',
+    'event_id',
+    'method',
+    'continuity',
+    'case_id',
+    'duration_min',
+    'kind',
+    'consulter',
+    'person_id', // a random id: lets the prefecture count distinct persons (実人数)
+    'sex',
+    'age_band',
+    'municipality_code',
+    'residence',
+    'health_center_id',
+    'diagnosis_status',
+    'recipient_cert',
+    'disability_cert',
+    'ltc_level',
+    'employment',
+    'living',
+    'devices',
+    'main_category',
+    'outcome',
+    'categories',
+    'responses',
+    'diseases',
+    'responders',
+    ...STAMPS,
+  ]),
+  case: new Set(['person_id', 'state', 'owner_id', 'opened_at', 'closed_at', 'outcome', ...STAMPS]),
+  follow_up: new Set([
+    'case_id',
+    'consultation_id',
+    'person_id',
+    'due_date',
+    'owner_id',
+    'state',
+    'completed_at',
+    'completed_by',
+    ...STAMPS,
+  ]),
+  // a public directory: the institution's name and area, never its contact person or notes
+  institution: new Set([
+    'type',
+    'name',
+    'municipality_code',
+    'covered_municipalities',
+    'capabilities',
+    'active',
+    ...STAMPS,
+  ]),
+  staff: new Set(['role', 'profession', 'active', 'created_at', 'updated_at']),
+  event: new Set(['kind', 'date', 'participants', ...STAMPS]),
+};
+
+/**
+ * The op as a recipient with this profile may see it: fields (and the clocks of the values
+ * they replaced) outside the allow-list are removed. Returns the JSON texts to send.
+ */
+export function filterOpForProfile(
+  op: Pick<OpLogTable, 'entity' | 'fields' | 'prev'>,
+  profile: SharingProfile,
+): { fields: string; prev: string } {
+  if (profile === 'full') return { fields: op.fields, prev: op.prev };
+  const allowed = STATISTICS_FIELDS[op.entity];
+  const keep = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => allowed?.has(k) ?? false));
+  return {
+    fields: JSON.stringify(keep(JSON.parse(op.fields) as Record<string, unknown>)),
+    prev: JSON.stringify(keep(JSON.parse(op.prev) as Record<string, unknown>)),
+  };
+}

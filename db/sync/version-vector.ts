@@ -1,0 +1,44 @@
+import type { SqliteDb } from '../sqlite/open-encrypted';
+
+/** Per origin device, the highest seq held with nothing missing below it. */
+export type VersionVector = Record<string, number>;
+
+/**
+ * This device's vector. Imports only ever append an origin's next seq (an op beyond a gap waits
+ * for a later bundle), and nothing is pruned, so max(seq) per origin is the contiguous high mark.
+ */
+export function localVector(sqlite: SqliteDb): VersionVector {
+  const rows = sqlite.prepare(`SELECT origin, max(seq) AS seq FROM op_log GROUP BY origin`).all() as {
+    origin: string;
+    seq: number;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
+}
+
+/** Element-wise maximum: acknowledgements only move forward, whatever order receipts arrive in. */
+export function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
+  const out: VersionVector = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+}
+
+export function parseVector(json: string): VersionVector {
+  const v = JSON.parse(json) as unknown;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>).filter(
+      (e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] >= 0,
+    ),
+  );
+}
+
+/** How many ops this device holds that a peer (with `acked`) has not acknowledged. */
+export function waitingCount(sqlite: SqliteDb, acked: VersionVector, peerId: string): number {
+  const row = sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM op_log o LEFT JOIN json_each(?) a ON a.key = o.origin
+        WHERE o.origin <> ? AND o.seq > coalesce(a.value, 0)`,
+    )
+    .get(JSON.stringify(acked), peerId) as { n: number };
+  return row.n;
+}

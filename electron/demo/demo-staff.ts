@@ -1,0 +1,87 @@
+// FICTITIOUS colleagues for the demo case file, so consultations have varied responders and
+// professions. They are staff rows without key slots: they appear as responders and follow-up
+// owners, but nobody can log in as them. Written like `staff.add` (row, op, audit).
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../db/audit';
+import { recordOp } from '../../db/sync/op-log';
+import type { StaffProfession } from '../../shared/vocab/staff-professions';
+import type { StaffRole } from '../../shared/vocab/staff-roles';
+import { nowIso, opWriter, requirePermission, type ServiceContext } from '../services/context';
+
+interface DemoColleague {
+  login: string;
+  displayName: string;
+  role: StaffRole;
+  profession: StaffProfession;
+}
+
+export const DEMO_COLLEAGUES: readonly DemoColleague[] = [
+  {
+    login: 'demo-counselor',
+    displayName: '鈴木 恵子（架空）',
+    role: 'counselor',
+    profession: 'nanbyo_counselor',
+  },
+  {
+    login: 'demo-phn',
+    displayName: '高橋 美穂（架空）',
+    role: 'counselor',
+    profession: 'public_health_nurse',
+  },
+  { login: 'demo-sw', displayName: '田中 直樹（架空）', role: 'counselor', profession: 'social_worker' },
+  {
+    login: 'demo-peer',
+    displayName: '伊藤 和子（架空）',
+    role: 'peer_supporter',
+    profession: 'peer_supporter',
+  },
+  { login: 'demo-doctor', displayName: '渡辺 誠（架空）', role: 'read_only', profession: 'physician' },
+];
+
+/** Adds the demo colleagues not there yet; returns how many were added. */
+export async function ensureDemoStaff(ctx: ServiceContext): Promise<number> {
+  requirePermission(ctx, 'staff.manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = new Set(
+      (
+        await trx
+          .selectFrom('staff')
+          .select('login')
+          .where(
+            'login',
+            'in',
+            DEMO_COLLEAGUES.map((c) => c.login),
+          )
+          .execute()
+      ).map((r) => r.login),
+    );
+    let added = 0;
+    for (const c of DEMO_COLLEAGUES) {
+      if (existing.has(c.login)) continue;
+      const id = uuidv7();
+      const t = nowIso(ctx);
+      const fields = {
+        login: c.login,
+        display_name: c.displayName,
+        role: c.role,
+        profession: c.profession,
+        active: 1,
+      };
+      await trx
+        .insertInto('staff')
+        .values({ id, ...fields, created_at: t, updated_at: t })
+        .execute();
+      await recordOp(trx, opWriter(ctx), 'staff', id, { ...fields, created_at: t, updated_at: t });
+      await writeAudit(trx, {
+        staffId: ctx.actor.id,
+        login: ctx.actor.login,
+        action: 'staff.add',
+        entity: 'staff',
+        entityId: id,
+        detail: { login: c.login, role: c.role, demo: true },
+      });
+      added++;
+    }
+    return added;
+  });
+}

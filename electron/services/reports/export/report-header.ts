@@ -1,0 +1,19 @@
+import type { ReportDto } from '../../../../shared/contract/reports';
+import { reportText, type ReportLang } from '../report-text';
+
+/** The lines every exported table starts with: center, period, site, date made. */
+export function headerLines(r: ReportDto, lang: ReportLang): [string, string][] {
+  const m = reportText(lang).meta;
+  return [
+    [m.center, r.centerName],
+    [m.period, r.periodLabel],
+    [m.site, r.siteLabel],
+    [m.madeOn, r.madeOnLabel],
+  ];
+}
+
+/** The counting rules, general ones first, then each table's (once each). */
+export function ruleLines(r: ReportDto): string[] {
+  const notes = [...new Set(r.tables.map((t) => t.note))];
+  return [...r.rules, ...notes];
+}

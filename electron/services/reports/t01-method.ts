@@ -1,0 +1,88 @@
+/**
+ * Table 1: consultations by method, and by month.
+ * - 延件数: one per consultation record (a consultation has exactly one method).
+ * - 実人数: distinct persons among the row's consultations; a consultation without a person
+ *   (anonymous) is one person of its own. The total row counts persons over the whole
+ *   selection, so it can be less than the sum of the rows (phoned and visited: one person).
+ * - 新規 / 継続: the record's continuity mark, counted as contacts.
+ * - Monthly table: by the month of the received date (local date; 3/31 is the old year).
+ */
+import { sql } from 'kysely';
+import type { ReportTable } from '../../../shared/contract/reports';
+import { CONSULTATION_METHODS } from '../../../shared/vocab/consultation-methods';
+import type { ServiceContext } from '../context';
+import { BASE, countAll, countBy, get, type Counts } from './count-groups';
+import type { ReportScope } from './report-scope';
+import { reportText } from './report-text';
+import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
+
+const cells = (n: Counts) => [n.visits, n.persons, n.extra.new ?? 0, n.extra.continuing ?? 0];
+
+export async function t01Method(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
+  const t = reportText(s.lang);
+  const col = columnsOf(t);
+  const by = await countBy(ctx, sql`c.method`, BASE);
+  const all = await countAll(ctx, BASE);
+  const keys = orderedKeys(
+    CONSULTATION_METHODS.map((m) => m.code),
+    by.keys(),
+  );
+  return makeTable(
+    't01-method',
+    s,
+    [
+      col.text('method'),
+      col.num('visits'),
+      col.num('persons'),
+      col.num('newVisits'),
+      col.num('continuingVisits'),
+    ],
+    [
+      ...keys.map((k) => item(k, [labelOf(CONSULTATION_METHODS, k, s), ...cells(get(by, k))])),
+      total([t.rows.total, ...cells(all)]),
+    ],
+    't01',
+  );
+}
+
+/** The months of the scope, in fiscal order: 2025-04 … 2026-03. */
+export function monthsOf(s: ReportScope): string[] {
+  const out: string[] = [];
+  let [y, m] = s.from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = s.to.slice(0, 7);
+  for (;;) {
+    const ym = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(ym);
+    if (ym >= last) return out;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+function monthLabel(ym: string, s: ReportScope): string {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return s.lang === 'ja' ? `${y}年${m}月` : ym;
+}
+
+export async function t01Month(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
+  const t = reportText(s.lang);
+  const col = columnsOf(t);
+  const by = await countBy(ctx, sql`c.month`, BASE);
+  const all = await countAll(ctx, BASE);
+  return makeTable(
+    't01-month',
+    s,
+    [
+      col.text('month'),
+      col.num('visits'),
+      col.num('persons'),
+      col.num('newVisits'),
+      col.num('continuingVisits'),
+    ],
+    [
+      ...monthsOf(s).map((ym) => item(ym, [monthLabel(ym, s), ...cells(get(by, ym))])),
+      total([t.rows.total, ...cells(all)]),
+    ],
+    't01',
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Table 10: events — outreach and medical consultation days, exchange meetings, lectures,
+ * trainings, peer-supporter trainings.
+ * - 開催回数: events (not deleted) whose date is in the period. The site narrows them: one
+ *   event → that event; 'center' → none (events are not the center); 'all'/'outreach' → all.
+ * - 参加者数: the sum of the recorded participant counts; an event without a count adds 0 and
+ *   is counted in 参加者数未記入（回） so a missing count is visible.
+ * - 相談件数 / 相談実人数: consultations of the report's selection (period and site) recorded
+ *   with the event as their site (consultations.event_id), by the event's kind.
+ * - The list table shows each event of the period with the same numbers.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { EVENT_KINDS } from '../../../shared/contract/events';
+import type { ReportTable } from '../../../shared/contract/reports';
+import type { ServiceContext } from '../context';
+import { countAll, countBy, get } from './count-groups';
+import type { ReportScope } from './report-scope';
+import { reportText } from './report-text';
+import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
+
+/** Events of the period at the scope's site, as a condition on the alias `e`. */
+function eventsInScope(s: ReportScope): RawBuilder<boolean> {
+  const site =
+    s.site.kind === 'event'
+      ? sql`AND e.id = ${s.site.eventId}`
+      : s.site.kind === 'center'
+        ? sql`AND 0`
+        : sql``;
+  return sql<boolean>`e.deleted_at IS NULL AND e.date BETWEEN ${s.from} AND ${s.to} ${site}`;
+}
+
+const EVENT_JOIN = sql`JOIN events e ON e.id = c.event_id AND e.deleted_at IS NULL`;
+
+interface Held {
+  held: number;
+  participants: number;
+  missing: number;
+}
+
+export async function t10Events(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
+  const t = reportText(s.lang);
+  const col = columnsOf(t);
+  const { rows } = await sql<{ kind: string } & Held>`
+    SELECT e.kind AS kind, count(*) AS held, coalesce(sum(e.participants), 0) AS participants,
+           sum(e.participants IS NULL) AS missing
+    FROM events e WHERE ${eventsInScope(s)} GROUP BY e.kind`.execute(ctx.db);
+  const held = new Map(rows.map((r) => [r.kind, r]));
+  const consults = await countBy(ctx, sql`e.kind`, { join: EVENT_JOIN });
+  const consultsAll = await countAll(ctx, { join: EVENT_JOIN });
+  const keys = orderedKeys(
+    EVENT_KINDS.map((k) => k.code),
+    [...held.keys(), ...consults.keys()],
+  );
+  const line = (k: string) => {
+    const h = held.get(k);
+    const c = get(consults, k);
+    return [Number(h?.held ?? 0), Number(h?.participants ?? 0), Number(h?.missing ?? 0), c.visits, c.persons];
+  };
+  const sums = rows.reduce(
+    (a, r) => [a[0]! + Number(r.held), a[1]! + Number(r.participants), a[2]! + Number(r.missing)],
+    [0, 0, 0],
+  );
+  return makeTable(
+    't10-events',
+    s,
+    [
+      col.text('eventKind'),
+      col.num('held'),
+      col.num('participants'),
+      col.num('participantsMissing'),
+      col.num('consultations'),
+      col.num('consultationPersons'),
+    ],
+    [
+      ...keys.map((k) => item(k, [labelOf(EVENT_KINDS, k, s), ...line(k)])),
+      total([t.rows.total, ...sums, consultsAll.visits, consultsAll.persons]),
+    ],
+    't10',
+  );
+}
+
+export async function t10EventList(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
+  const t = reportText(s.lang);
+  const col = columnsOf(t);
+  const { rows: events } = await sql<{
+    id: string;
+    kind: string;
+    title: string;
+    date: string;
+    place: string | null;
+    organisers: string;
+    participants: number | null;
+  }>`SELECT e.id, e.kind, e.title, e.date, e.place, e.organisers, e.participants
+     FROM events e WHERE ${eventsInScope(s)} ORDER BY e.date, e.title, e.id`.execute(ctx.db);
+  const consults = await countBy(ctx, sql`c.event_id`, { join: EVENT_JOIN });
+  return makeTable(
+    't10-event-list',
+    s,
+    [
+      col.text('date'),
+      col.text('eventKind'),
+      col.text('eventTitle'),
+      col.text('place'),
+      col.text('organisers'),
+      col.num('participants'),
+      col.num('consultations'),
+      col.num('consultationPersons'),
+    ],
+    events.map((e) =>
+      item(e.id, [
+        e.date,
+        labelOf(EVENT_KINDS, e.kind, s),
+        e.title,
+        e.place ?? '',
+        (JSON.parse(e.organisers) as { name: string }[]).map((o) => o.name).join('、'),
+        e.participants,
+        get(consults, e.id).visits,
+        get(consults, e.id).persons,
+      ]),
+    ),
+    't10',
+  );
+}

@@ -1,0 +1,33 @@
+import { writeAudit } from '../../../db/audit';
+import { OpApplier } from '../../../db/sync/apply-op';
+import { ConflictRecorder } from '../../../db/sync/conflicts';
+import { retryPending } from '../../../db/sync/pending';
+import { nowIso, type ServiceContext } from '../context';
+import { requireSyncExchange } from './sync-access';
+
+/**
+ * Applies parked ops this app can apply now: after an update whose migrations added the tables
+ * or fields a newer peer was already sending. Every import also retries them.
+ */
+export async function applyPending(ctx: ServiceContext) {
+  requireSyncExchange(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const sqlite = ctx.caseFile.sqlite;
+    sqlite.pragma('defer_foreign_keys = ON');
+    const applier = new OpApplier(sqlite);
+    const r = retryPending(sqlite, applier);
+    applier.derived.flush();
+    const conflicts = new ConflictRecorder(sqlite, nowIso(ctx));
+    conflicts.recomputeAll(applier.conflictCandidates);
+    conflicts.refreshListed();
+    if (r.applied) {
+      await writeAudit(trx, {
+        staffId: ctx.actor.id,
+        login: ctx.actor.login,
+        action: 'sync.pending.apply',
+        detail: r,
+      });
+    }
+    return r;
+  });
+}

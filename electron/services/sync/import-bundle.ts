@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { writeAudit } from '../../../db/audit';
+import { SCHEMA_VERSION } from '../../../db/migrations';
+import type { DB, SyncPeersTable } from '../../../db/schema';
+import { OpApplier } from '../../../db/sync/apply-op';
+import { withBoundedCache } from '../../../db/sync/bounded-cache';
+import { ConflictRecorder } from '../../../db/sync/conflicts';
+import type { OpenedSyncFile } from '../../../db/sync/envelope-reader';
+import { syncMode, type DeviceIdentity } from '../../../db/sync/identity';
+import type { BundleManifest } from '../../../db/sync/manifest';
+import { opLine, type OpLine } from '../../../db/sync/op-line';
+import { OriginBook } from '../../../db/sync/origin-book';
+import { park, retryPending } from '../../../db/sync/pending';
+import { recordAck } from '../../../db/sync/peers';
+import { localVector } from '../../../db/sync/version-vector';
+import type { ImportResultDto } from '../../../shared/contract/sync';
+import { AppError, isAppError } from '../../../shared/errors';
+import { nowIso, type ServiceContext } from '../context';
+import { deviceIdentity } from './identity-service';
+import { auditRejection, openVerified } from './open-verified';
+import { startJob, type ProgressSink, type SyncJob } from './progress';
+import { requireSyncExchange } from './sync-access';
+
+/** A failure while applying verified ops: the data does not fit this case file. */
+function applyError(e: unknown): AppError {
+  if (isAppError(e)) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  return new AppError('BUNDLE_NOT_APPLICABLE', `The bundle could not be applied: ${msg}`);
+}
+
+function parseOp(text: string, n: number): OpLine {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('BUNDLE_CORRUPT', `Op ${n} is not JSON.`);
+  }
+  const r = opLine.safeParse(raw);
+  if (!r.success) throw new AppError('BUNDLE_CORRUPT', `Op ${n} is malformed.`);
+  return r.data;
+}
+
+/**
+ * Imports a bundle: verified first (openVerified), then applied in one transaction while the
+ * body streams in; the body's hash, length and count are compared with the signed manifest
+ * before the commit, so a bundle damaged anywhere changes nothing. Ops already here are
+ * skipped, so a second import of the same bundle (or an overlapping one) changes nothing.
+ */
+export async function importBundle(
+  ctx: ServiceContext,
+  path: string,
+  onProgress?: (job: SyncJob) => void,
+): Promise<ImportResultDto> {
+  requireSyncExchange(ctx);
+  const job = startJob(ctx, 'import', onProgress);
+  let opened: Awaited<ReturnType<typeof openVerified<'bundle'>>> | null = null;
+  try {
+    const identity = await deviceIdentity(ctx);
+    opened = await openVerified(ctx, identity, path, 'bundle');
+    const { file, manifest, peer } = opened;
+    return await withBoundedCache(ctx.caseFile.sqlite, () =>
+      ctx.db.transaction().execute((trx) => applyBundle(ctx, trx, identity, file, manifest, peer, job)),
+    );
+  } catch (e) {
+    throw await auditRejection(ctx, path, 'bundle', applyError(e));
+  } finally {
+    await opened?.file.close();
+    job.end();
+  }
+}
+
+async function applyBundle(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  identity: DeviceIdentity,
+  file: OpenedSyncFile,
+  manifest: BundleManifest,
+  peer: SyncPeersTable,
+  job: ProgressSink,
+): Promise<ImportResultDto> {
+  // the kysely transaction holds the one connection; the hot path uses the same handle directly
+  const sqlite = ctx.caseFile.sqlite;
+  // a record may arrive before the staff row it cites (made by a backfill, with a later clock)
+  sqlite.pragma('defer_foreign_keys = ON');
+  const now = nowIso(ctx);
+  const applier = new OpApplier(sqlite);
+  const vector = localVector(sqlite);
+  const origins = new OriginBook(sqlite, peer.device_id, now, (await syncMode(trx)) === 'prefecture');
+  const insertOp = sqlite.prepare(
+    `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fields, prev, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let received = 0;
+  let applied = 0;
+  let duplicates = 0;
+  let deferred = 0;
+  let parked = 0;
+  let maxHlc = '';
+  job.update('apply', 0, manifest.counts.ops);
+  for (;;) {
+    const line = await file.nextLine();
+    if (!line) break;
+    hash.update(line.bytes);
+    bytes += line.bytes.length;
+    received++;
+    const op = parseOp(line.text, received);
+    const range = manifest.ranges[op.origin];
+    if (!range || op.seq < range[0] || op.seq > range[1]) {
+      throw new AppError('BUNDLE_CORRUPT', `Op ${received} is outside the ranges the manifest lists.`);
+    }
+    const have = vector[op.origin] ?? 0;
+    if (op.seq <= have) {
+      duplicates++;
+      continue;
+    }
+    // an op beyond a gap waits: the sender keeps sending it until this device acknowledges it
+    if (op.seq > have + 1) {
+      deferred++;
+      continue;
+    }
+    vector[op.origin] = op.seq;
+    const fields = JSON.stringify(op.fields);
+    const prev = JSON.stringify(op.prev);
+    insertOp.run(op.origin, op.seq, op.hlc, op.entity, op.entityId, fields, prev, op.staffId);
+    if (op.hlc > maxHlc) maxHlc = op.hlc;
+    origins.note(op.origin);
+    const waits = origins.keepsApart(op)
+      ? { reason: 'other_center' as const, fields: Object.keys(op.fields) }
+      : applier.apply(op);
+    if (waits) {
+      park(sqlite, op, waits, now);
+      parked++;
+    } else applied++;
+    if (received % 1000 === 0) job.update('apply', received);
+  }
+  if (
+    received !== manifest.counts.ops ||
+    bytes !== manifest.body.bytes ||
+    hash.digest('hex') !== manifest.body.sha256
+  ) {
+    throw new AppError('BUNDLE_CORRUPT', 'The body does not match its signed manifest.');
+  }
+  job.update('finish', received);
+  // what this bundle brought may let earlier parked ops apply (an edit that came before its row)
+  const retried = retryPending(sqlite, applier);
+  applied += retried.applied;
+  applier.derived.flush();
+  const conflicts = new ConflictRecorder(sqlite, now);
+  const newConflicts = conflicts.recomputeAll(applier.conflictCandidates);
+  conflicts.refreshListed();
+  if (maxHlc) ctx.clock.observe(maxHlc);
+  // the sender's vector in the signed manifest acknowledges what it holds, like a receipt
+  await recordAck(trx, peer, manifest.have, applied ? { last_import_at: now, last_import_ops: applied } : {});
+  await trx
+    .insertInto('sync_imports')
+    .values({
+      bundle_id: manifest.id,
+      kind: 'bundle',
+      peer: peer.device_id,
+      imported_at: now,
+      imported_by: ctx.actor.id,
+      ops_received: received,
+      ops_applied: applied,
+      ops_parked: parked,
+    })
+    .onConflict((oc) => oc.column('bundle_id').doNothing())
+    .execute();
+  const result: ImportResultDto = {
+    bundleId: manifest.id,
+    from: { deviceId: peer.device_id, centerName: peer.center_name },
+    received,
+    applied,
+    duplicates,
+    deferred,
+    parked,
+    newConflicts,
+    senderSchemaVersion: manifest.schemaVersion,
+    senderIsNewer: manifest.schemaVersion > SCHEMA_VERSION,
+  };
+  await writeAudit(trx, {
+    staffId: ctx.actor.id,
+    login: ctx.actor.login,
+    action: 'sync.bundle.import',
+    entity: 'sync_peer',
+    entityId: peer.device_id,
+    detail: { ...result, from: peer.device_id, deviceId: identity.deviceId },
+  });
+  job.update('done', received, received);
+  return result;
+}

@@ -1,0 +1,172 @@
+import { readFileSync, statSync } from 'node:fs';
+import { writeAudit } from '../../../db/audit';
+import { backfillOps } from '../../../db/sync/backfill';
+import { findPeer, resolvePeer } from '../../../db/sync/peers';
+import { parseCard } from '../../../db/sync/identity-card';
+import type { ParsedInput } from '../../../shared/contract';
+import type { PeerDto } from '../../../shared/contract/sync';
+import { AppError } from '../../../shared/errors';
+import { nowIso, opWriter, type ServiceContext } from '../context';
+import { deviceIdentity } from './identity-service';
+import { toPeerDto } from './peer-dto';
+import { requireSyncAdmin } from './sync-access';
+
+function readCard(path: string) {
+  let text: string;
+  try {
+    if (statSync(path).size > 64 * 1024)
+      throw new AppError('CARD_INVALID', 'This file is too large to be a card.');
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('NOT_FOUND', `Cannot read ${path}`);
+  }
+  return parseCard(text);
+}
+
+/** The prefecture gets statistics unless someone decides otherwise; a center's own devices, everything. */
+const defaultProfile = (role: 'center' | 'prefecture') => (role === 'prefecture' ? 'statistics' : 'full');
+
+const normalizeCode = (s: string) => s.toUpperCase().replace(/[^A-Z2-7]/g, '');
+
+export async function previewCard(ctx: ServiceContext, path: string) {
+  requireSyncAdmin(ctx);
+  const card = readCard(path);
+  const me = await deviceIdentity(ctx);
+  const existing = await findPeer(ctx.db, card.deviceId);
+  return {
+    deviceId: card.deviceId,
+    centerName: card.centerName,
+    role: card.role,
+    fingerprint: card.fingerprint,
+    suggestedProfile: defaultProfile(card.role),
+    alreadyPaired: !!existing?.active,
+    isThisDevice: card.deviceId === me.deviceId,
+  } as const;
+}
+
+/**
+ * Pairs with the device whose card this is. The screen shows the card's fingerprint and asks
+ * that it be compared with the other side's by phone; given `expectedFingerprint`, a mismatch
+ * refuses. Pairing again with the same keys updates the profile or label; other keys under a
+ * known device id are refused (unpair first: a device that lost its keys takes a new id).
+ */
+export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addPeer'>): Promise<PeerDto> {
+  requireSyncAdmin(ctx);
+  const card = readCard(input.path);
+  const me = await deviceIdentity(ctx);
+  if (card.deviceId === me.deviceId) throw new AppError('INVALID_INPUT', "This is this device's own card.");
+  if (
+    input.expectedFingerprint &&
+    normalizeCode(input.expectedFingerprint) !== normalizeCode(card.fingerprint)
+  ) {
+    throw new AppError('FINGERPRINT_MISMATCH', 'The fingerprint does not match this card.');
+  }
+  const profile = input.profile ?? defaultProfile(card.role);
+  const t = nowIso(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    // rows made without an op (the first administrator) get one now, so the queue counts them
+    await backfillOps(trx, opWriter(ctx));
+    const existing = await findPeer(trx, card.deviceId);
+    const newKeys =
+      !!existing && (existing.sign_key !== card.signKey || existing.age_recipient !== card.ageRecipient);
+    if (newKeys && existing.active) {
+      throw new AppError('CONFLICT', 'This device id is paired with other keys. Unpair it first.');
+    }
+    if (existing) {
+      await trx
+        .updateTable('sync_peers')
+        .set({
+          active: 1,
+          profile,
+          label: input.label ?? existing.label,
+          center_name: card.centerName,
+          role: card.role,
+          sign_key: card.signKey,
+          age_recipient: card.ageRecipient,
+          fingerprint: card.fingerprint,
+        })
+        .where('device_id', '=', card.deviceId)
+        .execute();
+    } else {
+      await trx
+        .insertInto('sync_peers')
+        .values({
+          device_id: card.deviceId,
+          center_name: card.centerName,
+          label: input.label ?? null,
+          role: card.role,
+          sign_key: card.signKey,
+          age_recipient: card.ageRecipient,
+          fingerprint: card.fingerprint,
+          profile,
+          active: 1,
+          paired_at: t,
+          paired_by: ctx.actor.id,
+          acked: '{}',
+          last_export_at: null,
+          last_export_ops: null,
+          last_receipt_at: null,
+          last_import_at: null,
+          last_import_ops: null,
+        })
+        .execute();
+    }
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'sync.peer.add',
+      entity: 'sync_peer',
+      entityId: card.deviceId,
+      detail: {
+        centerName: card.centerName,
+        fingerprint: card.fingerprint,
+        profile,
+        again: !!existing,
+        newKeys,
+      },
+    });
+  });
+  return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, card.deviceId))!);
+}
+
+export async function updatePeer(
+  ctx: ServiceContext,
+  input: ParsedInput<'sync.updatePeer'>,
+): Promise<PeerDto> {
+  requireSyncAdmin(ctx);
+  const peer = await resolvePeer(ctx.db, input.peer);
+  const changes = {
+    ...(input.profile ? { profile: input.profile } : {}),
+    ...(input.label !== undefined ? { label: input.label || null } : {}),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    if (Object.keys(changes).length === 0) return;
+    await trx.updateTable('sync_peers').set(changes).where('device_id', '=', peer.device_id).execute();
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'sync.peer.update',
+      entity: 'sync_peer',
+      entityId: peer.device_id,
+      detail: { ...changes, before: { profile: peer.profile, label: peer.label } },
+    });
+  });
+  return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, peer.device_id))!);
+}
+
+export async function removePeer(ctx: ServiceContext, ref: string) {
+  requireSyncAdmin(ctx);
+  const peer = await resolvePeer(ctx.db, ref);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sync_peers').set({ active: 0 }).where('device_id', '=', peer.device_id).execute();
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'sync.peer.remove',
+      entity: 'sync_peer',
+      entityId: peer.device_id,
+    });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,44 @@
+import { existsSync, statSync } from 'node:fs';
+import { writeAudit } from '../../../db/audit';
+import { writeMeta } from '../../../db/sync/identity';
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { requireSyncAdmin } from './sync-access';
+
+/**
+ * `prefecture`: this case file receives bundles from several centers and keeps each center's
+ * data apart (see OriginBook); its identity card says so, and centers that pair with it default
+ * to the `statistics` profile.
+ */
+export async function setMode(ctx: ServiceContext, mode: 'center' | 'prefecture') {
+  requireSyncAdmin(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeMeta(trx, 'sync_mode', mode);
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'sync.mode',
+      detail: { mode },
+    });
+  });
+  return { ok: true as const };
+}
+
+/** The exchange folder for exports and folder imports (null: none). */
+export async function setFolder(ctx: ServiceContext, folder: string | null) {
+  requireSyncAdmin(ctx);
+  if (folder !== null && !(existsSync(folder) && statSync(folder).isDirectory())) {
+    throw new AppError('INVALID_INPUT', `Not a folder: ${folder}`);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if (folder === null) await trx.deleteFrom('meta').where('key', '=', 'sync_folder').execute();
+    else await writeMeta(trx, 'sync_folder', folder);
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'sync.folder',
+      detail: { folder },
+    });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { okResult, page } from './common';
+
+/**
+ * Sync between installations (DESIGN "Sync: op log, bundles, receipts"): identity and pairing,
+ * bundle and receipt files, the queue per peer, conflicts, progress, the export log, and the
+ * prefecture's per-center counts. Files are named by path on this machine: the screen picks
+ * them with the shell's dialogs (or uses the configured folder) and passes the path.
+ */
+const path = z.string().trim().min(1).max(4096);
+const deviceRef = z.string().trim().min(1).max(200);
+const vector = z.record(z.string(), z.number());
+export const sharingProfile = z.enum(['full', 'statistics']);
+export const syncMode = z.enum(['center', 'prefecture']);
+
+export const identityDto = z.object({
+  deviceId: z.string(),
+  centerName: z.string(),
+  mode: syncMode,
+  /** 4×4 characters to read aloud and compare before pairing */
+  fingerprint: z.string(),
+  /** the identity card (public keys only), as the text of a card file */
+  card: z.string(),
+});
+
+export const cardPreviewDto = z.object({
+  deviceId: z.string(),
+  centerName: z.string(),
+  role: syncMode,
+  fingerprint: z.string(),
+  suggestedProfile: sharingProfile,
+  alreadyPaired: z.boolean(),
+  isThisDevice: z.boolean(),
+});
+
+export const peerDto = z.object({
+  deviceId: z.string(),
+  label: z.string().nullable(),
+  centerName: z.string(),
+  role: syncMode,
+  profile: sharingProfile,
+  fingerprint: z.string(),
+  active: z.boolean(),
+  pairedAt: z.string(),
+  /** ops this device holds that the peer has not acknowledged (by receipt) */
+  waitingOps: z.number(),
+  acknowledged: vector,
+  lastExportAt: z.string().nullable(),
+  lastExportOps: z.number().nullable(),
+  lastReceiptAt: z.string().nullable(),
+  lastImportAt: z.string().nullable(),
+  lastImportOps: z.number().nullable(),
+});
+export type PeerDto = z.infer<typeof peerDto>;
+
+export const syncStatusDto = z.object({
+  mode: syncMode,
+  folder: z.string().nullable(),
+  device: z.object({ deviceId: z.string(), centerName: z.string(), fingerprint: z.string() }),
+  /** this device's version vector: per origin, the highest op held without a gap */
+  vector,
+  peers: z.array(peerDto),
+  /** received ops (or fields) waiting for an app update or a missing row */
+  pending: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()) }),
+  openConflicts: z.number(),
+});
+export type SyncStatusDto = z.infer<typeof syncStatusDto>;
+
+export const exportResultDto = z.object({
+  file: z.string(),
+  peer: z.string(),
+  profile: sharingProfile,
+  bundleId: z.string(),
+  ops: z.number(),
+  bytes: z.number(),
+});
+
+export const importResultDto = z.object({
+  bundleId: z.string(),
+  from: z.object({ deviceId: z.string(), centerName: z.string() }),
+  received: z.number(),
+  applied: z.number(),
+  /** already here (a second import, or an overlapping bundle) */
+  duplicates: z.number(),
+  /** beyond a gap in their origin's sequence: they come again in a later bundle */
+  deferred: z.number(),
+  /** kept until the app is updated (or the row they edit arrives) */
+  parked: z.number(),
+  newConflicts: z.number(),
+  senderSchemaVersion: z.number(),
+  senderIsNewer: z.boolean(),
+});
+export type ImportResultDto = z.infer<typeof importResultDto>;
+
+export const receiptExportDto = z.object({ file: z.string(), peer: z.string(), bytes: z.number() });
+export const receiptImportDto = z.object({
+  from: z.object({ deviceId: z.string(), centerName: z.string() }),
+  acknowledged: vector,
+  waitingOps: z.number(),
+});
+
+export const folderImportDto = z.object({
+  files: z.array(
+    z.object({
+      file: z.string(),
+      kind: z.enum(['bundle', 'receipt']),
+      ok: z.boolean(),
+      code: z.string().nullable(),
+      message: z.string().nullable(),
+      bundle: importResultDto.nullable(),
+    }),
+  ),
+});
+
+const conflictSide = z.object({
+  value: z.unknown(),
+  hlc: z.string(),
+  at: z.string(),
+  deviceId: z.string(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+});
+export const conflictDto = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  field: z.string(),
+  /** the value the record holds now (the later writer) */
+  current: conflictSide,
+  /** the value that was overwritten by someone who had not seen it */
+  other: conflictSide,
+  detectedAt: z.string(),
+  resolution: z
+    .object({
+      choice: z.enum(['keep', 'take']),
+      at: z.string(),
+      by: z.string(),
+      byName: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type ConflictDto = z.infer<typeof conflictDto>;
+
+export const progressDto = z.object({
+  job: z
+    .object({
+      kind: z.enum(['export', 'import']),
+      phase: z.string(),
+      done: z.number(),
+      total: z.number().nullable(),
+      startedAt: z.string(),
+    })
+    .nullable(),
+});
+
+export const exportLogEntryDto = z.object({
+  at: z.string(),
+  login: z.string().nullable(),
+  kind: z.enum(['bundle', 'receipt']),
+  peer: z.string(),
+  centerName: z.string().nullable(),
+  profile: z.string().nullable(),
+  ops: z.number().nullable(),
+  bytes: z.number().nullable(),
+  file: z.string().nullable(),
+});
+
+export const centerSummaryDto = z.object({
+  rows: z.array(
+    z.object({
+      centerDeviceId: z.string(),
+      centerName: z.string(),
+      fiscalYear: z.number(),
+      consultations: z.number(),
+      persons: z.number(),
+    }),
+  ),
+  totals: z.array(z.object({ fiscalYear: z.number(), consultations: z.number(), persons: z.number() })),
+});
+
+const toTarget = z
+  .object({ peer: deviceRef, path: path.optional(), toFolder: z.boolean().default(false) })
+  .refine((x) => x.toFolder || x.path, { message: 'give a path or toFolder' });
+
+export const syncChannels = {
+  /** this device's identity (made on first use) and its card */
+  'sync.identity': channel({ auth: 'session', input: z.object({}).default({}), output: identityDto }),
+  'sync.exportCard': channel({
+    auth: 'session',
+    input: z.object({ path }),
+    output: z.object({ file: z.string(), fingerprint: z.string() }),
+  }),
+  /** what a card says, before pairing: the screen shows the fingerprint to compare */
+  'sync.previewCard': channel({ auth: 'session', input: z.object({ path }), output: cardPreviewDto }),
+  'sync.addPeer': channel({
+    auth: 'session',
+    input: z.object({
+      path,
+      profile: sharingProfile.optional(),
+      label: z.string().trim().min(1).max(100).optional(),
+      /** the code read out over the phone; pairing fails when it differs */
+      expectedFingerprint: z.string().trim().optional(),
+    }),
+    output: peerDto,
+  }),
+  'sync.updatePeer': channel({
+    auth: 'session',
+    input: z.object({
+      peer: deviceRef,
+      profile: sharingProfile.optional(),
+      label: z.string().trim().max(100).nullish(),
+    }),
+    output: peerDto,
+  }),
+  /** unpairs: its bundles are refused from now on; the history stays */
+  'sync.removePeer': channel({ auth: 'session', input: z.object({ peer: deviceRef }), output: okResult }),
+  /** the sync queue: per peer what waits, last export, last receipt; parked ops; conflicts */
+  'sync.status': channel({ auth: 'session', input: z.object({}).default({}), output: syncStatusDto }),
+  'sync.exportBundle': channel({ auth: 'session', input: toTarget, output: exportResultDto }),
+  'sync.importBundle': channel({ auth: 'session', input: z.object({ path }), output: importResultDto }),
+  'sync.exportReceipt': channel({ auth: 'session', input: toTarget, output: receiptExportDto }),
+  'sync.importReceipt': channel({ auth: 'session', input: z.object({ path }), output: receiptImportDto }),
+  /** imports every bundle and receipt for this device found in the configured folder */
+  'sync.importFolder': channel({ auth: 'session', input: z.object({}).default({}), output: folderImportDto }),
+  'sync.setFolder': channel({
+    auth: 'session',
+    input: z.object({ folder: path.nullable() }),
+    output: okResult,
+  }),
+  'sync.setMode': channel({ auth: 'session', input: z.object({ mode: syncMode }), output: okResult }),
+  'sync.conflicts': channel({
+    auth: 'session',
+    input: z.object({ includeResolved: z.boolean().default(false) }).default({ includeResolved: false }),
+    output: z.array(conflictDto),
+  }),
+  /** keep: the current value stays; take: the overwritten value comes back (a new edit) */
+  'sync.resolveConflict': channel({
+    auth: 'session',
+    input: z.object({ id: z.string().min(1), choice: z.enum(['keep', 'take']) }),
+    output: conflictDto,
+  }),
+  /** retries parked ops (after an update taught this app new tables or fields) */
+  'sync.applyPending': channel({
+    auth: 'session',
+    input: z.object({}).default({}),
+    output: z.object({ applied: z.number(), remaining: z.number() }),
+  }),
+  /** the running export or import, for a progress bar (poll while the call is under way) */
+  'sync.progress': channel({ auth: 'session', input: z.object({}).default({}), output: progressDto }),
+  /** every file that left this device: who, when, how much, to whom */
+  'sync.exportLog': channel({
+    auth: 'session',
+    input: page.default({ limit: 100, offset: 0 }),
+    output: z.object({ total: z.number(), rows: z.array(exportLogEntryDto) }),
+  }),
+  /** prefecture: consultations (延件数) and distinct persons (実人数) per center and fiscal year */
+  'sync.centerSummary': channel({
+    auth: 'session',
+    input: z.object({ fiscalYear: z.number().int().optional() }).default({}),
+    output: centerSummaryDto,
+  }),
+};

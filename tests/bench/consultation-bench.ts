@@ -1,0 +1,233 @@
+// Consultation workload on a realistic file: 100,000 FICTITIOUS consultations (electron/demo).
+// Measures recording (the full use case: person, case, lists, op log, audit, search document,
+// version snapshot, fsync'd commit) and searching (listConsultations), encrypted and plain.
+//
+// Baseline: the SAME service calls over the SAME data without encryption. After seeding, the
+// encrypted case file is copied and the copy decrypted in place (SQLite3MC `PRAGMA rekey = ''`
+// with the data key unwrapped from the admin's key slot); a ServiceContext is then wired over
+// the plain copy with the same storage pragmas (`applyStoragePragmas`). So the two sides differ
+// only in the cipher.
+//
+// Needs about 5 minutes and 3.5 GB of free disk in `dir` (the 100k file is ≈1.6 GB, twice).
+import { copyFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { CaseFile } from '../../db/case-file';
+import { findStaffSlot, unwrapDataKey } from '../../db/crypto/key-slots';
+import { keyslotPath, readKeySlotFile } from '../../db/crypto/keyslot-file';
+import type { DB } from '../../db/schema';
+import { applyKey, applyStoragePragmas, type SqliteDb } from '../../db/sqlite/open-encrypted';
+import { HybridClock } from '../../db/sync/hlc';
+import { latestHlc } from '../../db/sync/op-log';
+import { AppRuntime } from '../../electron/app/runtime';
+import { addDaysIso } from '../../electron/demo/demo-dates';
+import { planConsultations } from '../../electron/demo/generate-consultations';
+import { seedDemo } from '../../electron/demo/seed-demo';
+import type { ServiceContext } from '../../electron/services/context';
+import { todayLocal } from '../../electron/services/context';
+import { listConsultations } from '../../electron/services/consultations/list-consultations';
+import { recordConsultation } from '../../electron/services/consultations/record-consultation';
+import { CHANNELS } from '../../shared/contract';
+import type { ConsultationInput } from '../../shared/contract/consultations';
+import { percentile, report, round, timeMsAsync } from './measure';
+
+const CONSULTATIONS = 100_000;
+const RECORD_SAMPLES = 300;
+/** unmeasured records first: the write path's pages (op log, audit, index tails) come into the cache */
+const RECORD_WARMUP = 20;
+const QUERIES = 100;
+const LOGIN = 'admin';
+const PASSPHRASE = 'ベンチマーク用のパスフレーズ';
+
+/** 3+ characters (trigram index): folded family names and phrases of the demo notes. */
+const LONG_QUERIES = [
+  'さとう',
+  'たかはし',
+  'やまもと',
+  'ササキ',
+  '長谷川',
+  '佐藤 花子',
+  '更新書類',
+  '人工呼吸器',
+  'レスパイト',
+  '就職活動',
+  '患者会',
+  '受給者証',
+  'パーキンソン病',
+  'ハローワーク',
+  '誤嚥性肺炎',
+  '訪問看護',
+  '意思伝達装置',
+  '障害年金',
+  '個別避難計画',
+  '存在しない言葉',
+];
+/** 1–2 characters (scan of the folded documents). */
+const SHORT_QUERIES = ['肺炎', '不安', '山', '吸引', '転院', '手帳', '年金', '孤独', '胃ろ', 'SLE'];
+
+interface SideResult {
+  recordP50: number;
+  recordP99: number;
+  longP95: number;
+  shortP95: number;
+}
+
+/** `consultations` other than 100,000 is for trying the bench out quickly. */
+export async function benchConsultations(dir: string, consultations = CONSULTATIONS): Promise<void> {
+  delete process.env.YORISOI_TEST_KDF_LOG2N; // one full-cost unlock per side is part of the run
+  const casefile = join(dir, 'consultations.yorisoi');
+  const runtime = new AppRuntime({ casefile });
+  await runtime.create({
+    centerName: 'bench',
+    login: LOGIN,
+    displayName: LOGIN,
+    passphrase: PASSPHRASE,
+    profession: 'nanbyo_counselor',
+  });
+
+  const seedMs = await timeMsAsync(() =>
+    seedDemo(runtime.context(), { seed: 1, consultations, batchSize: 500 }),
+  );
+  report({ metric: `demo_seed_time_${consultations}`, value: round(seedMs / 1000, 1), unit: 's' });
+  report({
+    metric: 'demo_seed_rate',
+    value: Math.round(consultations / (seedMs / 1000)),
+    unit: 'consultations/s',
+  });
+  await runtime.lock();
+  report({ metric: 'casefile_size', value: round(statSync(casefile).size / 2 ** 20, 1), unit: 'MiB' });
+
+  const plainPath = join(dir, 'consultations-plain.db');
+  await decryptedCopy(casefile, plainPath);
+
+  const unlockMs = await timeMsAsync(() => runtime.login(LOGIN, PASSPHRASE));
+  report({ metric: 'unlock_time_seeded', value: round(unlockMs / 1000, 2), unit: 's' });
+  const enc = await measureSide(runtime.context());
+  await runtime.lock();
+
+  const plain = await plainContext(plainPath);
+  const p = await measureSide(plain.ctx);
+  await plain.close();
+
+  const rows = [
+    ['consultation_record_p50', p.recordP50, enc.recordP50, undefined],
+    ['consultation_record_p99', p.recordP99, enc.recordP99, 10],
+    ['search_3plus_chars_p95', p.longP95, enc.longP95, 50],
+    ['search_1_2_chars_p95', p.shortP95, enc.shortP95, 150],
+  ] as const;
+  for (const [name, plainV, encV, target] of rows) {
+    report({ metric: `${name}_plain`, value: round(plainV, 2), unit: 'ms' });
+    report({
+      metric: `${name}_encrypted`,
+      value: round(encV, 2),
+      unit: 'ms',
+      ...(target !== undefined ? { target: `≤ ${target}`, ok: encV <= target } : {}),
+    });
+    report({ metric: `${name}_ratio`, value: round(encV / plainV, 2), unit: '×' });
+  }
+}
+
+/** Record latency and search latency on one side (encrypted or plain). */
+async function measureSide(ctx: ServiceContext): Promise<SideResult> {
+  const inputs = await recordInputs(ctx);
+  // warm the page cache the way a session does: a first list and a first search
+  for (const q of [undefined, LONG_QUERIES[0], SHORT_QUERIES[0]]) await search(ctx, q);
+
+  const record: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const parsed = CHANNELS['consultation.record'].input.parse(input);
+    const ms = await timeMsAsync(() => recordConsultation(ctx, parsed));
+    if (i >= RECORD_WARMUP) record.push(ms);
+  }
+  const long: number[] = [];
+  for (let i = 0; i < QUERIES; i++)
+    long.push(await timeMsAsync(() => search(ctx, LONG_QUERIES[i % LONG_QUERIES.length])));
+  const short: number[] = [];
+  for (let i = 0; i < QUERIES; i++)
+    short.push(await timeMsAsync(() => search(ctx, SHORT_QUERIES[i % SHORT_QUERIES.length])));
+  return {
+    recordP50: percentile(record, 50),
+    recordP99: percentile(record, 99),
+    longP95: percentile(long, 95),
+    shortP95: percentile(short, 95),
+  };
+}
+
+function search(ctx: ServiceContext, query: string | undefined) {
+  return listConsultations(ctx, CHANNELS['consultation.list'].input.parse(query ? { query } : {}));
+}
+
+/** New consultations of the last month: new persons, anonymous callers and known persons. */
+async function recordInputs(ctx: ServiceContext): Promise<ConsultationInput[]> {
+  const staff = (
+    await ctx.db.selectFrom('staff').select(['id', 'profession']).where('active', '=', 1).execute()
+  ).map((s) => ({ id: s.id, profession: s.profession ?? 'other' }));
+  const persons = (await ctx.db.selectFrom('persons').select('id').limit(2000).execute()).map((r) => r.id);
+  const to = todayLocal(ctx);
+  const plan = planConsultations({
+    seed: 99,
+    count: RECORD_WARMUP + RECORD_SAMPLES,
+    from: addDaysIso(to, -30),
+    to,
+    staff,
+  });
+  const out: ConsultationInput[] = [];
+  let i = 0;
+  for (const item of plan) {
+    const input = { ...item.input };
+    if (input.person?.mode === 'existing')
+      input.person = { mode: 'existing', personId: persons[i++ % persons.length]! };
+    out.push(input);
+  }
+  return out;
+}
+
+/** A plain (unencrypted) copy of a locked case file: the same pages, decrypted. */
+async function decryptedCopy(casefile: string, target: string): Promise<void> {
+  copyFileSync(casefile, target); // `lock()` checkpointed: the main file holds everything
+  const body = readKeySlotFile(keyslotPath(casefile));
+  const key = await unwrapDataKey(body.fileId, findStaffSlot(body, LOGIN), PASSPHRASE);
+  const db = new Database(target);
+  try {
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = DELETE'); // rekey is refused in WAL mode
+    db.pragma(`rekey = ''`);
+  } finally {
+    db.close();
+    key.fill(0);
+  }
+}
+
+/** The services over a plain file: the same library, pragmas and wiring as AppRuntime.adopt. */
+async function plainContext(path: string): Promise<{ ctx: ServiceContext; close: () => Promise<void> }> {
+  const sqlite: SqliteDb = new Database(path, { fileMustExist: true });
+  sqlite.prepare('SELECT count(*) FROM sqlite_master').get(); // proves the copy is plain now
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  applyStoragePragmas(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const s = await db.selectFrom('staff').selectAll().where('login', '=', LOGIN).executeTakeFirstOrThrow();
+  const deviceId = (
+    await db.selectFrom('meta').select('value').where('key', '=', 'device_id').executeTakeFirstOrThrow()
+  ).value;
+  const clock = new HybridClock(deviceId);
+  const last = await latestHlc(db);
+  if (last) clock.observe(last);
+  const ctx: ServiceContext = {
+    caseFile: { sqlite, locked: false } as unknown as CaseFile, // record/list never touch it
+    db,
+    actor: { id: s.id, login: s.login, displayName: s.display_name, role: s.role, profession: s.profession },
+    deviceId,
+    clock,
+    now: () => new Date(),
+  };
+  return {
+    ctx,
+    close: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

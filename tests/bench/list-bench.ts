@@ -1,0 +1,93 @@
+import { chromium } from 'playwright-core';
+import { composeApp } from '../../electron/app/compose';
+import { startWebHost } from '../../electron/web-host/web-host';
+import { percentile, report, round } from './measure';
+
+/**
+ * The search list in Chromium against browser mode over a case file with 100,000
+ * consultations: time from opening the list to the first rows shown, and frame times while
+ * scrolling (requestAnimationFrame deltas, p95).
+ */
+export async function benchList(big: {
+  casefile: string;
+  login: string;
+  passphrase: string;
+  consultations: number;
+}): Promise<void> {
+  const { runtime, dispatcher } = composeApp({ casefile: big.casefile });
+  const host = await startWebHost({ dispatcher, staticDir: 'dist/renderer' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ja-JP' })
+    ).newPage();
+    await page.goto(host.openUrl);
+    await page.getByLabel('ログイン名').fill(big.login);
+    await page.getByLabel('パスフレーズ').fill(big.passphrase);
+    await page.getByRole('button', { name: 'ロック解除' }).click();
+    await page.getByRole('navigation').waitFor();
+
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.getByRole('button', { name: '相談受付' }).click();
+      await page.getByRole('form').waitFor();
+      const t0 = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: '検索・一覧' }).click();
+      await page.locator('.row-button').first().waitFor();
+      opens.push((await page.evaluate(() => performance.now())) - t0);
+    }
+    const count = await page.getByTestId('result-count').textContent();
+    const open = percentile(opens, 50);
+    report({
+      metric: 'list_open_to_first_rows',
+      value: round(open, 1),
+      unit: 'ms',
+      target: '≤ 500',
+      ok: open <= 500,
+    });
+
+    // scroll 40 rows per frame for 240 frames (≈ 9,600 rows), measuring frame intervals
+    const frames = await page.evaluate(async () => {
+      const el = document.querySelector('[data-testid="consultation-list"]') as HTMLElement;
+      const deltas: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 240; i++) {
+        await new Promise<void>((r) =>
+          requestAnimationFrame(() => {
+            const now = performance.now();
+            deltas.push(now - last);
+            last = now;
+            el.scrollTop += 40 * 56;
+            r();
+          }),
+        );
+      }
+      return deltas.slice(5);
+    });
+    const p95 = percentile(frames, 95);
+    report({
+      metric: 'list_scroll_frame_p95',
+      value: round(p95, 1),
+      unit: 'ms',
+      target: '≤ 16',
+      ok: p95 <= 16.7,
+    });
+    report({ metric: 'list_rows_total', value: Number((count ?? '').replace(/\D/g, '')), unit: 'rows' });
+  } finally {
+    await browser.close();
+    await host.close();
+    await runtime.lock();
+  }
+}

@@ -1,0 +1,343 @@
+// Sync bench: export and import of 100,000 ops, each in its own process (so its peak memory is
+// its own), beside a plain bulk insert of the same rows as the floor. Prints JSON lines.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { MIGRATIONS } from '../../db/migrations';
+import { applyStoragePragmas } from '../../db/sqlite/open-encrypted';
+import { OpApplier, type IncomingOp } from '../../db/sync/apply-op';
+import { HybridClock } from '../../db/sync/hlc';
+import { AppRuntime } from '../../electron/app/runtime';
+import { addPeer } from '../../electron/services/sync/pair-peer';
+import { exportCard } from '../../electron/services/sync/identity-service';
+import { exportBundle } from '../../electron/services/sync/export-bundle';
+import { importBundle } from '../../electron/services/sync/import-bundle';
+import type { ServiceContext } from '../../electron/services/context';
+import { report, round } from './measure';
+
+const PASSPHRASE = 'ベンチマーク用のパスフレーズ';
+const CHILD_FLAG = '--sync-bench-child';
+/** the synced record tables a plain import of the same records would fill */
+const FLOOR_TABLES = [
+  'staff',
+  'persons',
+  'consultations',
+  'consultation_categories',
+  'consultation_responses',
+  'consultation_responders',
+  'search_docs',
+] as const;
+
+async function device(casefile: string, centerName: string, create: boolean): Promise<AppRuntime> {
+  const runtime = new AppRuntime({ casefile });
+  if (create)
+    await runtime.create({ centerName, login: 'admin', displayName: '管理者', passphrase: PASSPHRASE });
+  else await runtime.login('admin', PASSPHRASE);
+  return runtime;
+}
+
+/**
+ * Writes `total` ops on the sender as the services would: a quarter new persons, half new
+ * consultations (with lists and a few hundred characters of text), a quarter edits of persons.
+ * Rows, row clocks and search documents come from the ops through the merge's own applier.
+ */
+function generate(ctx: ServiceContext, total: number): void {
+  const sqlite = ctx.caseFile.sqlite;
+  const nPersons = Math.floor(total / 4);
+  const nEdits = Math.floor(total / 4);
+  const nConsultations = total - nPersons - nEdits;
+  const staff = ctx.actor.id;
+  const dev = ctx.deviceId;
+  // after every clock already in the log, as a running session's clock would be
+  let ms = HybridClock.parse(ctx.clock.now()).ms + 1;
+  let seq = (
+    sqlite.prepare(`SELECT coalesce(max(seq), 0) AS s FROM op_log WHERE origin = ?`).get(dev) as { s: number }
+  ).s;
+  const insertOp = sqlite.prepare(
+    `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fields, prev, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const applier = new OpApplier(sqlite);
+  const put = (
+    entity: string,
+    entityId: string,
+    fields: Record<string, unknown>,
+    prev: Record<string, string | null>,
+  ) => {
+    const hlc = HybridClock.format(ms++, 0, dev);
+    const op: IncomingOp = { origin: dev, seq: ++seq, hlc, entity, entityId, fields, prev };
+    insertOp.run(dev, op.seq, hlc, entity, entityId, JSON.stringify(fields), JSON.stringify(prev), staff);
+    applier.apply(op);
+    return hlc;
+  };
+  const persons: { id: string; hlc: string }[] = [];
+  sqlite.exec('BEGIN');
+  for (let i = 0; i < nPersons; i++) {
+    const id = uuidv7();
+    const t = new Date(ms).toISOString();
+    const fields = {
+      name: `試験 太郎${i}`,
+      name_kana: `シケン タロウ${i}`,
+      sex: i % 2 ? 'male' : 'female',
+      birth_date: '1960-06-03',
+      age_band: '60s',
+      municipality_code: '111007',
+      residence: 'in_pref',
+      postal_code: '330-0001',
+      address: `さいたま市浦和区高砂${i}-1-1`,
+      phone: '048-000-0000',
+      email: null,
+      notes: null,
+      created_at: t,
+      created_by: staff,
+    };
+    persons.push({
+      id,
+      hlc: put('person', id, fields, Object.fromEntries(Object.keys(fields).map((k) => [k, null]))),
+    });
+  }
+  for (let i = 0; i < nConsultations; i++) {
+    const id = uuidv7();
+    const t = new Date(ms).toISOString();
+    const p = persons[i % persons.length]!;
+    const fields = {
+      serial: `R7-${String(i + 1).padStart(6, '0')}`,
+      origin_device: dev,
+      fiscal_year: 2025,
+      received_at: '2025-06-02T10:00:00',
+      received_date: '2025-06-02',
+      site_kind: 'center',
+      event_id: null,
+      method: 'phone',
+      continuity: 'new',
+      case_id: null,
+      duration_min: 20,
+      kind: 'professional',
+      consulter: 'self',
+      consulter_note: null,
+      person_id: p.id,
+      sex: 'male',
+      age: 64,
+      age_band: '60s',
+      municipality_code: '111007',
+      residence: 'in_pref',
+      health_center_id: null,
+      diagnosis_status: 'confirmed',
+      disease_other: null,
+      recipient_cert: 'held',
+      disability_cert: null,
+      ltc_level: null,
+      employment: null,
+      living: null,
+      devices: '[]',
+      main_category: '3.1',
+      summary: `特定医療費の更新手続きについての相談。必要書類と提出先を確認したい（${i}）。`.repeat(4),
+      response_text: '必要書類と提出先、期限を説明した。保健所の窓口を案内した。',
+      referral_note: null,
+      outcome: 'closed',
+      categories: [
+        { code: '3.1', main: true },
+        { code: '1.2', main: false },
+      ],
+      responses: ['explanation_advice'],
+      diseases: [],
+      responders: [{ staffId: staff, profession: 'nanbyo_counselor' }],
+      created_at: t,
+      created_by: staff,
+      updated_at: t,
+      updated_by: staff,
+    };
+    put('consultation', id, fields, Object.fromEntries(Object.keys(fields).map((k) => [k, null])));
+  }
+  for (let i = 0; i < nEdits; i++) {
+    const p = persons[i % persons.length]!;
+    const t = new Date(ms).toISOString();
+    p.hlc = put(
+      'person',
+      p.id,
+      { phone: `090-${String(i).padStart(8, '0')}`, updated_at: t, updated_by: staff },
+      { phone: p.hlc, updated_at: null, updated_by: null },
+    );
+  }
+  applier.derived.flush();
+  sqlite.exec('COMMIT');
+}
+
+/** The same rows, inserted plainly in one transaction: what any import must at least cost. */
+function floorInsert(target: Database.Database, rows: Record<string, Record<string, unknown>[]>): number {
+  const t0 = process.hrtime.bigint();
+  target.transaction(() => {
+    for (const table of FLOOR_TABLES) {
+      const list = rows[table]!;
+      if (!list.length) continue;
+      const cols = Object.keys(list[0]!);
+      const ins = target.prepare(
+        `INSERT OR REPLACE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
+      for (const r of list) ins.run(...cols.map((c) => r[c] as never));
+    }
+  })();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function readRows(source: Database.Database): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(
+    FLOOR_TABLES.map((t) => [
+      t,
+      source
+        .prepare(t === 'search_docs' ? `SELECT consultation_id, text FROM ${t}` : `SELECT * FROM ${t}`)
+        .all() as Record<string, unknown>[],
+    ]),
+  );
+}
+
+/**
+ * This process's own peak resident memory. Not getrusage's maxRSS: Linux carries that over from
+ * the forking parent (its RSS at fork time), while VmHWM belongs to this program's memory map.
+ */
+function peakRssMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}
+
+/** One measured phase, in a process of its own. Prints {ms, peakRssMb, ...}. */
+async function child(phase: string, args: Record<string, string>): Promise<void> {
+  const out: Record<string, unknown> = {};
+  if (phase === 'export' || phase === 'import') {
+    const runtime = await device(args.casefile!, '', false);
+    const ctx = runtime.context();
+    const t0 = process.hrtime.bigint();
+    if (phase === 'export') {
+      const r = await exportBundle(ctx, { peer: args.peer!, path: args.bundle!, toFolder: false });
+      out.ops = r.ops;
+      out.bytes = r.bytes;
+    } else {
+      const r = await importBundle(ctx, args.bundle!);
+      out.applied = r.applied;
+    }
+    out.ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    await runtime.lock();
+  } else {
+    // floor: rows loaded first (not timed, and not this bench's memory claim), then inserted
+    const source = await device(args.source!, '', false);
+    const rows = readRows(source.context().caseFile.sqlite);
+    for (const s of rows.staff!) s.login = `~${String(s.id)}`;
+    await source.lock();
+    if (phase === 'floor-encrypted') {
+      const target = await device(args.casefile!, '', false);
+      out.ms = floorInsert(target.context().caseFile.sqlite, rows);
+      await target.lock();
+    } else {
+      const plain = new Database(args.casefile!);
+      plain.pragma('journal_mode = WAL');
+      plain.pragma('foreign_keys = ON');
+      applyStoragePragmas(plain);
+      const db = new Kysely<any>({ dialect: new SqliteDialect({ database: plain }) });
+      await new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } }).migrateToLatest();
+      out.ms = floorInsert(plain, rows);
+      await db.destroy();
+    }
+  }
+  out.peakRssMb = peakRssMb();
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function runChild(phase: string, args: Record<string, string>): Record<string, number> {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG, phase, JSON.stringify(args)],
+    { cwd: process.cwd(), env: process.env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`sync bench ${phase} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+}
+
+/** A sender holding `total` ops, a paired empty receiver, and an empty case file for the floor. */
+export async function prepareSync(dir: string, total: number) {
+  const senderFile = join(dir, `sync-sender-${total}.yorisoi`);
+  const receiverFile = join(dir, `sync-receiver-${total}.yorisoi`);
+  const sender = await device(senderFile, '送信センター', true);
+  const receiver = await device(receiverFile, '受信端末', true);
+  const cards = [join(dir, `s-${total}.card`), join(dir, `r-${total}.card`)] as const;
+  await exportCard(sender.context(), cards[0]);
+  await exportCard(receiver.context(), cards[1]);
+  await addPeer(sender.context(), { path: cards[1] });
+  await addPeer(receiver.context(), { path: cards[0] });
+  const peer = receiver.context().deviceId;
+  generate(sender.context(), total);
+  await sender.lock();
+  await receiver.lock();
+  await device(join(dir, `sync-floor-${total}.yorisoi`), 'floor', true).then((r) => r.lock());
+  return { senderFile, receiverFile, peer };
+}
+
+async function benchSize(dir: string, total: number): Promise<void> {
+  const { senderFile, receiverFile, peer } = await prepareSync(dir, total);
+  const bundle = join(dir, `sync-${total}.age`);
+  const exp = runChild('export', { casefile: senderFile, peer, bundle });
+  const imp = runChild('import', { casefile: receiverFile, bundle });
+  const floor = runChild('floor-encrypted', {
+    source: senderFile,
+    casefile: join(dir, `sync-floor-${total}.yorisoi`),
+  });
+  const plain = runChild('floor-plain', {
+    source: senderFile,
+    casefile: join(dir, `sync-plain-${total}.db`),
+  });
+  const n = `${total / 1000}k`;
+  report({ metric: `sync_export_${n}_ops`, value: exp.ops!, unit: 'ops' });
+  report({
+    metric: `sync_bundle_${n}_size`,
+    value: round(statSync(bundle).size / 1024 / 1024, 1),
+    unit: 'MiB',
+  });
+  report({ metric: `sync_floor_bulk_insert_${n}_encrypted`, value: round(floor.ms!), unit: 'ms' });
+  report({ metric: `sync_floor_bulk_insert_${n}_plain`, value: round(plain.ms!), unit: 'ms' });
+  report({ metric: `sync_export_${n}`, value: round(exp.ms!), unit: 'ms' });
+  report({ metric: `sync_import_${n}`, value: round(imp.ms!), unit: 'ms' });
+  for (const [name, m] of [
+    ['export', exp],
+    ['import', imp],
+  ] as const) {
+    const ratio = m.ms! / floor.ms!;
+    report({
+      metric: `sync_${name}_${n}_vs_floor`,
+      value: round(ratio, 2),
+      unit: '×',
+      target: '≤ 4',
+      ok: ratio <= 4,
+    });
+    report({
+      metric: `sync_${name}_${n}_peak_rss`,
+      value: round(m.peakRssMb!, 1),
+      unit: 'MB',
+      target: '< 300',
+      ok: m.peakRssMb! < 300,
+    });
+  }
+  report({
+    metric: `sync_import_${n}_applied`,
+    value: imp.applied!,
+    unit: 'ops',
+    ok: imp.applied === exp.ops,
+  });
+}
+
+/** Runs at 25,000 and 100,000 ops: peak memory must not grow with the bundle. */
+export async function benchSync(dir: string): Promise<void> {
+  const kdf = process.env.YORISOI_TEST_KDF_LOG2N;
+  process.env.YORISOI_TEST_KDF_LOG2N = '12'; // unlocking is not what this bench measures
+  try {
+    for (const total of [25_000, 100_000]) await benchSize(dir, total);
+  } finally {
+    if (kdf === undefined) delete process.env.YORISOI_TEST_KDF_LOG2N;
+    else process.env.YORISOI_TEST_KDF_LOG2N = kdf;
+  }
+}
+
+if (process.argv[2] === CHILD_FLAG && import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  await child(process.argv[3]!, JSON.parse(process.argv[4]!) as Record<string, string>);
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COLLEAGUES } from '../../electron/demo/demo-staff';
+import { generateConsultationInputs } from '../../electron/demo/generate-consultations';
+import { seedDemo } from '../../electron/demo/seed-demo';
+import { listConsultations } from '../../electron/services/consultations/list-consultations';
+import { CHANNELS } from '../../shared/contract';
+import { foldForSearch } from '../../shared/text/normalize';
+import { serviceFixture } from '../fixtures/service-fixture';
+
+type Fx = Awaited<ReturnType<typeof serviceFixture>>;
+
+const SEED = 7;
+const COUNT = 300;
+const count = async (fx: Fx, t: 'consultations' | 'persons' | 'cases' | 'follow_ups') =>
+  Number(
+    (
+      await fx.admin.db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('seeding a demo case file', () => {
+  let fx: Fx;
+  let result: { consultations: number; persons: number };
+  const progress: number[] = [];
+
+  beforeAll(async () => {
+    fx = await serviceFixture('2025-06-02');
+    result = await seedDemo(fx.admin, {
+      seed: SEED,
+      consultations: COUNT,
+      batchSize: 120,
+      onProgress: (done) => progress.push(done),
+    });
+  }, 60_000);
+  afterAll(() => fx.close());
+
+  it('records every planned consultation and one person per planned person', async () => {
+    // the plan seedDemo followed: one year up to "today", staff as in the file
+    const staff = (
+      await fx.admin.db
+        .selectFrom('staff')
+        .select(['id', 'profession'])
+        .where('active', '=', 1)
+        .orderBy('login')
+        .execute()
+    ).map((s) => ({ id: s.id, profession: s.profession ?? 'other' }));
+    const plan = generateConsultationInputs({
+      seed: SEED,
+      count: COUNT,
+      from: '2024-06-03',
+      to: '2025-06-02',
+      staff,
+    });
+    const planned = new Set(plan.map((p) => p.personKey).filter(Boolean)).size;
+    expect(result).toEqual({ consultations: COUNT, persons: planned });
+    expect(await count(fx, 'consultations')).toBe(COUNT);
+    expect(await count(fx, 'persons')).toBe(planned);
+    const anonymous = Number(
+      (
+        await fx.admin.db
+          .selectFrom('consultations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('person_id', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(anonymous).toBe(plan.filter((p) => !p.personKey).length);
+    expect(progress.at(-1)).toBe(COUNT);
+  });
+
+  it('links a person’s later consultations to the person their first created', async () => {
+    const rows = await fx.admin.db
+      .selectFrom('consultations')
+      .select((eb) => ['person_id', eb.fn.countAll().as('n')])
+      .where('person_id', 'is not', null)
+      .groupBy('person_id')
+      .execute();
+    expect(rows.some((r) => Number(r.n) > 1)).toBe(true);
+  });
+
+  it('opens cases for 継続, closes some, and completes most follow-ups due in the past', async () => {
+    expect(await count(fx, 'cases')).toBeGreaterThan(0);
+    const states = await fx.admin.db
+      .selectFrom('cases')
+      .select((eb) => ['state', eb.fn.countAll().as('n')])
+      .groupBy('state')
+      .execute();
+    expect(states.find((s) => s.state === 'closed')).toBeTruthy();
+    const continuing = await fx.admin.db
+      .selectFrom('consultations')
+      .select('id')
+      .where('continuity', '=', 'continuing')
+      .where('case_id', 'is', null)
+      .execute();
+    expect(continuing).toEqual([]);
+    const open = await fx.admin.db
+      .selectFrom('follow_ups')
+      .select('id')
+      .where('state', '=', 'open')
+      .where('due_date', '<', '2025-05-01')
+      .execute();
+    expect(open.length).toBeLessThan((await count(fx, 'follow_ups')) / 4);
+  });
+
+  it('marks the file as demo and adds the fictitious colleagues', async () => {
+    const meta = await fx.admin.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
+    expect(meta?.value).toBe('1');
+    const logins = (await fx.admin.db.selectFrom('staff').select('login').execute()).map((s) => s.login);
+    for (const c of DEMO_COLLEAGUES) expect(logins).toContain(c.login);
+    const notes = await fx.admin.db.selectFrom('persons').select('notes').distinct().execute();
+    expect(notes.map((n) => n.notes)).toEqual(['架空の人物です（デモ用データ）。']);
+  });
+
+  it('finds consultations by a generated family name in kana', async () => {
+    const person = await fx.admin.db
+      .selectFrom('persons')
+      .select(['id', 'name_kana'])
+      .executeTakeFirstOrThrow();
+    const family = person.name_kana!.split(' ')[0]!;
+    const find = async (query: string) =>
+      listConsultations(fx.admin, CHANNELS['consultation.list'].input.parse({ query }));
+    for (const q of [family, foldForSearch(family)]) {
+      const r = await find(q);
+      expect(r.total).toBeGreaterThan(0);
+      expect(r.rows.some((row) => row.personId === person.id)).toBe(true);
+    }
+  });
+});

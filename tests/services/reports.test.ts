@@ -1,0 +1,503 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportDto, ReportTable, ReportTableId } from '../../shared/contract/reports';
+import { REPORT_TABLE_IDS } from '../../shared/contract/reports';
+import { en } from '../../shared/i18n/en/reports';
+import { ja } from '../../shared/i18n/ja/reports';
+import { reportFixture, type ReportFx } from '../fixtures/report-fixture';
+
+/**
+ * Every value below is worked out by hand from the fixture table in
+ * tests/fixtures/report-fixture.ts (FY2025: C1–C11 count; X1 on 2025-03-31 and X2 on
+ * 2026-04-01 fall in the neighbouring years; D1 is deleted). Persons: P1 (C1, C2, C3), P2 (C6,
+ * C7), P3 (C9, C11), and the anonymous C4, C5, C8, C10 — one person each: 7 persons.
+ */
+let fx: ReportFx;
+let year: ReportDto;
+beforeAll(async () => {
+  fx = await reportFixture();
+  year = await fx.call('report.build', { fiscalYear: 2025 });
+}, 60_000);
+afterAll(() => fx.close());
+
+function table(r: ReportDto, id: ReportTableId): ReportTable {
+  const t = r.tables.find((x) => x.id === id);
+  if (!t) throw new Error(`no table ${id}`);
+  return t;
+}
+/** The table as [row key, ...cells] lines. */
+const grid = (r: ReportDto, id: ReportTableId) => table(r, id).rows.map((row) => [row.key, ...row.cells]);
+/** One row's cells by key. */
+const row = (r: ReportDto, id: ReportTableId, key: string) =>
+  table(r, id).rows.find((x) => x.key === key)?.cells;
+
+describe('the annual report, FY2025 (令和7年度), every value by hand', () => {
+  it('has every table of DOMAIN §6 in order, the period, the as-of day and the center', () => {
+    expect(year.tables.map((t) => t.id)).toEqual([...REPORT_TABLE_IDS]);
+    expect(year.from).toBe('2025-04-01');
+    expect(year.to).toBe('2026-03-31');
+    expect(year.asOf).toBe('2026-03-31'); // today is 2026-04-10
+    expect(year.centerName).toBe('テスト難病相談支援センター');
+    expect(year.periodLabel).toBe('令和7年度 令和7年4月1日（2025年4月1日）〜令和8年3月31日（2026年3月31日）');
+    expect(year.madeOnLabel).toBe('令和8年4月10日（2026年4月10日）');
+    expect(year.siteLabel).toBe(ja.reports.sites.all);
+    for (const t of year.tables) {
+      expect(t.title).toBe(ja.reports.tables[t.id]);
+      expect(t.note.length).toBeGreaterThan(10);
+      for (const r of t.rows) expect(r.cells).toHaveLength(t.columns.length);
+    }
+  });
+
+  it('1: by method — 延件数, 実人数 (a person who phoned twice is one), 新規/継続; 3/31 and 4/1 fall in their own years', () => {
+    expect(table(year, 't01-method').columns.map((c) => c.label)).toEqual([
+      '相談方法',
+      '延件数',
+      '実人数',
+      '新規（件）',
+      '継続（件）',
+    ]);
+    expect(grid(year, 't01-method')).toEqual([
+      ['phone', '電話', 5, 4, 4, 1], // C1, C3 (both P1), C4, C5, C9
+      ['in_person', '来所面接', 1, 1, 1, 0],
+      ['email', 'メール', 1, 1, 1, 0],
+      ['fax', 'FAX', 1, 1, 1, 0],
+      ['letter', '手紙', 0, 0, 0, 0],
+      ['home_visit', '訪問', 1, 1, 0, 1],
+      ['outreach', '出張相談', 1, 1, 0, 1],
+      ['online', 'オンライン', 0, 0, 0, 0],
+      ['accompany', '同行', 1, 1, 1, 0],
+      ['other', 'その他', 0, 0, 0, 0],
+      ['total', '合計', 11, 7, 8, 3], // P1 in phone and outreach: once in the total
+    ]);
+  });
+
+  it('1-2: by month, April to March', () => {
+    expect(grid(year, 't01-month')).toEqual([
+      ['2025-04', '2025年4月', 2, 2, 2, 0], // C1 (4/1 09:00) and C4; X1 (3/31) is FY2024
+      ['2025-05', '2025年5月', 1, 1, 1, 0], // C5; D1 deleted
+      ['2025-06', '2025年6月', 1, 1, 0, 1],
+      ['2025-07', '2025年7月', 1, 1, 1, 0],
+      ['2025-08', '2025年8月', 1, 1, 1, 0],
+      ['2025-09', '2025年9月', 1, 1, 1, 0],
+      ['2025-10', '2025年10月', 1, 1, 1, 0],
+      ['2025-11', '2025年11月', 0, 0, 0, 0],
+      ['2025-12', '2025年12月', 0, 0, 0, 0],
+      ['2026-01', '2026年1月', 1, 1, 1, 0],
+      ['2026-02', '2026年2月', 0, 0, 0, 0],
+      ['2026-03', '2026年3月', 2, 2, 0, 2], // C11 and C3 (3/31 17:00); X2 (4/1) is FY2026
+      ['total', '合計', 11, 7, 8, 3],
+    ]);
+  });
+
+  it('2: by consulter, with group subtotals', () => {
+    expect(grid(year, 't02-consulter')).toEqual([
+      ['self', '本人', '本人', 4, 2], // C1, C3 (P1), C6, C7 (P2)
+      ['spouse', '家族', '配偶者', 1, 1],
+      ['parent', '家族', '親', 1, 1],
+      ['child', '家族', '子', 1, 1],
+      ['sibling', '家族', '兄弟姉妹', 0, 0],
+      ['other_family', '家族', 'その他家族', 0, 0],
+      ['group:family', '家族', '家族 小計', 3, 3],
+      ['medical_institution', '関係者', '医療機関', 0, 0],
+      ['health_center', '関係者', '保健所', 1, 1],
+      ['municipality', '関係者', '市町村', 0, 0],
+      ['care_manager', '関係者', 'ケアマネジャー', 1, 1],
+      ['support_specialist', '関係者', '相談支援専門員', 0, 0],
+      ['service_provider', '関係者', '事業所', 0, 0],
+      ['workplace', '関係者', '職場', 0, 0],
+      ['school', '関係者', '学校', 0, 0],
+      ['group:related', '関係者', '関係者 小計', 2, 2],
+      ['general', '一般', '一般', 0, 0],
+      ['anonymous', '匿名', '匿名', 2, 2], // C4, C8: two anonymous calls are two persons
+      ['total', '合計', '', 11, 7],
+    ]);
+  });
+
+  it('3: by disease group — two diseases of one group once, a disease in two groups in both; buckets without numbers', () => {
+    expect(grid(year, 't03-disease-group')).toEqual([
+      ['neuro', '神経・筋疾患', 5, 2], // C1 C2 C3 (ALS), C9 (6), C11 (6 + 343: once)
+      ['metabolic', '代謝疾患', 0, 0],
+      ['chromosomal_genetic', '染色体・遺伝子異常', 1, 1], // 343 is in two groups
+      ['immune', '免疫疾患', 0, 0],
+      ['cardiovascular', '循環器疾患', 0, 0],
+      ['digestive', '消化器疾患', 2, 1], // C6 (97 + 96: once), C7
+      ['endocrine', '内分泌疾患', 0, 0],
+      ['hematologic', '血液疾患', 0, 0],
+      ['renal_urologic', '腎・泌尿器疾患', 0, 0],
+      ['respiratory', '呼吸器疾患', 0, 0],
+      ['skin_connective', '皮膚・結合組織疾患', 0, 0],
+      ['bone_joint', '骨・関節疾患', 0, 0],
+      ['hearing_balance', '聴覚・平衡機能疾患', 0, 0],
+      ['visual', '視覚疾患', 0, 0],
+      ['non_designated', '指定難病以外', 1, 1], // C10: other text, suspected
+      ['pediatric_chronic', '小児慢性特定疾病', 1, 1], // C5: 「小児慢性…」
+      ['undiagnosed', '未診断', 1, 1], // C8
+      ['unknown', '不明', 1, 1], // C4: nothing recorded
+      ['total', '合計', 12, 7],
+    ]);
+  });
+
+  it('3-2: top diseases, ties share a rank, names from the master list', () => {
+    expect(grid(year, 't03-top-diseases')).toEqual([
+      ['2', 1, 2, '筋萎縮性側索硬化症', 3, 1],
+      ['6', 2, 6, 'パーキンソン病', 2, 1],
+      ['97', 2, 97, '潰瘍性大腸炎', 2, 1],
+      ['96', 4, 96, 'クローン病', 1, 1],
+      ['343', 4, 343, 'PURA 関連神経発達異常症', 1, 1],
+    ]);
+  });
+
+  it('4: by content — main once per consultation, all once per category, top-level subtotals', () => {
+    const g = grid(year, 't04-category');
+    const pick = (...keys: string[]) => g.filter((r) => keys.includes(r[0] as string));
+    expect(pick('top:1', '1.1', '1.2', '1.3', '1.7')).toEqual([
+      ['top:1', '1', '1 病気・医療 小計', 1, 3, 3],
+      ['1.1', '1.1', '病気の理解・症状', 0, 1, 1],
+      ['1.2', '1.2', '治療・薬', 0, 1, 1],
+      ['1.3', '1.3', '治療法選択・意思決定・告知', 0, 0, 0],
+      ['1.7', '1.7', '医療処置管理（呼吸器・吸引・胃ろう）', 1, 1, 1],
+    ]);
+    expect(pick('top:2', '2.1', '2.2', '2.4')).toEqual([
+      ['top:2', '2', '2 療養の場・介護 小計', 1, 3, 2],
+      ['2.1', '2.1', '在宅療養・訪問看護/介護', 1, 1, 1],
+      ['2.2', '2.2', '入院・転院・レスパイト', 0, 1, 1],
+      ['2.4', '2.4', '介護保険', 0, 1, 1],
+    ]);
+    expect(pick('top:3', '3.1', '3.2')).toEqual([
+      ['top:3', '3', '3 制度・手続 小計', 2, 2, 2],
+      ['3.1', '3.1', '特定医療費（申請・更新・軽症高額）', 1, 1, 1],
+      ['3.2', '3.2', '小児慢性・移行期', 1, 1, 1],
+    ]);
+    expect(pick('top:4', '4.1', '4.2', '4.3', '4.4', '4.5')).toEqual([
+      ['top:4', '4', '4 就労・就学 小計', 3, 4, 3],
+      ['4.1', '4.1', '就職活動', 1, 1, 1],
+      ['4.2', '4.2', '就労継続・両立支援', 1, 1, 1],
+      ['4.3', '4.3', '休職・復職・退職', 1, 1, 1],
+      ['4.4', '4.4', '就労系福祉サービス', 0, 0, 0],
+      ['4.5', '4.5', '就学', 0, 1, 1],
+    ]);
+    expect(pick('top:5', '5.1', 'top:6', '6.2', 'top:7', 'top:8', '9')).toEqual([
+      ['top:5', '5', '5 心理・社会 小計', 1, 2, 2],
+      ['5.1', '5.1', '不安・気持ちの整理', 1, 2, 2], // C1 (not main) and C4 (main)
+      ['top:6', '6', '6 交流・ピア 小計', 1, 1, 1],
+      ['6.2', '6.2', 'ピア相談', 1, 1, 1],
+      ['top:7', '7', '7 災害・緊急時 小計', 0, 0, 0],
+      ['top:8', '8', '8 支援者からの相談 小計', 0, 0, 0],
+      ['9', '9', 'センター事業の問合せ・その他', 1, 1, 1],
+    ]);
+    expect(g.slice(-3)).toEqual([
+      ['no_main', '', '主たる内容の指定なし', 1, null, null], // C9: two categories, none main
+      ['no_category', '', '相談内容の記録なし', 0, null, null],
+      ['total', '', '合計', 11, 16, 7], // C1 counts three times in the 16
+    ]);
+    // every other leaf row is zero
+    const named = [
+      '1.1',
+      '1.2',
+      '1.7',
+      '2.1',
+      '2.2',
+      '2.4',
+      '3.1',
+      '3.2',
+      '4.1',
+      '4.2',
+      '4.3',
+      '4.5',
+      '5.1',
+      '6.2',
+      '9',
+    ];
+    for (const r of g.filter((x) => /^\d(\.\d)?$/.test(x[0] as string) && !named.includes(x[0] as string)))
+      expect(r.slice(3), r[0] as string).toEqual([0, 0, 0]);
+  });
+
+  it('5: by response type, and referral destinations (one unclassified row until referrals exist)', () => {
+    expect(grid(year, 't05-response')).toEqual([
+      ['listening', '傾聴', 2, 2],
+      ['information', '情報提供', 3, 3],
+      ['explanation_advice', '制度説明・助言', 1, 1],
+      ['procedure_support', '手続支援', 1, 1],
+      ['referral', '関係機関紹介', 2, 2],
+      ['coordination', '連絡調整', 2, 2],
+      ['accompany', '同行', 1, 1],
+      ['patient_group_intro', '患者会紹介', 0, 0],
+      ['peer_support', 'ピア・サポート', 1, 1],
+      ['to_medical_consultation', '医療相談へ', 0, 0],
+      ['other', 'その他', 0, 0],
+      ['total', '合計', 13, 7],
+    ]);
+    expect(grid(year, 't05-referral')).toEqual([
+      ['unclassified', '関係機関紹介（種別は未集計）', 2, 2],
+      ['total', '合計', 2, 2],
+    ]);
+    expect(table(year, 't05-referral').note).toContain('紹介');
+  });
+
+  it('6: age band × sex — persons by their last consultation (P1 turned 60 in June: only in 60-69)', () => {
+    expect(table(year, 't06-age-sex').columns.map((c) => c.label)).toEqual([
+      '年齢階級',
+      '延件数（男）',
+      '延件数（女）',
+      '延件数（その他・不明）',
+      '延件数（計）',
+      '実人数（男）',
+      '実人数（女）',
+      '実人数（その他・不明）',
+      '実人数（計）',
+    ]);
+    expect(grid(year, 't06-age-sex')).toEqual([
+      ['0-9', '0〜9歳', 1, 0, 0, 1, 1, 0, 0, 1],
+      ['10-19', '10〜19歳', 0, 0, 0, 0, 0, 0, 0, 0],
+      ['20-29', '20〜29歳', 0, 0, 0, 0, 0, 0, 0, 0],
+      ['30-39', '30〜39歳', 0, 0, 0, 0, 0, 0, 0, 0],
+      ['40-49', '40〜49歳', 0, 3, 0, 3, 0, 2, 0, 2], // C4, C6, C7; persons C4, P2
+      ['50-59', '50〜59歳', 1, 0, 0, 1, 0, 0, 0, 0], // C1 at 59; P1 counted at 60
+      ['60-69', '60〜69歳', 2, 0, 0, 2, 1, 0, 0, 1],
+      ['70-79', '70〜79歳', 1, 0, 0, 1, 1, 0, 0, 1],
+      ['80-89', '80〜89歳', 0, 2, 0, 2, 0, 1, 0, 1],
+      ['90+', '90歳以上', 0, 0, 0, 0, 0, 0, 0, 0],
+      ['unknown', '不明', 0, 0, 1, 1, 0, 0, 1, 1], // C8: nothing known
+      ['total', '合計', 5, 5, 1, 11, 3, 3, 1, 7],
+    ]);
+  });
+
+  it('6-2/6-3: residence by 保健所 area (an inactive one with data stays) and by municipality', () => {
+    expect(grid(year, 't06-health-center')).toEqual([
+      [fx.hc.kawaguchi.id, '川口保健所', 3, 2], // inactive since 4/6, still listed
+      [fx.hc.kawagoe.id, '川越市保健所', 4, 2],
+      [fx.hc.kumagaya.id, '熊谷保健所', 0, 0],
+      ['out_of_pref', '県外', 2, 1], // P3 in 新宿区
+      ['unknown', '管轄保健所不明', 2, 2], // C5, C8
+      ['total', '合計', 11, 7],
+    ]);
+    expect(grid(year, 't06-municipality')).toEqual([
+      ['112011', '112011', '埼玉県', '川越市', 4, 2],
+      ['112038', '112038', '埼玉県', '川口市', 3, 2],
+      ['131041', '131041', '東京都', '新宿区', 2, 1],
+      ['out_of_pref', '', '県外', '', 0, 0],
+      ['unknown', '', '不明', '', 2, 2],
+      ['total', '', '合計', '', 11, 7],
+    ]);
+  });
+
+  it('7: time spent — total, mean, over 30 (31+) and over 60 (61+)', () => {
+    const t = grid(year, 't07-duration');
+    expect(t.find((r) => r[0] === 'phone')).toEqual(['phone', '電話', 5, 4, 132, 33, 2, 1, 1]); // 30,61,10,—,31
+    expect(t.find((r) => r[0] === 'fax')).toEqual(['fax', 'FAX', 1, 1, 60, 60, 1, 0, 0]); // 60 is not over 60
+    expect(t.find((r) => r[0] === 'in_person')).toEqual(['in_person', '来所面接', 1, 1, 30, 30, 0, 0, 0]); // 30 is not over 30
+    expect(t.find((r) => r[0] === 'home_visit')).toEqual(['home_visit', '訪問', 1, 0, 0, null, 0, 0, 1]);
+    expect(t.find((r) => r[0] === 'letter')).toEqual(['letter', '手紙', 0, 0, 0, null, 0, 0, 0]);
+    expect(t.find((r) => r[0] === 'accompany')).toEqual(['accompany', '同行', 1, 1, 90, 90, 1, 1, 0]);
+    expect(t.at(-1)).toEqual(['total', '合計', 11, 9, 377, 41.9, 5, 2, 2]); // 377 / 9 = 41.89
+  });
+
+  it('8: by responder profession (two nurses on one call: once) and by kind (ピア相談)', () => {
+    expect(grid(year, 't08-profession')).toEqual([
+      ['nanbyo_counselor', '難病相談支援員', 9, 6],
+      ['public_health_nurse', '保健師', 0, 0],
+      ['nurse', '看護師', 2, 2], // C2, C9 (nurse1 + nurse2)
+      ['social_worker', '社会福祉士', 0, 0],
+      ['psychiatric_social_worker', '精神保健福祉士', 0, 0],
+      ['psychologist', '臨床心理士・公認心理師', 0, 0],
+      ['physician', '医師', 0, 0],
+      ['clerical', '事務', 0, 0],
+      ['peer_supporter', 'ピア・サポーター', 1, 1],
+      ['other', 'その他', 0, 0],
+      ['total', '合計', 12, 7],
+    ]);
+    expect(grid(year, 't08-kind')).toEqual([
+      ['professional', '専門職', 7, 5],
+      ['peer', 'ピア', 1, 1],
+      ['employment', '就労', 2, 2],
+      ['medical', '医療相談', 1, 1],
+      ['total', '合計', 11, 7],
+    ]);
+  });
+
+  it('9: employment support — kind 就労 or 4.1–4.4 (4.5 就学 is not), by status; referrals; joint sessions', () => {
+    expect(grid(year, 't09-employment')).toEqual([
+      ['job_seeking', '求職中', 1, 1], // C6 (kind professional, category 4.1)
+      ['employed', '就労中', 1, 1], // C3
+      ['on_leave', '休職中', 1, 1], // C7
+      ['not_working', '離職・未就労', 0, 0],
+      ['student', '就学中', 0, 0],
+      ['other', 'その他', 0, 0],
+      ['unknown', '不明', 0, 0],
+      ['not_recorded', '未記入', 0, 0], // C5 (4.5 only) is not employment support
+      ['total', '合計', 3, 2],
+    ]);
+    expect(grid(year, 't09-support')).toEqual([
+      ['consultations', '就労支援の相談', 3, 2],
+      ['supporter_referrals', '就職サポーター等への紹介', 2, 2], // C3, C6
+      ['joint_sessions', '同行・同席', 1, 1], // C7
+    ]);
+  });
+
+  it('10: events of the year by kind (a missing participant count is shown), and the list', () => {
+    expect(grid(year, 't10-events')).toEqual([
+      ['outreach_consultation', '出張相談会', 1, 12, 0, 1, 1], // E1 with C2
+      ['medical_consultation', '医療相談会', 0, 0, 0, 0, 0], // E4 is 2026-04-01
+      ['exchange_meeting', '交流会', 1, 20, 0, 1, 1], // E2 with C8
+      ['lecture', '講演会', 1, 0, 1, 0, 0], // E3 on 3/31, no count yet
+      ['training', '研修会', 0, 0, 0, 0, 0], // E5 is 2025-03-31
+      ['peer_training', 'ピア・サポーター研修', 1, 6, 0, 0, 0],
+      ['total', '合計', 4, 38, 1, 2, 2],
+    ]);
+    const { e1, e2, e3, e6 } = fx.ids;
+    expect(grid(year, 't10-event-list')).toEqual([
+      [
+        e1.id,
+        '2025-06-10',
+        '出張相談会',
+        '出張相談会（熊谷）',
+        '出張相談会（熊谷）の会場',
+        '熊谷保健所、患者会',
+        12,
+        1,
+        1,
+      ],
+      [
+        e2.id,
+        '2025-09-20',
+        '交流会',
+        'パーキンソン病交流会',
+        'パーキンソン病交流会の会場',
+        '熊谷保健所、患者会',
+        20,
+        1,
+        1,
+      ],
+      [
+        e6.id,
+        '2025-11-11',
+        'ピア・サポーター研修',
+        'ピア・サポーター研修',
+        'ピア・サポーター研修の会場',
+        '熊谷保健所、患者会',
+        6,
+        0,
+        0,
+      ],
+      [e3.id, '2026-03-31', '講演会', '難病講演会', '難病講演会の会場', '熊谷保健所、患者会', null, 0, 0],
+    ]);
+  });
+
+  it('11: cases open and follow-ups overdue at the end of 3/31 (later closings and completions do not count)', () => {
+    expect(grid(year, 't11-cases')).toEqual([
+      ['open_cases', '基準日に継続中のケース', 3, 3], // K0 (no person), K1 (closed 4/5), K2
+      ['cases_opened', '期間中に開始したケース', 3, 3], // K1, K2, K3
+      ['cases_closed', '期間中に終了したケース', 1, 1], // K3
+      ['open_follow_ups', '基準日に未完了のフォローアップ', 3, 3], // F1, F3, F4 (done 4/2)
+      ['overdue_follow_ups', '基準日に期限を過ぎたフォローアップ', 2, 2], // F1 (3/20), F4 (3/1)
+    ]);
+  });
+});
+
+describe('the report filters', () => {
+  it('the neighbouring years hold exactly the 3/31 and 4/1 consultations', async () => {
+    const fy2024 = await fx.call('report.build', { fiscalYear: 2024, tables: ['t01-method', 't10-events'] });
+    expect(row(fy2024, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X1 (P1)
+    expect(row(fy2024, 't01-method', 'phone')).toEqual(['電話', 1, 1, 1, 0]);
+    expect(row(fy2024, 't10-events', 'training')).toEqual(['研修会', 1, 30, 0, 0, 0]); // E5 on 3/31
+    const fy2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t01-method', 't10-events'] });
+    expect(row(fy2026, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X2 (anonymous)
+    expect(row(fy2026, 't10-events', 'medical_consultation')).toEqual(['医療相談会', 1, 8, 0, 0, 0]);
+  });
+
+  it('a month range counts its months only; "open at the end" is measured at its last day', async () => {
+    const q1 = await fx.call('report.build', { fiscalYear: 2025, fromMonth: '2025-04', toMonth: '2025-06' });
+    expect([q1.from, q1.to, q1.asOf]).toEqual(['2025-04-01', '2025-06-30', '2025-06-30']);
+    expect(q1.periodLabel).toBe('令和7年度 令和7年4月1日（2025年4月1日）〜令和7年6月30日（2025年6月30日）');
+    expect(row(q1, 't01-method', 'total')).toEqual(['合計', 4, 3, 3, 1]); // C1, C4, C5, C2; P1 twice
+    expect(grid(q1, 't01-month').map((r) => r[0])).toEqual(['2025-04', '2025-05', '2025-06', 'total']);
+    expect(row(q1, 't10-events', 'total')).toEqual(['合計', 1, 12, 0, 1, 1]); // E1 only
+    expect(grid(q1, 't11-cases')).toEqual([
+      ['open_cases', '基準日に継続中のケース', 2, 2], // K0, K1 (opened 6/10)
+      ['cases_opened', '期間中に開始したケース', 1, 1],
+      ['cases_closed', '期間中に終了したケース', 0, 0],
+      ['open_follow_ups', '基準日に未完了のフォローアップ', 0, 0], // F2 is made 7/1
+      ['overdue_follow_ups', '基準日に期限を過ぎたフォローアップ', 0, 0],
+    ]);
+  });
+
+  it('site: the center only, outreach only, or one event', async () => {
+    const center = await fx.call('report.build', { fiscalYear: 2025, site: { kind: 'center' } });
+    expect(center.siteLabel).toBe('センター');
+    expect(row(center, 't01-method', 'total')).toEqual(['合計', 9, 6, 7, 2]); // without C2 and C8
+    expect(row(center, 't10-events', 'total')).toEqual(['合計', 0, 0, 0, 0, 0]);
+    const outreach = await fx.call('report.build', { fiscalYear: 2025, site: { kind: 'outreach' } });
+    expect(row(outreach, 't01-method', 'total')).toEqual(['合計', 2, 2, 1, 1]); // C2, C8
+    expect(row(outreach, 't08-kind', 'peer')).toEqual(['ピア', 1, 1]);
+    const e1 = await fx.call('report.build', {
+      fiscalYear: 2025,
+      site: { kind: 'event', eventId: fx.ids.e1.id },
+    });
+    expect(e1.siteLabel).toBe('イベント：出張相談会（熊谷）（令和7年6月10日（2025年6月10日））');
+    expect(row(e1, 't01-method', 'outreach')).toEqual(['出張相談', 1, 1, 0, 1]);
+    expect(row(e1, 't01-method', 'total')).toEqual(['合計', 1, 1, 0, 1]);
+    expect(row(e1, 't10-events', 'total')).toEqual(['合計', 1, 12, 0, 1, 1]);
+    expect(grid(e1, 't10-event-list').map((r) => r[0])).toEqual([fx.ids.e1.id]);
+    // cases have no site: table 11 is the same whatever the site
+    expect(grid(e1, 't11-cases')).toEqual(grid(year, 't11-cases'));
+  });
+
+  it('top-N lists N numbers', async () => {
+    const r = await fx.call('report.build', { fiscalYear: 2025, topN: 3, tables: ['t03-top-diseases'] });
+    expect(grid(r, 't03-top-diseases').map((x) => x[0])).toEqual(['2', '6', '97']);
+  });
+
+  it('English wording from the en resources, same numbers', async () => {
+    const r = await fx.call('report.build', {
+      fiscalYear: 2025,
+      lang: 'en',
+      tables: ['t01-method', 't04-category'],
+    });
+    expect(table(r, 't01-method').title).toBe(en.reports.tables['t01-method']);
+    expect(table(r, 't01-method').columns.map((c) => c.label)).toEqual([
+      'Method',
+      'Contacts',
+      'Persons',
+      'New (contacts)',
+      'Continuing (contacts)',
+    ]);
+    expect(row(r, 't01-method', 'phone')).toEqual(['Phone', 5, 4, 4, 1]);
+    expect(row(r, 't04-category', 'top:1')).toEqual(['1', '1 Illness and medical care subtotal', 1, 3, 3]);
+    expect(r.periodLabel).toBe('FY2025 2025-04-01 (Reiwa 7) – 2026-03-31 (Reiwa 8)');
+  });
+
+  it('rejects months outside the year or out of order, and an unknown event', async () => {
+    const bad = async (input: object) => {
+      const r = await fx.dispatcher.dispatch('report.build', input);
+      return r.ok ? 'ok' : r.error.code;
+    };
+    expect(await bad({ fiscalYear: 2025, fromMonth: '2025-03' })).toBe('INVALID_INPUT'); // March 2025 is FY2024
+    expect(await bad({ fiscalYear: 2025, toMonth: '2026-04' })).toBe('INVALID_INPUT');
+    expect(await bad({ fiscalYear: 2025, fromMonth: '2025-10', toMonth: '2025-05' })).toBe('INVALID_INPUT');
+    expect(await bad({ fiscalYear: 2025, fromMonth: '2026-01', toMonth: '2026-03' })).toBe('ok'); // Jan–Mar are FY2025
+    expect(
+      await bad({
+        fiscalYear: 2025,
+        site: { kind: 'event', eventId: '01900000-0000-7000-8000-000000000000' },
+      }),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('needs consultation.viewAll: a read-only account may, a peer supporter may not', async () => {
+    await fx.addStaff('viewer', 'read_only', '閲覧 一', 'clerical');
+    await fx.as('viewer');
+    expect((await fx.dispatcher.dispatch('report.build', { fiscalYear: 2025 })).ok).toBe(true);
+    await fx.as('peer1');
+    const r = await fx.dispatcher.dispatch('report.build', { fiscalYear: 2025 });
+    expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
+    await fx.as('admin');
+  });
+
+  it('leaves no temp tables behind', async () => {
+    await fx.call('report.build', { fiscalYear: 2025, tables: ['t01-method'] });
+    const { sql } = await import('kysely');
+    const temp = await sql<{
+      name: string;
+    }>`SELECT name FROM temp.sqlite_master WHERE type = 'table'`.execute(fx.runtime.context().db);
+    expect(temp.rows).toEqual([]);
+  });
+});
