@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CaseFile } from '../../db/case-file';
 import { HybridClock } from '../../db/sync/hlc';
 import { latestHlc } from '../../db/sync/op-log';
@@ -19,8 +20,27 @@ export interface RuntimeConfig {
  */
 export class AppRuntime {
   #ctx: ServiceContext | null = null;
+  /** the real case file, or for this run the demo file beside it */
+  #casefile: string;
 
-  constructor(readonly config: RuntimeConfig) {}
+  constructor(readonly config: RuntimeConfig) {
+    this.#casefile = config.casefile;
+  }
+
+  get casefile(): string {
+    return this.#casefile;
+  }
+
+  /** The clearly marked demo case file (fictitious data), kept apart from the real one. */
+  get demoCasefile(): string {
+    return join(dirname(this.config.casefile), 'demo.yorisoi');
+  }
+
+  /** Switches this run to the demo file (a restart returns to the real one). */
+  async useDemoFile(): Promise<void> {
+    await this.lock();
+    this.#casefile = this.demoCasefile;
+  }
 
   get now(): () => Date {
     return this.config.now ?? (() => new Date());
@@ -30,11 +50,12 @@ export class AppRuntime {
     const ctx = this.#ctx;
     if (!ctx || ctx.caseFile.locked) {
       return {
-        casefileExists: existsSync(this.config.casefile),
+        casefileExists: existsSync(this.#casefile),
         unlocked: false,
         centerName: null,
         user: null,
         schemaVersion: null,
+        demo: this.#casefile === this.demoCasefile,
       };
     }
     return {
@@ -49,6 +70,7 @@ export class AppRuntime {
         profession: ctx.actor.profession,
       },
       schemaVersion: (await ctx.caseFile.integrityCheck().catch(() => null))?.schemaVersion ?? null,
+      demo: this.#casefile === this.demoCasefile,
     };
   }
 
@@ -89,13 +111,13 @@ export class AppRuntime {
     passphrase: string;
     profession?: string | null;
   }): Promise<{ recoveryCode: string }> {
-    const { caseFile, recoveryCode } = await CaseFile.create({ casefile: this.config.casefile, ...input });
+    const { caseFile, recoveryCode } = await CaseFile.create({ casefile: this.#casefile, ...input });
     await this.adopt(caseFile);
     return { recoveryCode };
   }
 
   async login(login: string, passphrase: string): Promise<ServiceContext> {
-    const caseFile = await CaseFile.unlock({ casefile: this.config.casefile, login, passphrase });
+    const caseFile = await CaseFile.unlock({ casefile: this.#casefile, login, passphrase });
     return this.adopt(caseFile);
   }
 

@@ -14,6 +14,7 @@ interface SessionState {
     displayName: string;
     passphrase: string;
   }): Promise<void>;
+  openDemo(passphrase: string): Promise<void>;
   confirmRecoveryStored(): void;
   lock(): Promise<void>;
 }
@@ -30,6 +31,9 @@ export const useSession = create<SessionState>((set) => ({
   async create(input) {
     const r = await call('session.create', input);
     set({ status: r.status, recoveryCode: r.recoveryCode });
+  },
+  async openDemo(passphrase) {
+    set({ status: await call('session.openDemo', { passphrase }) });
   },
   confirmRecoveryStored() {
     set({ recoveryCode: null });

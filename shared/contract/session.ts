@@ -18,6 +18,8 @@ export const sessionStatus = z.object({
   centerName: z.string().nullable(),
   user: sessionUser.nullable(),
   schemaVersion: z.number().nullable(),
+  /** this run works on the demo case file (fictitious data), not the real one */
+  demo: z.boolean(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
@@ -39,6 +41,12 @@ export const sessionChannels = {
   'session.login': channel({
     auth: 'none',
     input: z.object({ login: z.string().trim().min(1).max(64), passphrase }),
+    output: sessionStatus,
+  }),
+  /** first run: try the app on a separate, clearly marked demo case file with fictitious data */
+  'session.openDemo': channel({
+    auth: 'none',
+    input: z.object({ passphrase, consultations: z.number().int().min(0).max(5000).default(300) }),
     output: sessionStatus,
   }),
   'session.lock': channel({ auth: 'none', input: z.object({}).default({}), output: okResult }),

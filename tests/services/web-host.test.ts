@@ -52,7 +52,14 @@ describe('web host (browser mode)', () => {
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({
       ok: true,
-      data: { casefileExists: false, unlocked: false, centerName: null, user: null, schemaVersion: null },
+      data: {
+        casefileExists: false,
+        unlocked: false,
+        centerName: null,
+        user: null,
+        schemaVersion: null,
+        demo: false,
+      },
     });
     const locked = await call('consultation.list', {}, { 'x-yorisoi-token': host.token });
     expect((await locked.json()).error.code).toBe('UNAUTHORIZED');

@@ -26,7 +26,13 @@ describe('the contract', () => {
 
   it('only first-run, login, status and lock work without a session', () => {
     const open = CHANNEL_NAMES.filter((n) => CHANNELS[n].auth === 'none').sort();
-    expect(open).toEqual(['session.create', 'session.lock', 'session.login', 'session.status']);
+    expect(open).toEqual([
+      'session.create',
+      'session.lock',
+      'session.login',
+      'session.openDemo',
+      'session.status',
+    ]);
   });
 
   it('the renderer-side type follows the contract', () => {

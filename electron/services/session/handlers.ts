@@ -1,8 +1,17 @@
+import { existsSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
+import { seedDemo } from '../../demo/seed-demo';
 import type { HandlerMap } from '../handler-types';
 
 type SessionChannels =
-  'session.status' | 'session.create' | 'session.login' | 'session.lock' | 'session.changePassphrase';
+  | 'session.status'
+  | 'session.create'
+  | 'session.login'
+  | 'session.openDemo'
+  | 'session.lock'
+  | 'session.changePassphrase';
+
+export const DEMO_LOGIN = 'demo';
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.status': (runtime) => runtime.status(),
@@ -12,6 +21,22 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
   },
   'session.login': async (runtime, input) => {
     await runtime.login(input.login, input.passphrase);
+    return runtime.status();
+  },
+  'session.openDemo': async (runtime, input) => {
+    await runtime.useDemoFile();
+    if (existsSync(runtime.casefile)) {
+      await runtime.login(DEMO_LOGIN, input.passphrase);
+    } else {
+      await runtime.create({
+        centerName: 'デモセンター（架空データ）',
+        login: DEMO_LOGIN,
+        displayName: 'デモ 利用者',
+        passphrase: input.passphrase,
+        profession: 'nanbyo_counselor',
+      });
+      await seedDemo(runtime.context(), { seed: 2025, consultations: input.consultations });
+    }
     return runtime.status();
   },
   'session.lock': async (runtime) => {

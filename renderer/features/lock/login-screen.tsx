@@ -7,6 +7,7 @@ import { useSession } from '../../stores/session-store';
 export function LoginScreen() {
   const { t } = useTranslation();
   const login = useSession((s) => s.login);
+  const demo = useSession((s) => s.status?.demo);
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -30,6 +31,11 @@ export function LoginScreen() {
   return (
     <main className="centered-card">
       <h1>{t('ui.login.title')}</h1>
+      {demo && (
+        <p className="demo-banner" role="note">
+          {t('ui.demo.banner')}
+        </p>
+      )}
       <form onSubmit={submit} aria-label={t('ui.login.title')}>
         <label className="field">
           <span>{t('ui.login.login')}</span>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
+import { DemoOffer } from './demo-offer';
 import { passphraseStrength } from './passphrase-strength';
 
 /** Creates the case file: center name, first administrator, passphrase with a strength hint. */
@@ -79,6 +80,7 @@ export function FirstRun() {
           {t('ui.setup.create')}
         </button>
       </form>
+      <DemoOffer />
     </main>
   );
 }

@@ -31,6 +31,7 @@ export function AppShell() {
   const go = useNav((s) => s.go);
   const user = useSession((s) => s.status?.user);
   const center = useSession((s) => s.status?.centerName);
+  const demo = useSession((s) => s.status?.demo);
   const lock = useSession((s) => s.lock);
   const minutes = useSettings((s) => s.autoLockMinutes);
   const doLock = useCallback(() => {
@@ -67,7 +68,14 @@ export function AppShell() {
           {t('ui.nav.lock')}
         </button>
       </nav>
-      <main className="content">{SCREENS[screen]()}</main>
+      <main className="content">
+        {demo && (
+          <p className="demo-banner" role="note">
+            {t('ui.demo.banner')}
+          </p>
+        )}
+        {SCREENS[screen]()}
+      </main>
     </div>
   );
 }

@@ -171,6 +171,15 @@ export const en: Shape<typeof ja> = {
       deactivate: 'Deactivate',
       inactive: 'Inactive',
     },
+    demo: {
+      title: 'Try it with a demo case file',
+      explain:
+        'Opens a separate file filled with fictitious people and consultations. The login is demo. No real case file is created.',
+      passphrase: 'Passphrase for the demo (10+ characters)',
+      open: 'Open the demo',
+      preparing: 'Preparing fictitious data…',
+      banner: 'Demo case file: every person and consultation shown is fictitious.',
+    },
     settings: {
       title: 'Settings',
       language: 'Language',
