@@ -16,78 +16,80 @@ export async function listConsultations(
   f: ParsedFilter & { limit: number; offset: number },
 ): Promise<{ total: number; rows: ConsultationRow[] }> {
   // every role may search; without 'consultation.viewAll' the results are narrowed below
-  let q = ctx.db
-    .selectFrom('consultations as c')
-    .leftJoin('persons as p', 'p.id', 'c.person_id')
-    .where('c.deleted_at', 'is', null);
-  if (f.query) for (const cond of searchConditions(f.query)) q = q.where(cond);
-  if (f.from) q = q.where('c.received_date', '>=', f.from);
-  if (f.to) q = q.where('c.received_date', '<=', f.to);
-  if (f.methods?.length) q = q.where('c.method', 'in', f.methods);
-  if (f.personId) q = q.where('c.person_id', '=', f.personId);
-  if (f.municipalityCodes?.length) q = q.where('c.municipality_code', 'in', f.municipalityCodes);
-  if (f.categories?.length) {
-    const cats = f.categories;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('consultation_categories as cc')
-          .select('cc.code')
-          .whereRef('cc.consultation_id', '=', 'c.id')
-          .where('cc.code', 'in', cats),
-      ),
-    );
-  }
-  if (f.diseaseGroups?.length) {
-    const groups = JSON.stringify(f.diseaseGroups);
-    q = q.where(
-      sql<boolean>`EXISTS (SELECT 1 FROM consultation_diseases d JOIN master_nanbyo n ON n.list_version = d.list_version AND n.number = d.number, json_each(n.groups) g WHERE d.consultation_id = c.id AND g.value IN (SELECT value FROM json_each(${groups})))`,
-    );
-  }
-  if (f.staffId) {
-    const staffId = f.staffId;
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.created_by', '=', staffId),
+  const filtered = (mode: 'walk' | 'drive') => {
+    let q = ctx.db.selectFrom('consultations as c').where('c.deleted_at', 'is', null);
+    if (f.query) for (const cond of searchConditions(f.query, mode)) q = q.where(cond);
+    if (f.from) q = q.where('c.received_date', '>=', f.from);
+    if (f.to) q = q.where('c.received_date', '<=', f.to);
+    if (f.methods?.length) q = q.where('c.method', 'in', f.methods);
+    if (f.personId) q = q.where('c.person_id', '=', f.personId);
+    if (f.municipalityCodes?.length) q = q.where('c.municipality_code', 'in', f.municipalityCodes);
+    if (f.categories?.length) {
+      const cats = f.categories;
+      q = q.where((eb) =>
         eb.exists(
           eb
-            .selectFrom('consultation_responders as r')
-            .select('r.staff_id')
-            .whereRef('r.consultation_id', '=', 'c.id')
-            .where('r.staff_id', '=', staffId),
+            .selectFrom('consultation_categories as cc')
+            .select('cc.code')
+            .whereRef('cc.consultation_id', '=', 'c.id')
+            .where('cc.code', 'in', cats),
         ),
-      ]),
-    );
-  }
-  if (f.openFollowUps) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('follow_ups as fu')
-          .select('fu.id')
-          .whereRef('fu.consultation_id', '=', 'c.id')
-          .where('fu.state', '=', 'open'),
-      ),
-    );
-  }
-  if (!can(ctx.actor.role, 'consultation.viewAll')) {
-    const me = ctx.actor.id;
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.created_by', '=', me),
+      );
+    }
+    if (f.diseaseGroups?.length) {
+      const groups = JSON.stringify(f.diseaseGroups);
+      q = q.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM consultation_diseases d JOIN master_nanbyo n ON n.list_version = d.list_version AND n.number = d.number, json_each(n.groups) g WHERE d.consultation_id = c.id AND g.value IN (SELECT value FROM json_each(${groups})))`,
+      );
+    }
+    if (f.staffId) {
+      const staffId = f.staffId;
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.created_by', '=', staffId),
+          eb.exists(
+            eb
+              .selectFrom('consultation_responders as r')
+              .select('r.staff_id')
+              .whereRef('r.consultation_id', '=', 'c.id')
+              .where('r.staff_id', '=', staffId),
+          ),
+        ]),
+      );
+    }
+    if (f.openFollowUps) {
+      q = q.where((eb) =>
         eb.exists(
           eb
-            .selectFrom('consultation_responders as r2')
-            .select('r2.staff_id')
-            .whereRef('r2.consultation_id', '=', 'c.id')
-            .where('r2.staff_id', '=', me),
+            .selectFrom('follow_ups as fu')
+            .select('fu.id')
+            .whereRef('fu.consultation_id', '=', 'c.id')
+            .where('fu.state', '=', 'open'),
         ),
-      ]),
-    );
-  }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      );
+    }
+    if (!can(ctx.actor.role, 'consultation.viewAll')) {
+      const me = ctx.actor.id;
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.created_by', '=', me),
+          eb.exists(
+            eb
+              .selectFrom('consultation_responders as r2')
+              .select('r2.staff_id')
+              .whereRef('r2.consultation_id', '=', 'c.id')
+              .where('r2.staff_id', '=', me),
+          ),
+        ]),
+      );
+    }
+    return q;
+  };
+  const total = await filtered('drive')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   // the page: ids newest first (an index walk that stops after one page), then the columns
-  const pageIds = q
+  const pageIds = filtered('walk')
     .select('c.id')
     .orderBy('c.received_at', 'desc')
     .orderBy('c.id', 'desc')

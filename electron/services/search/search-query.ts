@@ -5,17 +5,20 @@ import { foldForSearch } from '../../../shared/text/normalize';
  * Turns what a user typed into SQL conditions on a consultation id (`c.id`).
  * Each space-separated term must match (AND). Terms of 3+ characters use the FTS5 trigram
  * index; 1–2 character terms (肺炎, 頭痛) cannot, and scan the folded documents with instr().
- * The unary `+` keeps the planner from driving the query by the hits: SQLite computes the
- * (uncorrelated) hit set once, then walks consultations newest first and stops after a page.
+ * `walk`: for a page, the unary `+` keeps the planner from driving the query by the hits:
+ * SQLite computes the (uncorrelated) hit set once, then walks consultations newest first and
+ * stops after a page. For the count, the hits drive (a primary-key lookup per hit) instead
+ * of a scan of every consultation.
  */
-export function searchConditions(query: string): RawBuilder<boolean>[] {
+export function searchConditions(query: string, mode: 'walk' | 'drive'): RawBuilder<boolean>[] {
+  const id = sql.raw(mode === 'walk' ? '+c.id' : 'c.id');
   const terms = foldForSearch(query)
     .split(' ')
     .filter((t) => t.length > 0);
   return terms.map((term) =>
     [...term].length >= 3
-      ? sql<boolean>`+c.id IN (SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)})`
-      : sql<boolean>`+c.id IN (SELECT consultation_id FROM search_docs WHERE instr(text, ${term}) > 0)`,
+      ? sql<boolean>`${id} IN (SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)})`
+      : sql<boolean>`${id} IN (SELECT consultation_id FROM search_docs WHERE instr(text, ${term}) > 0)`,
   );
 }
 
