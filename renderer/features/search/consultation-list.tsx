@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationFilter, ConsultationRow } from '../../../shared/contract/consultations';
 import { vocabKey } from '../../../shared/i18n/vocab-resources';
@@ -58,7 +58,7 @@ export function ConsultationList({
     count: total ?? 0,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 5,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -98,28 +98,7 @@ export function ConsultationList({
                 }}
               >
                 {row ? (
-                  <button
-                    type="button"
-                    className="row-button"
-                    onClick={() => (row.personId ? openPerson(row.personId) : edit(row.id))}
-                    data-serial={row.serial}
-                  >
-                    <span className="serial">{row.serial}</span>
-                    <span className="when">
-                      <DateBoth value={row.receivedAt} />
-                    </span>
-                    <span className="who">{row.personName ?? t('ui.search.anonymous')}</span>
-                    <span className="tag">{t(`vocab.method.${row.method}`)}</span>
-                    {row.mainCategory && (
-                      <span className="tag">{t(`vocab.category.${vocabKey(row.mainCategory)}`)}</span>
-                    )}
-                    {row.openFollowUps > 0 && (
-                      <span className="badge">
-                        {t('ui.search.followUpBadge', { count: row.openFollowUps })}
-                      </span>
-                    )}
-                    <span className="summary">{row.summary}</span>
-                  </button>
+                  <ListRow row={row} openPerson={openPerson} edit={edit} />
                 ) : (
                   <span className="placeholder">…</span>
                 )}
@@ -131,3 +110,36 @@ export function ConsultationList({
     </div>
   );
 }
+
+/** One row; memoised so scrolling re-renders only the rows that come into view. */
+const ListRow = memo(function ListRow({
+  row,
+  openPerson,
+  edit,
+}: {
+  row: ConsultationRow;
+  openPerson(id: string): void;
+  edit(id: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="row-button"
+      onClick={() => (row.personId ? openPerson(row.personId) : edit(row.id))}
+      data-serial={row.serial}
+    >
+      <span className="serial">{row.serial}</span>
+      <span className="when">
+        <DateBoth value={row.receivedAt} />
+      </span>
+      <span className="who">{row.personName ?? t('ui.search.anonymous')}</span>
+      <span className="tag">{t(`vocab.method.${row.method}`)}</span>
+      {row.mainCategory && <span className="tag">{t(`vocab.category.${vocabKey(row.mainCategory)}`)}</span>}
+      {row.openFollowUps > 0 && (
+        <span className="badge">{t('ui.search.followUpBadge', { count: row.openFollowUps })}</span>
+      )}
+      <span className="summary">{row.summary}</span>
+    </button>
+  );
+});
