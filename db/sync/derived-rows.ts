@@ -39,16 +39,21 @@ export class DerivedRows {
       for (const c of ofPerson.all(id) as { id: string }[]) this.#consultations.add(c.id);
     }
     const doc = this.sqlite.prepare(
-      `SELECT c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note, p.name, p.name_kana
+      `SELECT c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note, p.name, p.name_kana, c.deleted_at
          FROM consultations c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = ?`,
     );
     const upsert = this.sqlite.prepare(
       `INSERT INTO search_docs (consultation_id, text) VALUES (?, ?)
        ON CONFLICT (consultation_id) DO UPDATE SET text = excluded.text WHERE text <> excluded.text`,
     );
+    const drop = this.sqlite.prepare(`DELETE FROM search_docs WHERE consultation_id = ?`);
     for (const id of this.#consultations) {
       const c = doc.get(id) as Record<string, string | null> | undefined;
       if (!c) continue;
+      if (c.deleted_at) {
+        drop.run(id); // search documents hold live consultations only
+        continue;
+      }
       const text = foldForSearch(
         [c.name, c.name_kana, c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note]
           .filter((x): x is string => !!x)

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { consultationFilter, ConsultationRow } from '../../../shared/contract/consultations';
 import { can } from '../../../shared/permissions';
 import type { ServiceContext } from '../context';
-import { searchConditions } from '../search/search-query';
+import { searchConditions, searchHitCount } from '../search/search-query';
 
 export type ParsedFilter = z.output<typeof consultationFilter>;
 
@@ -85,9 +85,16 @@ export async function listConsultations(
     }
     return q;
   };
-  const total = await filtered('drive')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const onlyText =
+    !!f.query &&
+    can(ctx.actor.role, 'consultation.viewAll') &&
+    Object.entries(f).every(([k, v]) => ['query', 'limit', 'offset'].includes(k) || v === undefined);
+  const hitCount = onlyText ? searchHitCount(f.query!) : null;
+  const total = hitCount
+    ? { n: (await hitCount.execute(ctx.db)).rows[0]?.n ?? 0 }
+    : await filtered('drive')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
   // the page: ids newest first (an index walk that stops after one page), then the columns
   const pageIds = filtered('walk')
     .select('c.id')

@@ -19,9 +19,15 @@ export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: stri
       'c.referral_note',
       'p.name',
       'p.name_kana',
+      'c.deleted_at',
     ])
     .where('c.id', '=', consultationId)
     .executeTakeFirstOrThrow();
+  if (c.deleted_at) {
+    // search documents hold live consultations only (the list counts hits from them)
+    await trx.deleteFrom('search_docs').where('consultation_id', '=', consultationId).execute();
+    return;
+  }
   const text = foldForSearch(
     [c.name, c.name_kana, c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note]
       .filter((x): x is string => !!x)

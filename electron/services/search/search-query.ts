@@ -26,3 +26,21 @@ export function searchConditions(query: string, mode: 'walk' | 'drive'): RawBuil
 function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
+
+/**
+ * The number of consultations matching a text query alone, counted in the search documents
+ * (one per live consultation) without visiting the consultations: used when no other filter
+ * narrows the list.
+ */
+export function searchHitCount(query: string): RawBuilder<{ n: number }> | null {
+  const terms = foldForSearch(query)
+    .split(' ')
+    .filter((t) => t.length > 0);
+  if (!terms.length) return null;
+  const sets = terms.map((term) =>
+    [...term].length >= 3
+      ? sql`SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)}`
+      : sql`SELECT consultation_id FROM search_docs WHERE instr(text, ${term}) > 0`,
+  );
+  return sql<{ n: number }>`SELECT count(*) AS n FROM (${sql.join(sets, sql` INTERSECT `)})`;
+}
