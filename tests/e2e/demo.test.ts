@@ -13,7 +13,9 @@ it('the first-run screen opens a clearly marked demo case file, apart from the r
   await page.goto(app.host.openUrl);
   await page.getByLabel('デモ用のパスフレーズ（10文字以上）').fill('デモ用のパスフレーズです');
   await page.getByRole('button', { name: 'デモを開く' }).click();
-  await expect.poll(() => page.getByRole('note').first().textContent(), { timeout: 60_000 }).toContain('架空');
+  await expect
+    .poll(() => page.getByRole('note').first().textContent(), { timeout: 60_000 })
+    .toContain('架空');
   await page.getByRole('button', { name: '検索・一覧' }).click();
   await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('300 件');
   await page.locator('.row-button').first().waitFor();

@@ -107,6 +107,17 @@ describe('search and filters', () => {
     expect(await find({ query: '相談', methods: ['email'] })).toEqual(['anon']);
   });
 
+  it('counts hits the same with and without other filters', async () => {
+    const total = async (f: ConsultationFilter) =>
+      (await listConsultations(fx.admin, CHANNELS['consultation.list'].input.parse({ ...f, limit: 1 })))
+        .total;
+    expect(await total({ query: '相談' })).toBe(await total({ query: '相談', from: '2000-01-01' }));
+    expect(await total({ query: 'やまだ' })).toBe(1);
+    expect(await total({ query: 'の' })).toBe(3); // every summary has の
+    expect(await total({ query: 'の 肺炎' })).toBe(1);
+    expect(await total({ query: '存在しない言葉' })).toBe(0);
+  });
+
   it('pages newest first with the total', async () => {
     const r = await listConsultations(
       fx.admin,
