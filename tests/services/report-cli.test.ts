@@ -45,7 +45,8 @@ describe('yorisoi report', () => {
     const t01 = r.tables.find((t) => t.id === 't01-method')!;
     expect(t01.rows.at(-1)!.cells).toEqual(['合計', 11, 7, 8, 3]);
     // tables measured at the as-of day (11, 12) depend on the case file's today
-    const asOfFree = ([id]: unknown[]) => !['t11-cases', 't12-coordination', 't12-refusal'].includes(id as string);
+    const asOfFree = ([id]: unknown[]) =>
+      !['t11-cases', 't12-coordination', 't12-refusal'].includes(id as string);
     expect(numbers(r).filter(asOfFree)).toEqual(numbers(service).filter(asOfFree));
   });
 
