@@ -180,6 +180,51 @@ export interface InstitutionsTable extends Stamped {
   active: number;
 }
 
+/** Admission and respite coordination (0008): requests and the hospitals asked. */
+export interface CoordinationRequestsTable extends Stamped {
+  id: string;
+  person_id: string;
+  consultation_id: string;
+  kind: string;
+  reason: string;
+  reason_note: string | null;
+  requested_on: string;
+  wanted_from: string;
+  wanted_to: string | null;
+  ventilator: string;
+  suction: string;
+  gastrostomy: number;
+  care_level: string;
+  needs_note: string | null;
+  urgency: string;
+  owner_id: string;
+  consent_method: string | null;
+  consent_date: string | null;
+  consent_by: string | null;
+  consent_withdrawn_on: string | null;
+  state: 'open' | 'accepted' | 'withdrawn' | 'failed';
+  accepted_institution_id: string | null;
+  accepted_from: string | null;
+  accepted_to: string | null;
+  ended_on: string | null;
+  ended_by: string | null;
+  end_note: string | null;
+}
+export interface CoordinationContactsTable extends Stamped {
+  id: string;
+  request_id: string;
+  institution_id: string;
+  /** local date-time as entered, YYYY-MM-DDTHH:MM */
+  contacted_at: string;
+  contacted_by: string;
+  answer: 'accepted' | 'refused' | 'pending';
+  refusal_reason: string | null;
+  refusal_note: string | null;
+  call_back_at: string | null;
+  follow_up_id: string | null;
+  note: string | null;
+}
+
 export interface MasterNanbyoTable {
   list_version: string;
   number: number;
@@ -299,6 +344,8 @@ export interface DB {
   follow_ups: FollowUpsTable;
   institutions: InstitutionsTable;
   events: EventsTable;
+  coordination_requests: CoordinationRequestsTable;
+  coordination_contacts: CoordinationContactsTable;
   master_nanbyo: MasterNanbyoTable;
   master_municipalities: MasterMunicipalitiesTable;
   drafts: DraftsTable;

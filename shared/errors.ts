@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'CONFLICT',
   'UNAUTHORIZED',
   'INTERNAL',
+  // admission coordination: no hospital hears of the patient without recorded consent
+  'COORDINATION_NO_CONSENT',
+  'COORDINATION_ENDED',
   // sync: identity cards, bundles and receipts
   'CARD_INVALID',
   'FINGERPRINT_MISMATCH',

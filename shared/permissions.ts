@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   'case.manage': ['administrator', 'counselor'],
   'directory.view': ['administrator', 'counselor', 'peer_supporter', 'read_only'],
   'directory.manage': ['administrator', 'counselor'],
+  /** admission and respite coordination: the board and requests, and working on them */
+  'coordination.view': ['administrator', 'counselor', 'read_only'],
+  'coordination.manage': ['administrator', 'counselor'],
   'staff.manage': ['administrator'],
   'audit.read': ['administrator'],
   'backup.run': ['administrator', 'counselor'],

@@ -12,6 +12,8 @@ export const ENTITY_TABLES: Readonly<Record<string, string>> = {
   institution: 'institutions',
   staff: 'staff',
   event: 'events',
+  coordination_request: 'coordination_requests',
+  coordination_contact: 'coordination_contacts',
   // a person's decision on a conflict syncs like a record, so every device stops showing it
   sync_conflict: 'sync_conflict_resolutions',
 };

@@ -11,6 +11,8 @@ export type SyncedEntity =
   | 'institution'
   | 'staff'
   | 'event'
+  | 'coordination_request'
+  | 'coordination_contact'
   /** a person's decision on a sync conflict (db/sync/entities.ts) */
   | 'sync_conflict';
 

@@ -22,6 +22,7 @@ import {
 import { reportCommand } from './commands/report-command';
 import { backupCommand, restoreCommand } from './commands/backup-commands';
 import { demoCommand } from './commands/demo-command';
+import { coordinationList } from './commands/coordination-command';
 
 const USAGE = `yorisoi <command> [flags]
   init        --casefile F --center NAME --login L --name DISPLAY
@@ -34,6 +35,7 @@ const USAGE = `yorisoi <command> [flags]
   intake schema  (JSON Schema of the intake add input)
   intake example (one valid intake add input)
   followups due  --casefile F --login L [--scope mine|all] [--json]
+  coordination list --casefile F --login L [--state open|ended|all] [--json]  (admission/respite board)
   backup         --casefile F --login L [--to DIR]       (encrypted snapshot; daily×7 weekly×4 monthly×12)
   restore        --from SNAPSHOT --casefile F --login L  (new device id)
   demo           --casefile F --login L --consultations N [--seed S]  (FICTITIOUS data / 架空データ)
@@ -63,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
   'intake schema': intakeSchema,
   'intake example': intakeExample,
   'followups due': followupsDue,
+  'coordination list': coordinationList,
   'identity export': identityExport,
   'peer add': peerAdd,
   'peer list': peerList,

@@ -1,5 +1,6 @@
 import { backupHandlers } from '../services/backup/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
+import { coordinationHandlers } from '../services/coordination/handlers';
 import { directoryHandlers } from '../services/directory/handlers';
 import { draftHandlers } from '../services/drafts/handlers';
 import { eventHandlers } from '../services/events/handlers';
@@ -26,4 +27,5 @@ export const ALL_HANDLERS: AllHandlers = {
   ...reportHandlers,
   ...draftHandlers,
   ...backupHandlers,
+  ...coordinationHandlers,
 };

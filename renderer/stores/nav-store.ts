@@ -1,13 +1,27 @@
 import { create } from 'zustand';
 
-export type Screen = 'intake' | 'search' | 'person' | 'followups' | 'directory' | 'staff' | 'settings';
+export type Screen =
+  | 'intake'
+  | 'search'
+  | 'person'
+  | 'followups'
+  | 'coordination'
+  | 'coordinationRequest'
+  | 'directory'
+  | 'staff'
+  | 'settings';
 
 interface NavState {
   screen: Screen;
   /** the person shown on the timeline, or the consultation opened for editing */
   personId: string | null;
   editConsultationId: string | null;
+  /** the coordination request shown, or the consultation a new one starts from */
+  coordinationId: string | null;
+  coordinationFrom: string | null;
   go(screen: Screen): void;
+  openCoordination(id: string): void;
+  newCoordination(consultationId: string): void;
   openPerson(id: string): void;
   editConsultation(id: string | null): void;
 }
@@ -16,7 +30,13 @@ export const useNav = create<NavState>((set) => ({
   screen: 'intake',
   personId: null,
   editConsultationId: null,
+  coordinationId: null,
+  coordinationFrom: null,
   go: (screen) => set({ screen }),
+  openCoordination: (coordinationId) =>
+    set({ screen: 'coordinationRequest', coordinationId, coordinationFrom: null }),
+  newCoordination: (coordinationFrom) =>
+    set({ screen: 'coordinationRequest', coordinationId: null, coordinationFrom }),
   openPerson: (personId) => set({ screen: 'person', personId }),
   editConsultation: (editConsultationId) => set({ screen: 'intake', editConsultationId }),
 }));

@@ -18,8 +18,11 @@ export const institutionInput = z.object({
   municipalityCode: municipalityCode.nullish(),
   /** for a 保健所: the municipalities it covers (管轄) */
   coveredMunicipalities: z.array(municipalityCode).default([]),
-  /** free tags such as 'ventilator', 'respite' (used by admission coordination) */
-  capabilities: z.array(z.string().max(50)).default([]),
+  /**
+   * what the institution can take on: codes of INSTITUTION_CAPABILITIES (matched by admission
+   * coordination) and free tags; known tags are stored as their code (capability-tags.ts)
+   */
+  capabilities: z.array(z.string().max(50)).max(50).default([]),
   notes: optText(2000),
 });
 export type InstitutionInput = z.input<typeof institutionInput>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { backupChannels } from './backup';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
+import { coordinationChannels } from './coordination';
 import { directoryChannels } from './directory';
 import { draftChannels } from './drafts';
 import { eventChannels } from './events';
@@ -27,6 +28,7 @@ export const CHANNELS = {
   ...reportChannels,
   ...draftChannels,
   ...backupChannels,
+  ...coordinationChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;

@@ -27,6 +27,8 @@ export const REPORT_TABLE_IDS = [
   't10-events',
   't10-event-list',
   't11-cases',
+  't12-coordination',
+  't12-refusal',
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 

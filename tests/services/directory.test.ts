@@ -118,7 +118,8 @@ describe('institution directory', () => {
     });
 
     const hosp = await call(ctx, 'institution.create', hubHospital);
-    expect(hosp.capabilities).toEqual(['respite', 'ventilator']);
+    // a known tag becomes its code (respite → respite_beds); a free tag stays as typed, trimmed
+    expect(hosp.capabilities).toEqual(['respite_beds', 'ventilator']);
     expect(hosp.honorific).toBe('sensei');
   });
 

@@ -44,9 +44,10 @@ describe('yorisoi report', () => {
     // the case file's "today" differs from the fixture's pinned clock only in madeOn and asOf
     const t01 = r.tables.find((t) => t.id === 't01-method')!;
     expect(t01.rows.at(-1)!.cells).toEqual(['合計', 11, 7, 8, 3]);
-    expect(numbers(r).filter(([id]) => id !== 't11-cases')).toEqual(
-      numbers(service).filter(([id]) => id !== 't11-cases'),
-    );
+    // tables measured at the as-of day (11, 12) depend on the case file's today
+    const asOfFree = ([id]: unknown[]) =>
+      !['t11-cases', 't12-coordination', 't12-refusal'].includes(id as string);
+    expect(numbers(r).filter(asOfFree)).toEqual(numbers(service).filter(asOfFree));
   });
 
   it('--format csv writes one UTF-8 file with a BOM; --from/--to narrow the months', async () => {

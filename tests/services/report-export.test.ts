@@ -137,7 +137,7 @@ describe('report export', () => {
     expect(text).toContain('"講演会「就労, 両立」""特別編"""');
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines.some((l) => l[2] === '講演会「就労, 両立」"特別編"')).toBe(true);
-    expect(lines.at(-1)?.[0]).toBe(ja.reports.help.t11);
+    expect(lines.at(-1)?.[0]).toBe(ja.reports.help['t12-refusal']); // the last table's rule
   });
 
   it('every export is logged: who, format, file name, size and hash, period, site, tables', async () => {

@@ -391,6 +391,46 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
       ['overdue_follow_ups', '基準日に期限を過ぎたフォローアップ', 2, 2], // F1 (3/20), F4 (3/1)
     ]);
   });
+
+  it('12: coordination by kind — counted by request day, outcome at the as-of day, hospitals asked, days to acceptance', () => {
+    // Q1 (P1, respite, 5 days), Q3 (P1, respite, ended after 3/31: open), Q5 (P2, transfer, failed),
+    // Q7 (P2, admission, 1 day), Q2 (P3, admission, 10 days), Q4 (P3, diagnosis, withdrawn); Q6 is FY2024
+    expect(grid(year, 't12-coordination')).toEqual([
+      ['admission', '入院', 2, 2, 2, 0, 0, 0, 3, 1.5, 5.5, 5.5], // Q7 asked B; Q2 A, B
+      ['respite', 'レスパイト（一時入院）', 2, 1, 1, 0, 0, 1, 4, 2, 5, 5], // Q1 A, B, C; Q3 A (B on 4/02 is later)
+      ['transfer', '転院', 1, 1, 0, 0, 1, 0, 2, 2, null, null], // A twice counts once
+      ['diagnostic_visit', '診断のための受診', 1, 1, 0, 1, 0, 0, 0, 0, null, null],
+      ['total', '合計', 6, 3, 3, 1, 1, 1, 9, 1.5, 5, 5.3], // days 1, 5, 10: median 5, mean 5.3
+    ]);
+    expect(table(year, 't12-coordination').columns.map((c) => c.label)).toEqual([
+      '依頼の種類',
+      '依頼件数',
+      '実人数',
+      '受入決定',
+      '取下げ',
+      '不成立',
+      '基準日に調整中',
+      '問い合わせた医療機関（延べ）',
+      '1件あたりの医療機関数',
+      '受入決定までの日数（中央値）',
+      '受入決定までの日数（平均）',
+    ]);
+  });
+
+  it('12-2: reasons for refusal — answers, distinct requests and hospitals', () => {
+    expect(grid(year, 't12-refusal')).toEqual([
+      ['no_beds', '満床・空床なし', 3, 3, 2], // Q1 A, Q5 C, Q2 A (Q6 A is FY2024)
+      ['ventilator', '人工呼吸器の管理ができない', 1, 1, 1], // Q1 B
+      ['suction', '頻回の吸引に対応できない', 0, 0, 0],
+      ['night_staffing', '夜間の看護体制が足りない', 0, 0, 0],
+      ['specialty', '専門外（神経難病の診療がない）', 2, 1, 1], // Q5 A, asked twice
+      ['dates', '希望の日程では受けられない', 1, 1, 1], // Q3 A on 3/31
+      ['care_level', '医療的ケアが受入基準を超える', 0, 0, 0],
+      ['infection', '感染症の対応中', 0, 0, 0],
+      ['other', 'その他', 0, 0, 0],
+      ['total', '合計', 7, 4, 3],
+    ]);
+  });
 });
 
 describe('the report filters', () => {
@@ -402,6 +442,39 @@ describe('the report filters', () => {
     const fy2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t01-method', 't10-events'] });
     expect(row(fy2026, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X2 (anonymous)
     expect(row(fy2026, 't10-events', 'medical_consultation')).toEqual(['医療相談会', 1, 8, 0, 0, 0]);
+    // Q6 was asked for on 2025-03-31 and accepted on 4/02: open at the end of FY2024
+    const coord2024 = await fx.call('report.build', {
+      fiscalYear: 2024,
+      tables: ['t12-coordination', 't12-refusal'],
+    });
+    expect(row(coord2024, 't12-coordination', 'respite')).toEqual([
+      'レスパイト（一時入院）',
+      1,
+      1,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      null,
+      null,
+    ]);
+    expect(row(coord2024, 't12-refusal', 'total')).toEqual(['合計', 1, 1, 1]);
+    const coord2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t12-coordination'] });
+    expect(row(coord2026, 't12-coordination', 'total')).toEqual([
+      '合計',
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('a month range counts its months only; "open at the end" is measured at its last day', async () => {
@@ -418,6 +491,21 @@ describe('the report filters', () => {
       ['open_follow_ups', '基準日に未完了のフォローアップ', 0, 0], // F2 is made 7/1
       ['overdue_follow_ups', '基準日に期限を過ぎたフォローアップ', 0, 0],
     ]);
+    expect(row(q1, 't12-coordination', 'respite')).toEqual([
+      'レスパイト（一時入院）',
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      3,
+      3,
+      5,
+      5,
+    ]); // Q1
+    expect(row(q1, 't12-coordination', 'total')).toEqual(['合計', 1, 1, 1, 0, 0, 0, 3, 3, 5, 5]);
+    expect(row(q1, 't12-refusal', 'total')).toEqual(['合計', 2, 1, 2]);
   });
 
   it('site: the center only, outreach only, or one event', async () => {
@@ -437,8 +525,10 @@ describe('the report filters', () => {
     expect(row(e1, 't01-method', 'total')).toEqual(['合計', 1, 1, 0, 1]);
     expect(row(e1, 't10-events', 'total')).toEqual(['合計', 1, 12, 0, 1, 1]);
     expect(grid(e1, 't10-event-list').map((r) => r[0])).toEqual([fx.ids.e1.id]);
-    // cases have no site: table 11 is the same whatever the site
+    // cases and coordination requests have no site: tables 11 and 12 are the same whatever the site
     expect(grid(e1, 't11-cases')).toEqual(grid(year, 't11-cases'));
+    expect(grid(center, 't12-coordination')).toEqual(grid(year, 't12-coordination'));
+    expect(grid(e1, 't12-refusal')).toEqual(grid(year, 't12-refusal'));
   });
 
   it('top-N lists N numbers', async () => {

@@ -26,7 +26,7 @@ async function coveringHealthCenter(db: Kysely<DB>, code: string) {
  * A 政令市 ward's city (さいたま市 浦和区 111074 → さいたま市 111007), from the master list where
  * wards are named 「<city> <ward>」; null for anything else.
  */
-async function cityOfWard(db: Kysely<DB>, code: string): Promise<string | null> {
+export async function cityOfWard(db: Kysely<DB>, code: string): Promise<string | null> {
   const version = await latestMunicipalityVersion(db);
   if (!version) return null;
   const ward = await db

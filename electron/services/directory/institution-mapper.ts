@@ -1,18 +1,15 @@
 import type { z } from 'zod';
 import type { InstitutionsTable } from '../../../db/schema';
 import type { InstitutionDto, institutionInput } from '../../../shared/contract/directory';
+import { normalizeCapabilityTags } from '../../../shared/coordination/capability-tags';
 import type { InstitutionType } from '../../../shared/vocab/institution-types';
 
 export type ParsedInstitution = z.output<typeof institutionInput>;
 
-/** Trimmed, without empties or repeats, in the order given. */
-function tags(list: string[]): string[] {
-  return [...new Set(list.map((t) => t.trim()).filter(Boolean))];
-}
-
 /**
  * The columns an institution input sets (stamps and `active` are the caller's). Covered
- * municipalities are kept sorted and unique, so an unchanged list compares equal on update.
+ * municipalities are kept sorted and unique, so an unchanged list compares equal on update;
+ * capabilities become codes where a tag is a known one (free tags stay, see capability-tags.ts).
  */
 export function institutionFields(i: ParsedInstitution) {
   return {
@@ -29,7 +26,7 @@ export function institutionFields(i: ParsedInstitution) {
     email: i.email,
     municipality_code: i.municipalityCode ?? null,
     covered_municipalities: JSON.stringify([...new Set(i.coveredMunicipalities)].sort()),
-    capabilities: JSON.stringify(tags(i.capabilities)),
+    capabilities: JSON.stringify(normalizeCapabilityTags(i.capabilities)),
     notes: i.notes,
   };
 }

@@ -18,6 +18,7 @@ import { t08Kind, t08Profession } from './t08-responder';
 import { t09Employment, t09Support } from './t09-employment';
 import { t10EventList, t10Events } from './t10-events';
 import { t11Cases } from './t11-cases';
+import { t12Coordination, t12Refusal } from './t12-coordination';
 
 type TableBuilder = (ctx: ServiceContext, s: ReportScope) => Promise<ReportTable>;
 
@@ -42,6 +43,8 @@ const TABLES: Record<ReportTableId, TableBuilder> = {
   't10-events': t10Events,
   't10-event-list': t10EventList,
   't11-cases': t11Cases,
+  't12-coordination': t12Coordination,
+  't12-refusal': t12Refusal,
 };
 
 /**

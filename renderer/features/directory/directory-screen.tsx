@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstitutionDto, InstitutionInput } from '../../../shared/contract/directory';
-import { INSTITUTION_TYPES } from '../../../shared/vocab';
+import { INSTITUTION_TYPES, isInstitutionCapability } from '../../../shared/vocab';
+import { vocabKey } from '../../../shared/i18n/vocab-resources';
 import { call } from '../../api/client';
 import { CodeSelect } from '../../components/code-select';
 import { ErrorMessage } from '../../components/error-message';
 import { MunicipalityPicker } from '../intake/municipality-picker';
+import { CapabilityFields } from './capability-fields';
+
+const MEDICAL: ReadonlySet<string> = new Set(
+  INSTITUTION_TYPES.filter((x) => x.sector === 'medical').map((x) => x.code),
+);
 
 const EMPTY: InstitutionInput = {
   type: 'health_center',
@@ -23,6 +29,7 @@ export function DirectoryScreen() {
   const [form, setForm] = useState<InstitutionInput>(EMPTY);
   const [editing, setEditing] = useState<InstitutionDto | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [saves, setSaves] = useState(0); // restarts the capability text after a save
   const load = useCallback(() => {
     call('institution.list', { query: query || undefined, includeInactive: false }).then(setRows, setError);
   }, [query]);
@@ -37,6 +44,7 @@ export function DirectoryScreen() {
       else await call('institution.create', form);
       setForm(EMPTY);
       setEditing(null);
+      setSaves((n) => n + 1);
       load();
     } catch (e) {
       setError(e);
@@ -62,6 +70,7 @@ export function DirectoryScreen() {
             <th>{t('ui.directory.name')}</th>
             <th>{t('ui.directory.department')}</th>
             <th>{t('ui.directory.phone')}</th>
+            <th>{t('coordination.directory.column')}</th>
             <th />
           </tr>
         </thead>
@@ -76,6 +85,13 @@ export function DirectoryScreen() {
               </td>
               <td>{r.department}</td>
               <td>{r.phone}</td>
+              <td>
+                {r.capabilities.map((c) => (
+                  <span key={c} className="tag">
+                    {isInstitutionCapability(c) ? t(`vocab.institutionCapability.${vocabKey(c)}`) : c}
+                  </span>
+                ))}
+              </td>
               <td>
                 <button
                   type="button"
@@ -142,6 +158,20 @@ export function DirectoryScreen() {
             <input value={form.fax ?? ''} onChange={(e) => patch({ fax: e.target.value })} />
           </label>
         </div>
+        {MEDICAL.has(form.type) && (
+          <div key={`${editing?.id ?? 'new'}-${saves}`}>
+            <MunicipalityPicker
+              code={form.municipalityCode ?? null}
+              label=""
+              fieldLabel={t('coordination.directory.location')}
+              onChange={(code) => patch({ municipalityCode: code })}
+            />
+            <CapabilityFields
+              value={form.capabilities ?? []}
+              onChange={(capabilities) => patch({ capabilities })}
+            />
+          </div>
+        )}
         {form.type === 'health_center' && (
           <div>
             <MunicipalityPicker

@@ -10,10 +10,13 @@ export function MunicipalityPicker({
   code,
   label,
   onChange,
+  fieldLabel,
 }: {
   code: string | null;
   label: string;
   onChange(code: string | null, label: string): void;
+  /** the input's label (default: the patient's residence) */
+  fieldLabel?: string;
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState<Municipality[]>([]);
@@ -24,7 +27,7 @@ export function MunicipalityPicker({
   return (
     <div className="picker">
       <SuggestInput
-        label={t('ui.intake.municipality')}
+        label={fieldLabel ?? t('ui.intake.municipality')}
         placeholder={t('ui.intake.municipalityPlaceholder')}
         suggest={(q) => matchMunicipalities(all, q)}
         keyOf={(m) => m.code}

@@ -2,16 +2,20 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, TimelineItem } from '../../../shared/contract/persons';
 import { vocabKey } from '../../../shared/i18n/vocab-resources';
+import { can } from '../../../shared/permissions';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { ErrorMessage } from '../../components/error-message';
 import { useNav } from '../../stores/nav-store';
+import { useSession } from '../../stores/session-store';
 
 /** Everything about one person in date order: consultations, edits, cases, follow-ups. */
 export function PersonTimeline() {
   const { t } = useTranslation();
   const personId = useNav((s) => s.personId);
   const edit = useNav((s) => s.editConsultation);
+  const newCoordination = useNav((s) => s.newCoordination);
+  const role = useSession((s) => s.status?.user?.role);
   const [data, setData] = useState<{ person: PersonDetail; items: TimelineItem[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -56,6 +60,11 @@ export function PersonTimeline() {
                 <button type="button" onClick={() => edit(item.id)}>
                   {t('ui.person.edit')}
                 </button>
+                {role && can(role, 'coordination.manage') && (
+                  <button type="button" onClick={() => newCoordination(item.id)}>
+                    {t('coordination.fromConsultation')}
+                  </button>
+                )}
               </>
             )}
             {item.kind === 'follow_up' && (

@@ -5,6 +5,8 @@ import { useIdleLock } from '../../hooks/use-idle-lock';
 import { useNav, type Screen } from '../../stores/nav-store';
 import { useSession } from '../../stores/session-store';
 import { useSettings } from '../../stores/settings-store';
+import { CoordinationBoard } from '../coordination/coordination-board';
+import { CoordinationRequestScreen } from '../coordination/request-screen';
 import { DirectoryScreen } from '../directory/directory-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
@@ -19,6 +21,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   search: () => <SearchScreen />,
   person: () => <PersonTimeline />,
   followups: () => <FollowUpsScreen />,
+  coordination: () => <CoordinationBoard />,
+  coordinationRequest: () => <CoordinationRequestScreen />,
   directory: () => <DirectoryScreen />,
   staff: () => <StaffScreen />,
   settings: () => <SettingsScreen />,
@@ -39,7 +43,9 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
-  const nav: Screen[] = ['intake', 'search', 'followups', 'directory'];
+  const nav: Screen[] = ['intake', 'search', 'followups'];
+  if (user && can(user.role, 'coordination.view')) nav.push('coordination');
+  nav.push('directory');
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
   nav.push('settings');
   return (
@@ -49,17 +55,20 @@ export function AppShell() {
           {t('app.title')}
           <small>{center}</small>
         </div>
-        {nav.map((s) => (
-          <button
-            key={s}
-            type="button"
-            className={screen === s ? 'nav on' : 'nav'}
-            aria-current={screen === s ? 'page' : undefined}
-            onClick={() => go(s)}
-          >
-            {t(`ui.nav.${s}`)}
-          </button>
-        ))}
+        {nav.map((s) => {
+          const on = screen === s || (s === 'coordination' && screen === 'coordinationRequest');
+          return (
+            <button
+              key={s}
+              type="button"
+              className={on ? 'nav on' : 'nav'}
+              aria-current={on ? 'page' : undefined}
+              onClick={() => go(s)}
+            >
+              {s === 'coordination' ? t('coordination.nav') : t(`ui.nav.${s}`)}
+            </button>
+          );
+        })}
         <div className="user">
           {user?.displayName}
           <small>{user ? t(`vocab.role.${user.role}`) : ''}</small>

@@ -31,6 +31,9 @@ export const en: Shape<typeof ja> = {
     CONFLICT: 'This conflicts with another change. Reload and try again.',
     UNAUTHORIZED: 'Please log in.',
     INTERNAL: 'An unexpected error occurred.',
+    COORDINATION_NO_CONSENT:
+      'No consent to give the person’s details to hospitals is recorded (or it was withdrawn). Record the consent first. Nothing was saved.',
+    COORDINATION_ENDED: 'This coordination has ended (accepted, withdrawn or no hospital found).',
     CARD_INVALID: 'The identity card is not valid (damaged or altered).',
     FINGERPRINT_MISMATCH: 'The confirmation code does not match. Check the code read out over the phone.',
     BUNDLE_CORRUPT: 'The sync file is damaged (cut short or altered). Nothing was imported.',

@@ -28,6 +28,9 @@ export const ja = {
     CONFLICT: '他の変更と競合しました。画面を更新してからやり直してください。',
     UNAUTHORIZED: 'ログインしてください。',
     INTERNAL: '予期しないエラーが発生しました。',
+    COORDINATION_NO_CONSENT:
+      '医療機関に情報を伝える本人の同意が記録されていません（または撤回されています）。先に同意を記録してください。何も保存していません。',
+    COORDINATION_ENDED: 'この調整は終了しています（受入決定・取下げ・不成立）。',
     CARD_INVALID: '識別カードが正しくありません（壊れているか、書き換えられています）。',
     FINGERPRINT_MISMATCH: '確認コードが一致しません。電話で読み上げたコードを確かめてください。',
     BUNDLE_CORRUPT:

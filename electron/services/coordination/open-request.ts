@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/audit';
+import { recordOp } from '../../../db/sync/op-log';
+import type { CoordinationRequestDto, openRequestInput } from '../../../shared/contract/coordination';
+import { AppError } from '../../../shared/errors';
+import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import type { RequestColumns } from './request-change';
+import { getRequestDto } from './request-dto';
+import { consentColumns, invalid, needsColumns, requireActiveStaff, requireNotFuture } from './request-rules';
+
+export type ParsedOpenRequest = z.output<typeof openRequestInput>;
+
+/**
+ * Opens a request to find a bed (or a visit) for the person of a consultation. The patient must
+ * be a registered person: a hospital cannot be asked about someone anonymous. Consent may be
+ * recorded now or later; without it the request can be planned but no hospital contacted.
+ */
+export async function openRequest(
+  ctx: ServiceContext,
+  input: ParsedOpenRequest,
+): Promise<CoordinationRequestDto> {
+  requirePermission(ctx, 'coordination.manage');
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const c = await trx
+      .selectFrom('consultations')
+      .select(['id', 'person_id'])
+      .where('id', '=', input.consultationId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!c) throw new AppError('NOT_FOUND', 'No such consultation.');
+    if (!c.person_id)
+      throw invalid('consultationId', 'The consultation has no registered person; coordination needs one.');
+    const ownerId = input.ownerId ?? ctx.actor.id;
+    await requireActiveStaff(trx, ownerId, 'ownerId');
+    const requestedOn = input.requestedOn ?? todayLocal(ctx);
+    requireNotFuture(ctx, requestedOn, 'requestedOn');
+    if (input.wantedFrom < requestedOn)
+      throw invalid('wantedFrom', 'The wanted date is before the day of the request.');
+    const columns: RequestColumns = {
+      person_id: c.person_id,
+      consultation_id: c.id,
+      kind: input.kind,
+      reason: input.reason,
+      reason_note: input.reasonNote,
+      requested_on: requestedOn,
+      wanted_from: input.wantedFrom,
+      wanted_to: input.wantedTo,
+      ...needsColumns(input.needs),
+      urgency: input.urgency,
+      owner_id: ownerId,
+      ...(input.consent
+        ? await consentColumns(trx, ctx, input.consent)
+        : { consent_method: null, consent_date: null, consent_by: null, consent_withdrawn_on: null }),
+      state: 'open',
+      accepted_institution_id: null,
+      accepted_from: null,
+      accepted_to: null,
+      ended_on: null,
+      ended_by: null,
+      end_note: null,
+    };
+    const newId = uuidv7();
+    const t = nowIso(ctx);
+    const stamps = { created_at: t, created_by: ctx.actor.id };
+    await trx
+      .insertInto('coordination_requests')
+      .values({ id: newId, ...columns, ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 })
+      .execute();
+    await recordOp(trx, opWriter(ctx), 'coordination_request', newId, { ...columns, ...stamps });
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'coordination.open',
+      entity: 'coordination_request',
+      entityId: newId,
+      detail: { consultationId: c.id, personId: c.person_id, kind: input.kind, consent: !!input.consent },
+    });
+    return newId;
+  });
+  return getRequestDto(ctx.db, id);
+}
