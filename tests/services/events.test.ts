@@ -151,8 +151,10 @@ describe('events', () => {
     expect(ok.ok).toBe(true);
     await d.dispatch('consultation.record', { ...at, receivedAt: '2025-07-12T12:00' }); // at the center
     const listed = await d.dispatch('consultation.list', { eventId: e.id });
-    expect(listed.ok && listed.data.total).toBe(1);
-    expect(listed.ok && listed.data.rows[0]!.receivedAt).toBe('2025-07-12T11:00:00');
+    if (!listed.ok) throw new Error(listed.error.code);
+    const page = listed.data as { total: number; rows: { receivedAt: string }[] };
+    expect(page.total).toBe(1);
+    expect(page.rows[0]!.receivedAt).toBe('2025-07-12T11:00:00');
     expect((await listEvents(fx.admin, {}))[0]!.consultationCount).toBe(1);
   });
 });
