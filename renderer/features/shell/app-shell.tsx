@@ -6,10 +6,12 @@ import { useNav, type Screen } from '../../stores/nav-store';
 import { useSession } from '../../stores/session-store';
 import { useSettings } from '../../stores/settings-store';
 import { DirectoryScreen } from '../directory/directory-screen';
+import { EventsScreen } from '../events/events-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
 import { forgetMasters } from '../intake/masters-cache';
 import { PersonTimeline } from '../person/person-timeline';
+import { ReportsScreen } from '../reports/reports-screen';
 import { SearchScreen } from '../search/search-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StaffScreen } from '../staff/staff-screen';
@@ -20,6 +22,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   person: () => <PersonTimeline />,
   followups: () => <FollowUpsScreen />,
   directory: () => <DirectoryScreen />,
+  reports: () => <ReportsScreen />,
+  events: () => <EventsScreen />,
   staff: () => <StaffScreen />,
   settings: () => <SettingsScreen />,
 };
@@ -40,6 +44,8 @@ export function AppShell() {
   }, [lock]);
   useIdleLock(minutes, doLock, true);
   const nav: Screen[] = ['intake', 'search', 'followups', 'directory'];
+  if (user && can(user.role, 'consultation.viewAll')) nav.push('reports');
+  nav.push('events');
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
   nav.push('settings');
   return (
