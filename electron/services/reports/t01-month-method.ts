@@ -37,9 +37,8 @@ export async function t01MonthMethod(ctx: ServiceContext, s: ReportScope): Promi
     s,
     [
       col.text('month'),
-      ...methods.map((m) =>
-        col.numAs(`visits:${m}`, fill(t.columns.visitsOf, { x: labelOf(CONSULTATION_METHODS, m, s) })),
-      ),
+      // the title says 延件数: the headers are the methods themselves (short, as on paper)
+      ...methods.map((m) => col.numAs(`visits:${m}`, labelOf(CONSULTATION_METHODS, m, s))),
       col.numAs('visits:total', fill(t.columns.visitsOf, { x: t.columns.sexTotal })),
       col.num('persons'),
     ],

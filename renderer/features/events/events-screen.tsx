@@ -108,7 +108,7 @@ export function EventsScreen() {
                 {t('events.participants')}
               </th>
               <th scope="col" className="num">
-                {t('events.consultations')}
+                {t('events.consultationsShort')}
               </th>
               <th scope="col" />
             </tr>

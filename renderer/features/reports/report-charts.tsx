@@ -19,8 +19,8 @@ export function ReportCharts({ report }: { report: ReportDto }) {
       <div className="chart-grid">
         {monthMethod && <MonthMethodChart table={monthMethod} />}
         {category && <CategoryChart table={category} />}
-        {disease && <DiseaseChart table={disease} />}
         {ageSex && <AgeSexChart table={ageSex} />}
+        {disease && <DiseaseChart table={disease} />}
       </div>
     </section>
   );

@@ -33,6 +33,7 @@ export const en: Shape<typeof ja> = {
     cancel: 'Cancel',
     saved: '“{{title}}” saved.',
     consultations: 'Consultations taken at this event',
+    consultationsShort: 'Consultations',
     consultationCount: '{{count}} consultations',
     pickOne: 'Choose an event in the list to see the consultations taken there.',
     readOnly: 'Adding or editing events needs the right to manage cases.',

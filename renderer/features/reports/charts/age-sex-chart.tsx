@@ -4,7 +4,7 @@ import type { ReportTable } from '../../../../shared/contract/reports';
 import { vocabKey } from '../../../../shared/i18n/vocab-resources';
 import { ageSexData, isEmpty } from '../chart-data';
 import { ChartFrame } from './chart-frame';
-import { TICK } from './palette';
+import { legendOrder, TICK } from './palette';
 
 /** Colours by sex code: blue and vermillion, grey for その他・不明 (and any newer code). */
 const SEX_COLOURS: Record<string, string> = { male: '#0072B2', female: '#D55E00' };
@@ -26,7 +26,7 @@ export function AgeSexChart({ table }: { table: ReportTable }) {
         <XAxis type="number" allowDecimals={false} tick={TICK} />
         <YAxis type="category" dataKey="label" tick={TICK} width={90} interval={0} />
         <Tooltip formatter={(v) => Number(v).toLocaleString(i18n.language)} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={legendOrder(data.series.map((s) => s.key))} />
         {data.series.map((s) => (
           <Bar
             key={s.key}

@@ -4,7 +4,7 @@ import type { ReportTable } from '../../../../shared/contract/reports';
 import { vocabKey } from '../../../../shared/i18n/vocab-resources';
 import { categoryData, isEmpty } from '../chart-data';
 import { ChartFrame } from './chart-frame';
-import { colourAt, TICK } from './palette';
+import { colourAt, legendOrder, TICK } from './palette';
 
 /**
  * Table 4 by top-level category, as horizontal bars (long Japanese labels stay readable):
@@ -28,9 +28,9 @@ export function CategoryChart({ table }: { table: ReportTable }) {
       >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={TICK} />
-        <YAxis type="category" dataKey="label" tick={TICK} width={170} interval={0} />
+        <YAxis type="category" dataKey="label" tick={TICK} width={240} interval={0} />
         <Tooltip formatter={(v) => Number(v).toLocaleString(i18n.language)} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={legendOrder(['all', 'main'])} />
         <Bar dataKey="all" name={t('reportsScreen.chart.all')} fill={colourAt(0)} isAnimationActive={false} />
         <Bar
           dataKey="main"

@@ -3,19 +3,19 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { ReportTable } from '../../../../shared/contract/reports';
 import { diseaseGroupData, isEmpty } from '../chart-data';
 import { ChartFrame } from './chart-frame';
-import { colourAt, TICK } from './palette';
+import { colourAt, legendOrder, TICK } from './palette';
 
 /** Table 3 as horizontal bars: 延件数 and 実人数 per disease group, in the table's order. */
 export function DiseaseChart({ table }: { table: ReportTable }) {
   const { t, i18n } = useTranslation();
   const data = diseaseGroupData(table);
   return (
-    <ChartFrame id="disease" title={t('reportsScreen.chart.disease')} empty={isEmpty(data)}>
+    <ChartFrame id="disease" title={t('reportsScreen.chart.disease')} empty={isEmpty(data)} wide>
       <BarChart
         data={data.rows}
         layout="vertical"
         responsive
-        style={{ width: '100%', height: 40 + data.rows.length * 26 }}
+        style={{ width: '100%', height: 40 + data.rows.length * 24 }}
         margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
         barGap={1}
       >
@@ -23,7 +23,7 @@ export function DiseaseChart({ table }: { table: ReportTable }) {
         <XAxis type="number" allowDecimals={false} tick={TICK} />
         <YAxis type="category" dataKey="label" tick={TICK} width={150} interval={0} />
         <Tooltip formatter={(v) => Number(v).toLocaleString(i18n.language)} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={legendOrder(['visits', 'persons'])} />
         <Bar
           dataKey="visits"
           name={t('reportsScreen.chart.visits')}

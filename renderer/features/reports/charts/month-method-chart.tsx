@@ -4,7 +4,7 @@ import type { ReportTable } from '../../../../shared/contract/reports';
 import { vocabKey } from '../../../../shared/i18n/vocab-resources';
 import { isEmpty, monthMethodData } from '../chart-data';
 import { ChartFrame } from './chart-frame';
-import { colourAt, TICK } from './palette';
+import { colourAt, legendOrder, TICK } from './palette';
 
 /** 2025-04 → 4月 (ja) or Apr (en): the year is in the period above the chart. */
 export function shortMonth(ym: string, lang: string): string {
@@ -29,7 +29,7 @@ export function MonthMethodChart({ table }: { table: ReportTable }) {
         <XAxis dataKey="label" tick={TICK} interval={0} />
         <YAxis allowDecimals={false} tick={TICK} width={56} />
         <Tooltip formatter={(v) => Number(v).toLocaleString(i18n.language)} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={legendOrder(data.series.map((s) => s.key))} />
         {data.series.map((s, i) => (
           <Bar
             key={s.key}

@@ -19,3 +19,11 @@ export const colourAt = (i: number) => PALETTE[i % PALETTE.length]!;
 
 /** Axis and label text: the app's ink and size, so the SVG reads like the rest of the screen. */
 export const TICK = { fill: '#1f2328', fontSize: 12 };
+
+/**
+ * Legend items in the order of `keys` (the series order, as in the tables) — recharts would
+ * sort them by name otherwise.
+ */
+export function legendOrder(keys: string[]) {
+  return (item: { dataKey?: unknown }) => keys.indexOf(String(item.dataKey));
+}
