@@ -243,4 +243,30 @@ describe('statistics in Chromium: tables, charts, export (fictitious demo data, 
     expect(await page.locator('[data-event="出張相談会（秩父）"]').textContent()).toContain('14 人');
     await app.shot('44-events');
   });
+
+  it('intake records a consultation at the event; the event’s report counts it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '相談受付' }).click();
+    await page.getByRole('form', { name: '相談受付' }).waitFor();
+    await page.getByLabel('受付日時').fill('2025-07-12T13:30');
+    await page.getByRole('radio', { name: '出張・イベント' }).click();
+    const select = page.getByLabel('イベント', { exact: true });
+    await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+    // the events of the consultation's day come first
+    expect(await select.locator('option').nth(1).textContent()).toContain('出張相談会（秩父）');
+    await select.selectOption({ index: 1 });
+    await page.getByLabel('相談者の続柄・立場').selectOption('parent');
+    await page
+      .locator('fieldset')
+      .first()
+      .screenshot({ path: `${process.cwd()}/test-artifacts/screenshots/45-intake-site.png` });
+    await page.getByRole('button', { name: /^保存/ }).click();
+    await page.getByTestId('saved').waitFor();
+    const events = await call('event.list', { kind: 'outreach_consultation' });
+    const r = await call('report.build', {
+      fiscalYear: 2025,
+      site: { kind: 'event', eventId: events[0]!.id },
+    });
+    expect(r.tables[0]!.rows.at(-1)!.cells.slice(0, 3)).toEqual(['合計', 4, 4]);
+  });
 });
