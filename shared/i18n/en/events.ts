@@ -34,7 +34,6 @@ export const en: Shape<typeof ja> = {
     saved: '“{{title}}” saved.',
     consultations: 'Consultations taken at this event',
     consultationsShort: 'Consultations',
-    consultationCount: '{{count}} consultations',
     pickOne: 'Choose an event in the list to see the consultations taken there.',
     readOnly: 'Adding or editing events needs the right to manage cases.',
     site: {

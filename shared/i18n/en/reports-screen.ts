@@ -46,7 +46,6 @@ export const en: Shape<typeof ja> = {
       visits: 'Contacts',
       persons: 'Persons',
       empty: 'No consultations match.',
-      summary: '{{title}}: {{items}}',
     },
     noPermission: 'Statistics need the right to see every consultation record.',
   },

@@ -32,7 +32,6 @@ export const ja = {
     saved: '「{{title}}」を保存しました。',
     consultations: 'このイベントで受け付けた相談',
     consultationsShort: '相談件数',
-    consultationCount: '相談 {{count}} 件',
     pickOne: '一覧からイベントを選ぶと、そこで受け付けた相談が表示されます。',
     readOnly: 'イベントの登録・編集には、ケースを管理する権限が必要です。',
     site: {

@@ -44,7 +44,6 @@ export const ja = {
       visits: '延件数',
       persons: '実人数',
       empty: 'この条件の相談はありません。',
-      summary: '{{title}}：{{items}}',
     },
     noPermission: '統計を見るには、すべての相談記録を見る権限が必要です。',
   },
