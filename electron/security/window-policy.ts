@@ -22,6 +22,15 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
+/**
+ * Requests the window may make: our files, devtools, data: URLs, and blob: URLs — the latter
+ * are made by our own page in memory (an exported report handed to the save dialog as a
+ * download) and never reach the network. Everything else (http, https, ws …) is cancelled.
+ */
+export function isLocalRequest(url: string): boolean {
+  return ['file://', 'devtools://', 'data:', 'blob:'].some((p) => url.startsWith(p));
+}
+
 /** The app only ever shows its own page; everything else is refused. */
 export function isAppUrl(url: string, appIndexUrl: string): boolean {
   try {

@@ -1,6 +1,11 @@
 import { BrowserWindow, session, shell as _shell } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from '../security/window-policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  isLocalRequest,
+  secureWebPreferences,
+} from '../security/window-policy';
 
 /** The one app window: isolated, sandboxed, our page only, no new windows, no permissions. */
 export function createAppWindow(
@@ -16,12 +21,8 @@ export function createAppWindow(
     });
   });
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    // no remote content: only our files and devtools
-    const ok =
-      details.url.startsWith('file://') ||
-      details.url.startsWith('devtools://') ||
-      details.url.startsWith('data:');
-    callback({ cancel: !ok });
+    // no remote content: only our files, devtools, and our page's own blob: downloads
+    callback({ cancel: !isLocalRequest(details.url) });
   });
   const win = new BrowserWindow({
     width: 1280,
@@ -38,6 +39,8 @@ export function createAppWindow(
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // an export (a report's CSV/xlsx) arrives as a download: with no save path set, Electron
+  // asks the user where to save it; nothing is written anywhere unasked
   win.once('ready-to-show', () => win.show());
   void win.loadURL(appUrl);
   void _shell; // external links are not opened from case data

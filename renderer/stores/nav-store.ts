@@ -8,6 +8,8 @@ export type Screen =
   | 'coordination'
   | 'coordinationRequest'
   | 'directory'
+  | 'reports'
+  | 'events'
   | 'staff'
   | 'settings';
 

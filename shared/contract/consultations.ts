@@ -102,6 +102,11 @@ export const consultationInput = z
     if (new Set(c.categories).size !== c.categories.length) {
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'duplicate category' });
     }
+    // a consultation at an event is an outreach consultation: the report's "center" site must
+    // not count it while the event's site does
+    if (c.eventId && c.siteKind !== 'outreach') {
+      ctx.addIssue({ code: 'custom', path: ['siteKind'], message: 'a consultation at an event is outreach' });
+    }
   });
 
 export type ConsultationInput = z.input<typeof consultationInput>;
@@ -184,6 +189,8 @@ export const consultationFilter = z.object({
   staffId: id.optional(),
   openFollowUps: z.boolean().optional(),
   personId: id.optional(),
+  /** consultations recorded with this event as their site */
+  eventId: id.optional(),
 });
 export type ConsultationFilter = z.input<typeof consultationFilter>;
 

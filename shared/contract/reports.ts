@@ -10,6 +10,7 @@ import { id } from './common';
 export const REPORT_TABLE_IDS = [
   't01-method',
   't01-month',
+  't01-month-method',
   't02-consulter',
   't03-disease-group',
   't03-top-diseases',

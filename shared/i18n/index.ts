@@ -1,10 +1,14 @@
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
+import { en as enEvents } from './en/events';
 import { en as enReports } from './en/reports';
+import { en as enReportsScreen } from './en/reports-screen';
 import { en as enSync } from './en/sync';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
+import { ja as jaEvents } from './ja/events';
 import { ja as jaReports } from './ja/reports';
+import { ja as jaReportsScreen } from './ja/reports-screen';
 import { ja as jaSync } from './ja/sync';
 import { en as enUi } from './en/ui';
 import { ja as jaUi } from './ja/ui';
@@ -14,8 +18,26 @@ import { vocabEn, vocabJa } from './vocab-resources';
  * Resources by area; each area is a pair of files ja/<area>.ts and en/<area>.ts, the English
  * typed against the Japanese so a missing key is a compile error (and a test checks values).
  */
-export const ja = { ...jaCore, ...jaReports, ...jaSync, ...jaUi, ...jaCoordination, vocab: vocabJa };
-export const en = { ...enCore, ...enReports, ...enSync, ...enUi, ...enCoordination, vocab: vocabEn };
+export const ja = {
+  ...jaCore,
+  ...jaReports,
+  ...jaReportsScreen,
+  ...jaEvents,
+  ...jaSync,
+  ...jaUi,
+  ...jaCoordination,
+  vocab: vocabJa,
+};
+export const en = {
+  ...enCore,
+  ...enReports,
+  ...enReportsScreen,
+  ...enEvents,
+  ...enSync,
+  ...enUi,
+  ...enCoordination,
+  vocab: vocabEn,
+};
 
 export const resources = { ja: { translation: ja }, en: { translation: en } } as const;
 export const LANGUAGES = ['ja', 'en'] as const;

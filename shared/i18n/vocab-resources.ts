@@ -1,3 +1,4 @@
+import { EVENT_KINDS } from '../contract/events';
 import * as V from '../vocab';
 import type { VocabEntry } from '../vocab/vocab';
 
@@ -40,6 +41,7 @@ const LISTS = {
   followUpState: V.FOLLOW_UP_STATES,
   caseState: V.CASE_STATES,
   diseaseGroup: V.DISEASE_GROUPS,
+  eventKind: EVENT_KINDS,
 } satisfies Record<string, readonly VocabEntry[]>;
 
 // i18next splits keys on '.', and category codes contain dots ('1.2'): store them with '_'.

@@ -125,4 +125,36 @@ describe('events', () => {
     const ok = await d.dispatch('event.list', {});
     expect(ok).toEqual({ ok: true, data: [] });
   });
+
+  it('intake can pick an event as its site: it must exist, and makes the consultation outreach; the event lists its consultations', async () => {
+    const d = createDispatcher(fx.runtime, ALL_HANDLERS, { logInternal: () => {} });
+    const e = await createEvent(fx.admin, parse(OUTREACH));
+    const at = { receivedAt: '2025-07-12T11:00', method: 'outreach', consulter: 'self' };
+    const count = async () =>
+      (
+        await fx.admin.db
+          .selectFrom('consultations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await count();
+    const unknown = await d.dispatch('consultation.record', {
+      ...at,
+      siteKind: 'outreach',
+      eventId: '01900000-0000-7000-8000-000000000000',
+    });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('NOT_FOUND');
+    const atCenter = await d.dispatch('consultation.record', { ...at, siteKind: 'center', eventId: e.id });
+    expect(atCenter.ok ? 'ok' : atCenter.error.code).toBe('INVALID_INPUT');
+    expect(await count()).toBe(before); // refused inputs wrote nothing
+    const ok = await d.dispatch('consultation.record', { ...at, siteKind: 'outreach', eventId: e.id });
+    expect(ok.ok).toBe(true);
+    await d.dispatch('consultation.record', { ...at, receivedAt: '2025-07-12T12:00' }); // at the center
+    const listed = await d.dispatch('consultation.list', { eventId: e.id });
+    if (!listed.ok) throw new Error(listed.error.code);
+    const page = listed.data as { total: number; rows: { receivedAt: string }[] };
+    expect(page.total).toBe(1);
+    expect(page.rows[0]!.receivedAt).toBe('2025-07-12T11:00:00');
+    expect((await listEvents(fx.admin, {}))[0]!.consultationCount).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { makePreloadApi } from '../../electron/security/preload-api';
 import {
   CONTENT_SECURITY_POLICY,
   isAppUrl,
+  isLocalRequest,
   isTrustedSender,
   secureWebPreferences,
 } from '../../electron/security/window-policy';
@@ -27,6 +28,15 @@ describe('Electron window policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+
+  it('requests stay local: our files and our page’s blob: downloads, never the network', () => {
+    expect(isLocalRequest(APP)).toBe(true);
+    expect(isLocalRequest('blob:file:///5c1d0e0e-6a7b-4a43-9d55-1d0b0f1c2a3b')).toBe(true);
+    expect(isLocalRequest('data:image/png;base64,AAAA')).toBe(true);
+    expect(isLocalRequest('https://example.com/')).toBe(false);
+    expect(isLocalRequest('http://127.0.0.1:8080/api')).toBe(false);
+    expect(isLocalRequest('ws://example.com/')).toBe(false);
   });
 
   it('navigation stays on the app page', () => {

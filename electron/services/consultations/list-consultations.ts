@@ -23,6 +23,7 @@ export async function listConsultations(
     if (f.to) q = q.where('c.received_date', '<=', f.to);
     if (f.methods?.length) q = q.where('c.method', 'in', f.methods);
     if (f.personId) q = q.where('c.person_id', '=', f.personId);
+    if (f.eventId) q = q.where('c.event_id', '=', f.eventId);
     if (f.municipalityCodes?.length) q = q.where('c.municipality_code', 'in', f.municipalityCodes);
     if (f.categories?.length) {
       const cats = f.categories;

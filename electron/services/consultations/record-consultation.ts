@@ -12,6 +12,7 @@ import { nowIso, opWriter, requirePermission, type ServiceContext } from '../con
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { insertPerson } from '../persons/create-person';
 import { upsertSearchDoc } from '../search/search-index';
+import { assertEventExists } from './assert-event';
 import {
   consultationColumns,
   consultationLists,
@@ -57,6 +58,7 @@ export async function recordConsultationTx(
       trx,
       responders.map((r) => r.staffId),
     );
+    await assertEventExists(trx, input.eventId);
     const caseId = await resolveCase(trx, ctx, input, personId, person);
     const healthCenterId =
       input.patient.healthCenterId ??

@@ -15,6 +15,7 @@ import {
   writeConsultationLists,
   type ParsedConsultation,
 } from './consultation-fields';
+import { assertEventExists } from './assert-event';
 import { loadConsultation } from './load-consultation';
 import { assertActiveStaff, healthCenterFor } from './record-consultation';
 import { writeVersionSnapshot } from './version-snapshot';
@@ -60,6 +61,7 @@ export async function updateConsultation(
       trx,
       responders.map((r) => r.staffId),
     );
+    if ((input.eventId ?? null) !== before.event_id) await assertEventExists(trx, input.eventId);
     let caseId = input.caseId === undefined ? before.case_id : input.caseId;
     if (caseId && caseId !== before.case_id) await assertOpenCase(trx, caseId);
     if (!caseId && input.continuity === 'continuing') {

@@ -8,6 +8,7 @@ import { resolveScope, type ParsedReportFilter, type ReportScope } from './repor
 import { dropSelection, materializeSelection } from './report-selection';
 import { reportText } from './report-text';
 import { t01Method, t01Month } from './t01-method';
+import { t01MonthMethod } from './t01-month-method';
 import { t02Consulter } from './t02-consulter';
 import { t03DiseaseGroup, t03TopDiseases } from './t03-disease';
 import { t04Category } from './t04-category';
@@ -26,6 +27,7 @@ type TableBuilder = (ctx: ServiceContext, s: ReportScope) => Promise<ReportTable
 const TABLES: Record<ReportTableId, TableBuilder> = {
   't01-method': t01Method,
   't01-month': t01Month,
+  't01-month-method': t01MonthMethod,
   't02-consulter': t02Consulter,
   't03-disease-group': t03DiseaseGroup,
   't03-top-diseases': t03TopDiseases,
@@ -80,7 +82,14 @@ export async function buildReport(ctx: ServiceContext, f: ParsedReportFilter): P
       periodLabel: periodLabel(s),
       madeOn,
       madeOnLabel: formatDateBoth(madeOn, s.lang),
-      rules: [t.help.selection, t.help.visits, t.help.persons],
+      rules: [
+        t.help.selection,
+        t.help.visits,
+        t.help.persons,
+        t.help.continuity,
+        t.help.fiscalYear,
+        t.help.timeZone,
+      ],
       tables,
     };
   });

@@ -24,6 +24,13 @@ export interface CountQuery {
   where?: RawBuilder<boolean>;
   /** named aggregates, e.g. { new: sql`sum(c.continuity = 'new')` } */
   extra?: Record<string, RawBuilder<number>>;
+  /**
+   * the key is a NOT NULL column: group by it bare (no coalesce), so an index on
+   * (key, pid) is walked in order instead of sorting (see report-selection.ts)
+   */
+  notNull?: boolean;
+  /** GROUP BY these instead of the key, when they follow a table's key order and determine it */
+  groupBy?: RawBuilder<unknown>;
 }
 
 const SELECTION = sql`temp.report_c c`;
@@ -83,10 +90,10 @@ export async function countBy(
   const rows = await rowsOf(
     ctx,
     sql<Record<string, unknown>>`
-    SELECT coalesce(${key}, ${NOT_RECORDED}) AS k, ${selectList(q)}
+    SELECT ${q.notNull ? key : sql`coalesce(${key}, ${NOT_RECORDED})`} AS k, ${selectList(q)}
     FROM ${q.source ?? SELECTION} ${q.join ?? sql``}
     ${q.where ? sql`WHERE ${q.where}` : sql``}
-    GROUP BY 1`,
+    GROUP BY ${q.groupBy ?? sql`1`}`,
   );
   return new Map(rows.map((r) => [String(r.k), toCounts(r)]));
 }

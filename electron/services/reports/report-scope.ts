@@ -44,7 +44,11 @@ export function resolveScope(ctx: ServiceContext, f: ParsedReportFilter): Report
 
 /**
  * The consultations a report counts, as a condition on the alias `c`: not deleted, received in
- * the fiscal year and the date range, at the chosen site. fiscal_year leads so the report
+ * the fiscal year and the date range, at the chosen site.
+ * Dates: received_at is the wall-clock date and time as typed (no time zone, never converted),
+ * and received_date / fiscal_year come from its date part: 3/31 23:59 is the old fiscal year,
+ * 4/1 00:00 the new one, on any machine. (Cases and follow-ups carry UTC stamps; table 11
+ * turns them into local days.) A fiscal year runs April 1 to March 31 of the next year. fiscal_year leads so the report
  * index (fiscal_year, received_date, …) is used.
  */
 export function inScope(s: ReportScope): RawBuilder<boolean> {

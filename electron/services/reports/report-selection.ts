@@ -11,12 +11,18 @@ import { inScope, type ReportScope } from './report-scope';
  *
  * - temp.report_c: one row per consultation in scope. `n` numbers the rows. `pid` numbers
  *   the persons: the person row's rowid, or for a consultation without a person minus its own
- *   rowid, so it counts as one person of its own. `work` marks employment-support
- *   consultations (table 9).
+ *   rowid, so it counts as one person of its own.
  * - temp.report_last: the n of each person's last consultation in scope (latest received
  *   date-time, then id), for the tables that place every person in one cell only.
  * - temp.report_categories / _responses / _diseases / _responders: the child rows of those
- *   consultations, with n and pid, each value once per consultation.
+ *   consultations, with n and pid, each value once per consultation; categories also carry
+ *   their top-level code (`top`: '3.4' → '3'). Keyed (value, pid, n) — categories
+ *   (top, code, pid, n) — so the tables' GROUP BY value with count(DISTINCT pid) walks the
+ *   key in order instead of sorting (at 100,000 consultations ~20 ms a query instead of
+ *   ~180 ms; a grouping key must then be the bare column, not coalesce(…): countBy's
+ *   `notNull`). A lookup for one consultation gives value, pid and n (a full key), or uses
+ *   `n IN (SELECT n FROM …)`, which SQLite answers from one temporary index.
+ * - temp.report_work: the n of the employment-support consultations (table 9).
  * - temp.report_disease_groups: (list version, number) → disease group code, from the master.
  *
  * Temp tables live in memory (temp_store = MEMORY, set by the caller before its transaction),
@@ -25,6 +31,7 @@ import { inScope, type ReportScope } from './report-scope';
 const TABLES = [
   'report_c',
   'report_last',
+  'report_work',
   'report_categories',
   'report_responses',
   'report_diseases',
@@ -46,7 +53,7 @@ export async function materializeSelection(db: Kysely<DB>, s: ReportScope): Prom
   await dropSelection(db);
   await sql`CREATE TEMP TABLE report_c (
     n INTEGER PRIMARY KEY, id TEXT NOT NULL, pid INTEGER NOT NULL,
-    work INTEGER NOT NULL DEFAULT 0, received_at TEXT NOT NULL, month TEXT NOT NULL, site_kind TEXT,
+    received_at TEXT NOT NULL, month TEXT NOT NULL, site_kind TEXT,
     event_id TEXT, method TEXT, continuity TEXT, kind TEXT, consulter TEXT, sex TEXT, age_band TEXT,
     residence TEXT, municipality_code TEXT, health_center_id TEXT, diagnosis_status TEXT,
     disease_other TEXT, employment TEXT, duration_min INTEGER, main_category TEXT)`.execute(db);
@@ -63,21 +70,27 @@ export async function materializeSelection(db: Kysely<DB>, s: ReportScope): Prom
   // with a single max(), SQLite takes the bare column n from the row holding the maximum
   await sql`INSERT INTO temp.report_last
     SELECT n FROM (SELECT n, max(received_at || id) FROM temp.report_c GROUP BY pid)`.execute(db);
-  // child rows keyed (n, value): lookups by consultation without a separate index; a value
-  // once per consultation (two nurses: one 看護師 row)
+  // child rows keyed (value, pid, n): a value once per consultation (two nurses: one 看護師
+  // row), stored in the order the tables group them (see the note above)
   const child = async (table: string, key: string, columns: string, from: string, select: string) => {
     await sql
       .raw(
-        `CREATE TEMP TABLE ${table} (n INTEGER NOT NULL, pid INTEGER NOT NULL, ${columns}, PRIMARY KEY (n, ${key})) WITHOUT ROWID`,
+        `CREATE TEMP TABLE ${table} (${columns}, pid INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (${key}, pid, n)) WITHOUT ROWID`,
       )
       .execute(db);
     await sql
       .raw(
-        `INSERT OR IGNORE INTO temp.${table} SELECT s.n, s.pid, ${select} FROM temp.report_c s JOIN ${from} x ON x.consultation_id = s.id`,
+        `INSERT OR IGNORE INTO temp.${table} SELECT ${select}, s.pid, s.n FROM temp.report_c s JOIN ${from} x ON x.consultation_id = s.id`,
       )
       .execute(db);
   };
-  await child('report_categories', 'code', 'code TEXT NOT NULL', 'consultation_categories', 'x.code');
+  await child(
+    'report_categories',
+    'top, code',
+    'top TEXT NOT NULL, code TEXT NOT NULL',
+    'consultation_categories',
+    `CASE WHEN instr(x.code, '.') > 0 THEN substr(x.code, 1, instr(x.code, '.') - 1) ELSE x.code END, x.code`,
+  );
   await child('report_responses', 'code', 'code TEXT NOT NULL', 'consultation_responses', 'x.code');
   await child(
     'report_diseases',
@@ -98,8 +111,12 @@ export async function materializeSelection(db: Kysely<DB>, s: ReportScope): Prom
     PRIMARY KEY (list_version, number, grp)) WITHOUT ROWID`.execute(db);
   await sql`INSERT OR IGNORE INTO temp.report_disease_groups
     SELECT m.list_version, m.number, g.value FROM master_nanbyo m, json_each(m.groups) g`.execute(db);
-  // two statements: with OR, SQLite would test every row against the subquery
-  await sql`UPDATE temp.report_c SET work = 1 WHERE kind = 'employment'`.execute(db);
-  await sql`UPDATE temp.report_c SET work = 1 WHERE n IN (
-    SELECT n FROM temp.report_categories WHERE code IN (${sql.join(WORK_CATEGORIES)}))`.execute(db);
+  // employment support (table 9): a short list of n, so its queries visit only those rows
+  await sql`CREATE TEMP TABLE report_work (n INTEGER PRIMARY KEY)`.execute(db);
+  await sql`INSERT OR IGNORE INTO temp.report_work
+    SELECT n FROM temp.report_c WHERE kind = 'employment'
+    UNION ALL
+    SELECT n FROM temp.report_categories WHERE top = '4' AND code IN (${sql.join(WORK_CATEGORIES)})`.execute(
+    db,
+  );
 }

@@ -4,7 +4,9 @@
  * - 実人数: distinct persons among the row's consultations; a consultation without a person
  *   (anonymous) is one person of its own. The total row counts persons over the whole
  *   selection, so it can be less than the sum of the rows (phoned and visited: one person).
- * - 新規 / 継続: the record's continuity mark, counted as contacts.
+ * - 新規 / 継続: the record's continuity mark, counted as contacts — never inferred from how
+ *   often a person consulted. 継続 = the consultation belongs to a case of ongoing support
+ *   (the one that opened the case and later ones of it); 新規 = every other consultation.
  * - Monthly table: by the month of the received date (local date; 3/31 is the old year).
  */
 import { sql } from 'kysely';
@@ -59,7 +61,7 @@ export function monthsOf(s: ReportScope): string[] {
   }
 }
 
-function monthLabel(ym: string, s: ReportScope): string {
+export function monthLabel(ym: string, s: ReportScope): string {
   const [y, m] = ym.split('-').map(Number) as [number, number];
   return s.lang === 'ja' ? `${y}年${m}月` : ym;
 }

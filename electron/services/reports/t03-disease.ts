@@ -8,7 +8,8 @@
  *   diagnosis 'undiagnosed' → 未診断; other-disease text containing 小児慢性 or 小慢 →
  *   小児慢性特定疾病 (intake has no coded 小慢 field yet); any other-disease text → 指定難病以外;
  *   otherwise 不明. A number missing from the master list also counts as 不明.
- * - Top-N: consultations per number (a number counts once per consultation), most first,
+ * - Top-N: consultations per number (a number counts once per consultation: the child table
+ *   holds it once per consultation, so count(*)), most first,
  *   ties broken by the number; equal counts share a rank (1, 2, 2, 4). The name is the one of
  *   the newest list version that has the number.
  */
@@ -39,7 +40,7 @@ export async function t03DiseaseGroup(ctx: ServiceContext, s: ReportScope): Prom
       UNION ALL
       SELECT c.n, c.pid, ${NO_NUMBER_BUCKET}
       FROM temp.report_c c
-      WHERE NOT EXISTS (SELECT 1 FROM temp.report_diseases d WHERE d.n = c.n)
+      WHERE c.n NOT IN (SELECT d.n FROM temp.report_diseases d)
     )
     SELECT grp, count(*) AS visits, count(DISTINCT pid) AS persons FROM pairs GROUP BY grp`.execute(ctx.db);
   const by = new Map(
@@ -72,7 +73,7 @@ export async function t03TopDiseases(ctx: ServiceContext, s: ReportScope): Promi
   const col = columnsOf(t);
   const { rows } = await sql<{ number: number; visits: number; persons: number; name: string | null }>`
     WITH top AS (
-      SELECT d.number AS number, count(DISTINCT d.n) AS visits, count(DISTINCT d.pid) AS persons
+      SELECT d.number AS number, count(*) AS visits, count(DISTINCT d.pid) AS persons
       FROM temp.report_diseases d
       GROUP BY d.number
       ORDER BY visits DESC, d.number

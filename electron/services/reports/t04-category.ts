@@ -28,21 +28,19 @@ import {
 
 const NO_MAIN = 'no_main';
 const NO_CATEGORY = 'no_category';
-/** counts rows of the categories themselves (alias c: n, pid, code) */
-const CATEGORIES = { source: sql`temp.report_categories c` };
-/** '3.4' → '3'; '9' → '9' */
-const TOP = sql`CASE WHEN instr(c.code, '.') > 0 THEN substr(c.code, 1, instr(c.code, '.') - 1) ELSE c.code END`;
+/** counts rows of the categories themselves (alias c: n, pid, code, top) */
+const CATEGORIES = { source: sql`temp.report_categories c`, notNull: true };
 const MAIN = sql`CASE
   WHEN c.main_category IS NOT NULL THEN c.main_category
-  WHEN EXISTS (SELECT 1 FROM temp.report_categories x WHERE x.n = c.n) THEN ${NO_MAIN}
+  WHEN c.n IN (SELECT x.n FROM temp.report_categories x) THEN ${NO_MAIN}
   ELSE ${NO_CATEGORY} END`;
 
 export async function t04Category(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
   const main = await countBy(ctx, MAIN);
-  const leaf = await countBy(ctx, sql`c.code`, CATEGORIES);
-  const top = await countBy(ctx, TOP, CATEGORIES);
+  const leaf = await countBy(ctx, sql`c.code`, { ...CATEGORIES, groupBy: sql`c.top, c.code` });
+  const top = await countBy(ctx, sql`c.top`, CATEGORIES); // '3.4' → '3'; '9' → '9'
   const anyCategory = await countAll(ctx, CATEGORIES);
   const consultations = await countAll(ctx, BASE);
   const rows: ReportRow[] = [];

@@ -16,7 +16,7 @@ import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
 
 /** counts rows of the responses themselves (alias c: n, pid, code) */
-const RESPONSES = { source: sql`temp.report_responses c` };
+const RESPONSES = { source: sql`temp.report_responses c`, notNull: true };
 
 export async function t05Response(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);

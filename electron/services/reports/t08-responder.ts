@@ -21,7 +21,7 @@ const RESPONDERS = sql`temp.report_responders c`;
 export async function t08Profession(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const q = { source: RESPONDERS }; // one row per profession and consultation
+  const q = { source: RESPONDERS, notNull: true }; // one row per profession and consultation
   const by = await countBy(ctx, sql`c.profession`, q);
   const all = await countAll(ctx, q);
   const keys = orderedKeys(

@@ -20,10 +20,14 @@ import { reportText } from './report-text';
 import { WORK_CATEGORIES } from './report-selection';
 import { columnsOf, item, labelOf, makeTable, NOT_RECORDED, orderedKeys, total } from './report-table';
 
+/** a work category 4.1–4.4 (a full-key lookup: top, code, pid, n) */
 const HAS_WORK_CATEGORY = sql<boolean>`EXISTS (SELECT 1 FROM temp.report_categories w
-  WHERE w.n = c.n AND w.code IN (${sql.join(WORK_CATEGORIES)}))`;
-/** The employment-support consultations (marked once in report-selection.ts). */
-const EMPLOYMENT_SUPPORT = sql<boolean>`c.work = 1`;
+  WHERE w.top = '4' AND w.code IN (${sql.join(WORK_CATEGORIES)}) AND w.pid = c.pid AND w.n = c.n)`;
+/**
+ * The employment-support consultations (listed once in report-selection.ts), visited from
+ * that short list (CROSS JOIN keeps the order) rather than by testing every consultation.
+ */
+const EMPLOYMENT_SUPPORT = { source: sql`temp.report_work ws CROSS JOIN temp.report_c c ON c.n = ws.n` };
 
 /** 求職・在職・休職 first, as the prefecture asks for them. */
 const STATUS_ORDER = ['job_seeking', 'employed', 'on_leave'];
@@ -31,8 +35,8 @@ const STATUS_ORDER = ['job_seeking', 'employed', 'on_leave'];
 export async function t09Employment(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.employment`, { where: EMPLOYMENT_SUPPORT });
-  const all = await countAll(ctx, { where: EMPLOYMENT_SUPPORT });
+  const by = await countBy(ctx, sql`c.employment`, EMPLOYMENT_SUPPORT);
+  const all = await countAll(ctx, EMPLOYMENT_SUPPORT);
   const codes = [
     ...STATUS_ORDER,
     ...EMPLOYMENT_STATUSES.map((e) => e.code as string).filter((c) => !STATUS_ORDER.includes(c)),
@@ -55,13 +59,15 @@ export async function t09Employment(ctx: ServiceContext, s: ReportScope): Promis
 export async function t09Support(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const all = await countAll(ctx, { where: EMPLOYMENT_SUPPORT });
+  const all = await countAll(ctx, EMPLOYMENT_SUPPORT);
   const referrals = await countAll(ctx, {
-    where: sql<boolean>`${EMPLOYMENT_SUPPORT} AND ${HAS_WORK_CATEGORY} AND EXISTS (SELECT 1 FROM temp.report_responses rr
-      WHERE rr.n = c.n AND rr.code = 'referral')`,
+    ...EMPLOYMENT_SUPPORT,
+    where: sql<boolean>`${HAS_WORK_CATEGORY} AND EXISTS (SELECT 1 FROM temp.report_responses rr
+      WHERE rr.code = 'referral' AND rr.pid = c.pid AND rr.n = c.n)`,
   });
   const joint = await countAll(ctx, {
-    where: sql<boolean>`${EMPLOYMENT_SUPPORT} AND c.method = 'accompany'`,
+    ...EMPLOYMENT_SUPPORT,
+    where: sql<boolean>`c.method = 'accompany'`,
   });
   return makeTable(
     't09-support',

@@ -27,6 +27,7 @@ import { CategoryToggles } from './category-toggles';
 import { DiseasePicker } from './disease-picker';
 import { emptyIntake, fromConsultation, toConsultationInput, type IntakeForm } from './intake-state';
 import { PersonPicker } from './person-picker';
+import { SitePicker } from './site-picker';
 import { useStaffOptions } from './use-staff-options';
 
 const codes = <T extends { code: string }>(list: readonly T[]) => list.map((x) => x.code);
@@ -187,7 +188,10 @@ export function IntakeFormScreen() {
           codes={codes(CONSULTATION_METHODS)}
           selected={[form.method]}
           single
-          onChange={([m]) => patch({ method: m ?? 'phone' })}
+          onChange={([m]) =>
+            // 出張相談 happens away from the center: the site follows (it can be changed back)
+            patch({ method: m ?? 'phone', ...(m === 'outreach' ? { siteKind: 'outreach' as const } : {}) })
+          }
         />
         <CodeToggles
           label={t('ui.intake.kind')}
@@ -197,6 +201,7 @@ export function IntakeFormScreen() {
           single
           onChange={([k]) => patch({ kind: k ?? 'professional' })}
         />
+        <SitePicker form={form} patch={patch} />
       </fieldset>
 
       <fieldset>

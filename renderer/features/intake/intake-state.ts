@@ -9,6 +9,9 @@ export interface IntakeForm {
   method: string;
   kind: string;
   durationMin: string;
+  /** where: the center, or outreach (optionally at one event, counted in its statistics) */
+  siteKind: 'center' | 'outreach';
+  eventId: string | null;
   consulter: string;
   consulterNote: string;
   personMode: 'anonymous' | 'existing' | 'new';
@@ -56,6 +59,8 @@ export function emptyIntake(): IntakeForm {
     method: 'phone',
     kind: 'professional',
     durationMin: '',
+    siteKind: 'center',
+    eventId: null,
     consulter: '',
     consulterNote: '',
     personMode: 'anonymous',
@@ -120,6 +125,8 @@ export function toConsultationInput(f: IntakeForm): ConsultationInput {
     kind: f.kind as never,
     continuity: f.continuity,
     durationMin: f.durationMin === '' ? null : Number(f.durationMin),
+    siteKind: f.siteKind,
+    eventId: f.siteKind === 'outreach' ? f.eventId : null,
     consulter: f.consulter as never,
     consulterNote: f.consulterNote,
     person,
@@ -163,6 +170,8 @@ export function fromConsultation(c: ConsultationDetail): IntakeForm {
     method: c.method,
     kind: c.kind,
     durationMin: c.durationMin === null ? '' : String(c.durationMin),
+    siteKind: c.siteKind === 'outreach' ? 'outreach' : 'center',
+    eventId: c.eventId,
     consulter: c.consulter,
     consulterNote: c.consulterNote ?? '',
     personMode: c.person ? 'existing' : 'anonymous',

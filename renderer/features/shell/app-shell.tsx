@@ -8,10 +8,12 @@ import { useSettings } from '../../stores/settings-store';
 import { CoordinationBoard } from '../coordination/coordination-board';
 import { CoordinationRequestScreen } from '../coordination/request-screen';
 import { DirectoryScreen } from '../directory/directory-screen';
+import { EventsScreen } from '../events/events-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
 import { forgetMasters } from '../intake/masters-cache';
 import { PersonTimeline } from '../person/person-timeline';
+import { ReportsScreen } from '../reports/reports-screen';
 import { SearchScreen } from '../search/search-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StaffScreen } from '../staff/staff-screen';
@@ -24,6 +26,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   coordination: () => <CoordinationBoard />,
   coordinationRequest: () => <CoordinationRequestScreen />,
   directory: () => <DirectoryScreen />,
+  reports: () => <ReportsScreen />,
+  events: () => <EventsScreen />,
   staff: () => <StaffScreen />,
   settings: () => <SettingsScreen />,
 };
@@ -46,6 +50,8 @@ export function AppShell() {
   const nav: Screen[] = ['intake', 'search', 'followups'];
   if (user && can(user.role, 'coordination.view')) nav.push('coordination');
   nav.push('directory');
+  if (user && can(user.role, 'consultation.viewAll')) nav.push('reports');
+  nav.push('events');
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
   nav.push('settings');
   return (

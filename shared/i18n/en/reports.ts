@@ -22,6 +22,7 @@ export const en: Shape<typeof ja> = {
     tables: {
       't01-method': '1 Consultations by method',
       't01-month': '1-2 Consultations by month',
+      't01-month-method': '1-3 Contacts by month and method',
       't02-consulter': '2 Consultations by who consulted',
       't03-disease-group': '3 Consultations by disease group',
       't03-top-diseases': '3-2 Consultations by disease (top)',
@@ -45,6 +46,7 @@ export const en: Shape<typeof ja> = {
     sheets: {
       't01-method': '1 By method',
       't01-month': '1-2 By month',
+      't01-month-method': '1-3 By month and method',
       't02-consulter': '2 By consulter',
       't03-disease-group': '3 By disease group',
       't03-top-diseases': '3-2 Top diseases',
@@ -156,6 +158,12 @@ export const en: Shape<typeof ja> = {
         'Contacts (延件数): one consultation record counts once. In tables where a consultation can have several values (disease groups, contents, responses, professions) it counts once per value (a consultation with three contents counts three times in the content table and once in the method table). Those tables total the rows.',
       persons:
         'Persons (実人数): patients, each counted once however often they consulted. A consultation without a registered person (anonymous calls and the like) counts as one person each, since no one can tell whether two of them are the same person. Each row counts the persons of its own consultations; the total row counts the whole table again, so it can be less than the sum of the rows (someone who phoned and visited is one person in each row and one in the total).',
+      continuity:
+        "New / continuing: counted by the mark chosen on the consultation record (never worked out from how often a person consulted). Continuing means the consultation belongs to a case of ongoing support (the consultation that opened the case and later ones of that case). New is every other consultation: a person's second consultation is new if the record says new.",
+      fiscalYear:
+        'Fiscal year (年度): April 1 to March 31 of the next year (FY2025 = 2025-04-01 to 2026-03-31, 令和7年度). A year is named by the era of the year it starts in (FY2019 is 令和元年度). A month range counts from the first day of its first month to the last day of its last month.',
+      timeZone:
+        "Dates and times: a consultation's received date and time is kept as typed (the Japanese calendar date and clock time) and decides its fiscal year and month: a consultation at 23:59 on March 31 belongs to the old year, one at 00:00 on April 1 to the new one. Case and follow-up times are stored in UTC and counted by the date in this computer's time zone (Japan Standard Time in Japan: 08:00 JST on April 1 is April 1).",
       t01: "Each consultation has one method. New and continuing follow the record's new/continuing mark. The monthly table counts by the month of the received date.",
       t02: 'Each consultation has one consulter (patient, family, professional, general public, anonymous). A group subtotal totals the consulters of that group.',
       t03: 'Disease groups: the designated disease numbers recorded with a consultation are mapped to the 14 groups of the Japan Intractable Diseases Information Center. A consultation counts once in a group however many of its diseases fall in it. A consultation with no disease number counts as undiagnosed when its diagnosis status is undiagnosed, as a pediatric chronic disease when its other-disease text contains 「小児慢性」 or 「小慢」, as not designated when it has other-disease text, and as unknown otherwise (as is a number missing from the disease master). The disease table lists the numbers with the most consultations; ties share a rank.',

@@ -19,6 +19,8 @@ export const en: Shape<typeof ja> = {
       followups: 'Follow-ups',
       directory: 'Directory',
       staff: 'Staff',
+      reports: 'Statistics',
+      events: 'Events',
       settings: 'Settings',
       lock: 'Lock',
     },

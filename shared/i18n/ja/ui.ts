@@ -17,6 +17,8 @@ export const ja = {
       followups: '継続支援',
       directory: '関係機関',
       staff: '職員',
+      reports: '統計・報告',
+      events: 'イベント',
       settings: '設定',
       lock: 'ロック',
     },
