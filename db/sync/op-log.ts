@@ -11,6 +11,11 @@ export type SyncedEntity =
   | 'institution'
   | 'staff'
   | 'event'
+  | 'referral'
+  | 'consent'
+  | 'letter'
+  | 'letter_file'
+  | 'letter_export'
   /** a person's decision on a sync conflict (db/sync/entities.ts) */
   | 'sync_conflict';
 

@@ -74,6 +74,21 @@ export const STATISTICS_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = 
   ]),
   staff: new Set(['role', 'profession', 'active', 'created_at', 'updated_at']),
   event: new Set(['kind', 'date', 'participants', ...STAMPS]),
+  // where a consultation was referred and how it ended (DOMAIN §6.5): codes and dates only,
+  // never the purpose, the reply's person or action. Consents, letters, their files and
+  // exports are personal content through and through: not listed, so nothing of them goes.
+  referral: new Set([
+    'consultation_id',
+    'person_id',
+    'institution_id',
+    'template',
+    'requested_on',
+    'reply_due_on',
+    'state',
+    'reply_received_on',
+    'reply_decision',
+    ...STAMPS,
+  ]),
 };
 
 /**

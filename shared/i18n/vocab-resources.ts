@@ -29,6 +29,10 @@ const LISTS = {
   followUpState: V.FOLLOW_UP_STATES,
   caseState: V.CASE_STATES,
   diseaseGroup: V.DISEASE_GROUPS,
+  referralState: V.REFERRAL_STATES,
+  consentMethod: V.CONSENT_METHODS,
+  consentItem: V.CONSENT_DATA_ITEMS,
+  letterTemplate: V.LETTER_TEMPLATES,
 } satisfies Record<string, readonly VocabEntry[]>;
 
 // i18next splits keys on '.', and category codes contain dots ('1.2'): store them with '_'.
