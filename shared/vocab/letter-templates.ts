@@ -19,7 +19,10 @@ export type LetterTemplate = (typeof LETTER_TEMPLATES)[number]['code'];
 export const isLetterTemplate = codeGuard(LETTER_TEMPLATES);
 
 /** The template a referral to this kind of institution starts with (the user may pick another). */
-export function defaultTemplateFor(type: InstitutionType): LetterTemplate {
+/** The templates that go with a referral (T5 is the reply form). */
+export type ReferralTemplate = Exclude<LetterTemplate, 't5'>;
+
+export function defaultTemplateFor(type: InstitutionType): ReferralTemplate {
   const sector = INSTITUTION_TYPES.find((t) => t.code === type)?.sector;
   if (sector === 'public_health') return 't1';
   if (sector === 'employment') return 't2';
