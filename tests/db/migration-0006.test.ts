@@ -19,23 +19,43 @@ async function at0005() {
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   expect((await migrator.migrateTo('0005-recent-index')).error).toBeUndefined();
-  await sql.raw(`INSERT INTO staff (id, login, display_name, role, created_at, updated_at)
-                 VALUES ('s1','a','A','counselor','','')`).execute(db);
-  await sql.raw(`INSERT INTO persons (id, name, created_at, created_by, updated_at, updated_by)
-                 VALUES ('p1', '埼玉 太郎', ${STAMPS})`).execute(db);
-  await sql.raw(`INSERT INTO consultations (id, serial, origin_device, fiscal_year, received_at, received_date,
+  await sql
+    .raw(
+      `INSERT INTO staff (id, login, display_name, role, created_at, updated_at)
+                 VALUES ('s1','a','A','counselor','','')`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT INTO persons (id, name, created_at, created_by, updated_at, updated_by)
+                 VALUES ('p1', '埼玉 太郎', ${STAMPS})`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT INTO consultations (id, serial, origin_device, fiscal_year, received_at, received_date,
                    method, continuity, kind, consulter, person_id, created_at, created_by, updated_at, updated_by)
                  VALUES ('c1','R7-000001','d',2025,'2025-06-02T10:00','2025-06-02','phone','new','professional',
-                   'self','p1', ${STAMPS})`).execute(db);
-  await sql.raw(`INSERT INTO institutions (id, type, name, created_at, created_by, updated_at, updated_by)
-                 VALUES ('i1','health_center','中央保健所', ${STAMPS})`).execute(db);
+                   'self','p1', ${STAMPS})`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT INTO institutions (id, type, name, created_at, created_by, updated_at, updated_by)
+                 VALUES ('i1','health_center','中央保健所', ${STAMPS})`,
+    )
+    .execute(db);
   return { db, migrator };
 }
 
 const referral = (db: Kysely<any>, id: string, state = 'requested', template = 't1') =>
-  sql.raw(`INSERT INTO referrals (id, consultation_id, person_id, institution_id, template, requested_on, state,
+  sql
+    .raw(
+      `INSERT INTO referrals (id, consultation_id, person_id, institution_id, template, requested_on, state,
              created_at, created_by, updated_at, updated_by)
-           VALUES ('${id}', 'c1', 'p1', 'i1', '${template}', '2025-06-02', '${state}', ${STAMPS})`).execute(db);
+           VALUES ('${id}', 'c1', 'p1', 'i1', '${template}', '2025-06-02', '${state}', ${STAMPS})`,
+    )
+    .execute(db);
 
 const letter = (db: Kysely<any>, id: string, seq: number, consent: string | null, reason: string | null) =>
   sql`INSERT INTO letters (id, referral_id, person_id, institution_id, template, origin_device, fiscal_year, seq,
@@ -50,7 +70,9 @@ describe('0006-referrals-letters', () => {
     const { db, migrator } = await at0005();
     expect((await migrator.migrateTo('0006-referrals-letters')).error).toBeUndefined();
     const tables = (
-      await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(db)
+      await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(
+        db,
+      )
     ).rows.map((r) => r.name);
     expect(tables).toEqual(
       expect.arrayContaining([
@@ -62,9 +84,13 @@ describe('0006-referrals-letters', () => {
         'letter_counters',
       ]),
     );
-    expect((await sql<{ n: number }>`SELECT count(*) AS n FROM consultations`.execute(db)).rows[0]!.n).toBe(1);
+    expect((await sql<{ n: number }>`SELECT count(*) AS n FROM consultations`.execute(db)).rows[0]!.n).toBe(
+      1,
+    );
     await referral(db, 'r1');
-    const row = await sql<{ state: string; version: number }>`SELECT state, version FROM referrals`.execute(db);
+    const row = await sql<{ state: string; version: number }>`SELECT state, version FROM referrals`.execute(
+      db,
+    );
     expect(row.rows[0]).toEqual({ state: 'requested', version: 1 });
     await db.destroy();
   });
@@ -76,8 +102,12 @@ describe('0006-referrals-letters', () => {
     await expect(referral(db, 'r-t5', 'requested', 't5')).rejects.toThrow(/CHECK/); // T5 is a reply, not a referral
     await referral(db, 'r1');
     await expect(
-      sql.raw(`INSERT INTO consents (id, person_id, method, obtained_on, obtained_by, created_at, created_by, updated_at, updated_by)
-               VALUES ('k1', 'p1', 'email', '2025-06-02', 's1', ${STAMPS})`).execute(db),
+      sql
+        .raw(
+          `INSERT INTO consents (id, person_id, method, obtained_on, obtained_by, created_at, created_by, updated_at, updated_by)
+               VALUES ('k1', 'p1', 'email', '2025-06-02', 's1', ${STAMPS})`,
+        )
+        .execute(db),
     ).rejects.toThrow(/CHECK/);
     await db.destroy();
   });
@@ -86,17 +116,25 @@ describe('0006-referrals-letters', () => {
     const { db, migrator } = await at0005();
     await migrator.migrateTo('0006-referrals-letters');
     await referral(db, 'r1');
-    await sql.raw(`INSERT INTO consents (id, person_id, recipient_ids, data_items, method, obtained_on, obtained_by,
+    await sql
+      .raw(
+        `INSERT INTO consents (id, person_id, recipient_ids, data_items, method, obtained_on, obtained_by,
                      created_at, created_by, updated_at, updated_by)
-                   VALUES ('k1', 'p1', '["i1"]', '["identity"]', 'verbal', '2025-06-02', 's1', ${STAMPS})`).execute(db);
+                   VALUES ('k1', 'p1', '["i1"]', '["identity"]', 'verbal', '2025-06-02', 's1', ${STAMPS})`,
+      )
+      .execute(db);
     await expect(letter(db, 'l0', 1, null, null)).rejects.toThrow(/CHECK/);
     await expect(letter(db, 'l0', 1, null, '   ')).rejects.toThrow(/CHECK/);
     await letter(db, 'l1', 1, 'k1', null);
     await letter(db, 'l2', 2, null, '意識障害があり本人の同意を得ることが困難なため');
     await expect(letter(db, 'l3', 2, 'k1', null)).rejects.toThrow(/UNIQUE/);
     await expect(
-      sql.raw(`INSERT INTO letter_files (id, html, pdf_base64, created_at, created_by, updated_at, updated_by)
-               VALUES ('nope', '<p>', 'JVBE', ${STAMPS})`).execute(db),
+      sql
+        .raw(
+          `INSERT INTO letter_files (id, html, pdf_base64, created_at, created_by, updated_at, updated_by)
+               VALUES ('nope', '<p>', 'JVBE', ${STAMPS})`,
+        )
+        .execute(db),
     ).rejects.toThrow(/FOREIGN KEY/);
     await db.destroy();
   });
@@ -105,10 +143,16 @@ describe('0006-referrals-letters', () => {
     const { db, migrator } = await at0005();
     await migrator.migrateTo('0006-referrals-letters');
     const plan = async (q: string) =>
-      (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(q)}`.execute(db)).rows.map((r) => r.detail).join(' / ');
-    expect(await plan(`SELECT id FROM letters WHERE person_id = 'p1' ORDER BY issued_on`)).toContain('letters_person');
+      (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(q)}`.execute(db)).rows
+        .map((r) => r.detail)
+        .join(' / ');
+    expect(await plan(`SELECT id FROM letters WHERE person_id = 'p1' ORDER BY issued_on`)).toContain(
+      'letters_person',
+    );
     expect(await plan(`SELECT id FROM letters WHERE referral_id = 'r1'`)).toContain('letters_referral');
-    expect(await plan(`SELECT id FROM letter_exports WHERE person_id = 'p1'`)).toContain('letter_exports_person');
+    expect(await plan(`SELECT id FROM letter_exports WHERE person_id = 'p1'`)).toContain(
+      'letter_exports_person',
+    );
     await db.destroy();
   });
 });
