@@ -3,6 +3,7 @@ import type { PdfFile, ProvisionRow } from '../../../shared/contract/letters';
 import { AppError, isAppError } from '../../../shared/errors';
 import { requirePermission, todayLocal, type ServiceContext } from '../context';
 import { logCopy, safeFileName } from './letter-copies';
+import { readLetterhead } from './letterhead';
 import { renderProvisionLog } from './render/provision-log-document';
 
 /**
@@ -96,7 +97,7 @@ export async function provisionLogPdf(ctx: ServiceContext, personId: string): Pr
   if (!person) throw new AppError('NOT_FOUND', 'No such person.');
   const rows = await provisionRows(ctx, personId);
   const { html, footerTemplate } = await renderProvisionLog({
-    centerName: await ctx.caseFile.centerName(),
+    centerName: (await readLetterhead(ctx.db)).centerName ?? (await ctx.caseFile.centerName()),
     printedOn: todayLocal(ctx),
     printedBy: ctx.actor.displayName,
     person: { name: person.name ?? '', nameKana: person.name_kana ?? '', birthDate: person.birth_date },

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ProvisionRow } from '../../../../shared/contract/letters';
 import { formatDateBoth, formatWareki } from '../../../../shared/dates/wareki';
-import { CONSENT_DATA_ITEMS, vocabLabel } from '../../../../shared/vocab';
+import { CONSENT_DATA_ITEMS } from '../../../../shared/vocab';
 import { LETTER_CSS } from './letter-css';
 import { LETTER_FONT_FAMILY, letterFontCss } from './letter-font';
 
@@ -20,12 +20,17 @@ const KIND: Record<ProvisionRow['kind'], string> = {
   provision_log: '提供記録の印刷',
 };
 
-/** ISO instant → 令和7年6月2日 14:05 (local time). */
-function when(iso: string): string {
+/** ISO instant → 令和7年6月2日 / 14:05 (local time). */
+function When({ iso }: { iso: string }) {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${formatWareki(date)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return (
+    <>
+      <div>{formatWareki(date)}</div>
+      <div>{`${pad(d.getHours())}:${pad(d.getMinutes())}`}</div>
+    </>
+  );
 }
 
 function ProvisionLog({ m }: { m: ProvisionLogModel }) {
@@ -51,6 +56,13 @@ function ProvisionLog({ m }: { m: ProvisionLogModel }) {
         </tbody>
       </table>
       <table className="form log">
+        <colgroup>
+          <col style={{ width: '25mm' }} />
+          <col style={{ width: '33mm' }} />
+          <col style={{ width: '38mm' }} />
+          <col />
+          <col style={{ width: '20mm' }} />
+        </colgroup>
         <thead>
           <tr>
             <th>日時</th>
@@ -68,7 +80,9 @@ function ProvisionLog({ m }: { m: ProvisionLogModel }) {
           )}
           {m.rows.map((r, i) => (
             <tr key={i}>
-              <td className="nowrap">{when(r.at)}</td>
+              <td>
+                <When iso={r.at} />
+              </td>
               <td>
                 {KIND[r.kind]}
                 {r.documentNumber && <div>{r.documentNumber}</div>}
@@ -76,7 +90,7 @@ function ProvisionLog({ m }: { m: ProvisionLogModel }) {
               </td>
               <td>{r.recipient ?? '—'}</td>
               <td>
-                {r.dataItems.map((c) => vocabLabel(CONSENT_DATA_ITEMS, c, 'ja') ?? c).join('、')}
+                {r.dataItems.map((c) => CONSENT_DATA_ITEMS.find((x) => x.code === c)?.short ?? c).join('・')}
                 {r.consentLine && <div className={r.override ? 'override' : undefined}>{r.consentLine}</div>}
               </td>
               <td className="nowrap">{r.by}</td>
