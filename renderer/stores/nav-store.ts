@@ -1,13 +1,18 @@
 import { create } from 'zustand';
 
-export type Screen = 'intake' | 'search' | 'person' | 'followups' | 'directory' | 'staff' | 'settings';
+export type Screen =
+  'intake' | 'search' | 'person' | 'followups' | 'directory' | 'staff' | 'settings' | 'letters' | 'provision';
 
 interface NavState {
   screen: Screen;
   /** the person shown on the timeline, or the consultation opened for editing */
   personId: string | null;
   editConsultationId: string | null;
+  /** the referral open on the letters screen (null: the register) */
+  referralId: string | null;
   go(screen: Screen): void;
+  openReferral(id: string | null): void;
+  openProvisionLog(personId: string): void;
   openPerson(id: string): void;
   editConsultation(id: string | null): void;
 }
@@ -16,7 +21,10 @@ export const useNav = create<NavState>((set) => ({
   screen: 'intake',
   personId: null,
   editConsultationId: null,
-  go: (screen) => set({ screen }),
+  referralId: null,
+  go: (screen) => set(screen === 'letters' ? { screen, referralId: null } : { screen }),
+  openReferral: (referralId) => set({ screen: 'letters', referralId }),
+  openProvisionLog: (personId) => set({ screen: 'provision', personId }),
   openPerson: (personId) => set({ screen: 'person', personId }),
   editConsultation: (editConsultationId) => set({ screen: 'intake', editConsultationId }),
 }));

@@ -1,7 +1,9 @@
 import { en as enCore } from './en/core';
+import { en as enLetters } from './en/letters';
 import { en as enReports } from './en/reports';
 import { en as enSync } from './en/sync';
 import { ja as jaCore } from './ja/core';
+import { ja as jaLetters } from './ja/letters';
 import { ja as jaReports } from './ja/reports';
 import { ja as jaSync } from './ja/sync';
 import { en as enUi } from './en/ui';
@@ -12,8 +14,8 @@ import { vocabEn, vocabJa } from './vocab-resources';
  * Resources by area; each area is a pair of files ja/<area>.ts and en/<area>.ts, the English
  * typed against the Japanese so a missing key is a compile error (and a test checks values).
  */
-export const ja = { ...jaCore, ...jaReports, ...jaSync, ...jaUi, vocab: vocabJa };
-export const en = { ...enCore, ...enReports, ...enSync, ...enUi, vocab: vocabEn };
+export const ja = { ...jaCore, ...jaReports, ...jaSync, ...jaUi, ...jaLetters, vocab: vocabJa };
+export const en = { ...enCore, ...enReports, ...enSync, ...enUi, ...enLetters, vocab: vocabEn };
 
 export const resources = { ja: { translation: ja }, en: { translation: en } } as const;
 export const LANGUAGES = ['ja', 'en'] as const;

@@ -23,10 +23,10 @@ export function addresseeLines(a: Addressee): string[] {
   const person = a.person.trim();
   // 様 or 先生 need a person; without one the letter goes to the organisation (御中)
   if (a.honorific !== 'onchu' && person) {
-    return [org, dept, `${person}　${HONORIFIC_TEXT[a.honorific]}`].filter(Boolean);
+    return [org, dept, `${person}\u3000${HONORIFIC_TEXT[a.honorific]}`].filter(Boolean);
   }
-  if (dept) return [org, `${dept}　御中`];
-  return [`${org}　御中`];
+  if (dept) return [org, `${dept}\u3000御中`];
+  return [`${org}\u3000御中`];
 }
 
 /** One line for registers and logs: 中央保健所 保健予防課 御中. */

@@ -25,7 +25,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const ALL_ITEMS = ['identity', 'disease', 'medical', 'living', 'consultation', 'employment', 'certificates'] as const;
+const ALL_ITEMS = [
+  'identity',
+  'disease',
+  'medical',
+  'living',
+  'consultation',
+  'employment',
+  'certificates',
+] as const;
 
 async function issue(
   institutionId: string,
@@ -121,9 +129,15 @@ describe('letter templates as PDF', () => {
     expect(t).toContain('筋萎縮性側索硬化症');
     expect(t).toContain('医師が作成する診療情報提供書ではありません');
     expect(t).not.toMatch(/^\s*診療情報提供書\s*$/m); // it never takes that title
-    const order = ['紹介の目的', '氏名', '病名', '既往歴・家族歴', '症状の経過', '治療・医療処置', '介護の状況'].map((w) =>
-      t.indexOf(w),
-    );
+    const order = [
+      '紹介の目的',
+      '氏名',
+      '病名',
+      '既往歴・家族歴',
+      '症状の経過',
+      '治療・医療処置',
+      '介護の状況',
+    ].map((w) => t.indexOf(w));
     expect(order.every((x) => x >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

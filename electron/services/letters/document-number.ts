@@ -61,4 +61,5 @@ export async function takeDocumentNumber(
 }
 
 /** A placeholder the preview prints where the number will go. */
-export const previewNumber = (symbol: string | null) => `${symbol ?? ''}第　　　　号（発行時に採番）`;
+export const previewNumber = (symbol: string | null) =>
+  `${symbol ?? ''}第\u3000\u3000\u3000\u3000号（発行時に採番）`;

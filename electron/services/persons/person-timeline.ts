@@ -78,7 +78,15 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
   const referrals = await ctx.db
     .selectFrom('referrals as r')
     .innerJoin('institutions as i', 'i.id', 'r.institution_id')
-    .select(['r.id', 'r.requested_on', 'r.state', 'r.template', 'r.reply_due_on', 'r.consultation_id', 'i.name'])
+    .select([
+      'r.id',
+      'r.requested_on',
+      'r.state',
+      'r.template',
+      'r.reply_due_on',
+      'r.consultation_id',
+      'i.name',
+    ])
     .where('r.person_id', '=', personId)
     .execute();
   for (const r of referrals) {
@@ -87,12 +95,25 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
       kind: 'referral',
       id: r.id,
       title: r.name,
-      detail: { state: r.state, template: r.template, replyDueOn: r.reply_due_on, consultationId: r.consultation_id },
+      detail: {
+        state: r.state,
+        template: r.template,
+        replyDueOn: r.reply_due_on,
+        consultationId: r.consultation_id,
+      },
     });
   }
   const letters = await ctx.db
     .selectFrom('letters')
-    .select(['id', 'created_at', 'document_number', 'addressee', 'template', 'referral_id', 'override_reason'])
+    .select([
+      'id',
+      'created_at',
+      'document_number',
+      'addressee',
+      'template',
+      'referral_id',
+      'override_reason',
+    ])
     .where('person_id', '=', personId)
     .execute();
   for (const l of letters) {

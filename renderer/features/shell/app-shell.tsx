@@ -9,6 +9,8 @@ import { DirectoryScreen } from '../directory/directory-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
 import { forgetMasters } from '../intake/masters-cache';
+import { LettersScreen } from '../letters/letters-screen';
+import { ProvisionLogScreen } from '../letters/provision-log-screen';
 import { PersonTimeline } from '../person/person-timeline';
 import { SearchScreen } from '../search/search-screen';
 import { SettingsScreen } from '../settings/settings-screen';
@@ -22,6 +24,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   directory: () => <DirectoryScreen />,
   staff: () => <StaffScreen />,
   settings: () => <SettingsScreen />,
+  letters: () => <LettersScreen />,
+  provision: () => <ProvisionLogScreen />,
 };
 
 /** Navigation, the current screen, the lock button, and auto-lock on idle. */
@@ -39,7 +43,7 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
-  const nav: Screen[] = ['intake', 'search', 'followups', 'directory'];
+  const nav: Screen[] = ['intake', 'search', 'followups', 'letters', 'directory'];
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
   nav.push('settings');
   return (

@@ -45,7 +45,7 @@ export interface RenderedLetter {
 
 /** The page footer for the printer; it carries its own font subset (templates see no page CSS). */
 async function footerTemplate(m: LetterModel): Promise<string> {
-  const text = `${CAUTION}　${m.documentNumber}`;
+  const text = `${CAUTION}\u3000${m.documentNumber}`;
   const font = await letterFontCss(`${text}0123456789/ `);
   return (
     `<div style="width:100%;font-size:8pt;padding:0 20mm;display:flex;justify-content:space-between;` +

@@ -50,7 +50,9 @@ function ProvisionLog({ m }: { m: ProvisionLogModel }) {
           <tr>
             <th scope="row">記録者</th>
             <td>
-              {m.centerName}　{formatDateBoth(m.printedOn)} 印刷（{m.printedBy}）
+              {m.centerName}
+              {'\u3000'}
+              {formatDateBoth(m.printedOn)} 印刷（{m.printedBy}）
             </td>
           </tr>
         </tbody>
@@ -114,7 +116,7 @@ export async function renderProvisionLog(
   m: ProvisionLogModel,
 ): Promise<{ html: string; footerTemplate: string }> {
   const body = renderToStaticMarkup(<ProvisionLog m={m} />);
-  const caution = '取扱注意（個人情報）　個人情報の提供記録';
+  const caution = '取扱注意（個人情報）\u3000個人情報の提供記録';
   const font = await letterFontCss(body + caution);
   const footFont = await letterFontCss(`${caution}0123456789/ `);
   const html =

@@ -34,14 +34,14 @@ export function LetterHead({ m }: { m: LetterModel }) {
         <div className="sender-name">{s.centerName}</div>
         {(s.postalCode || s.address) && (
           <div>
-            {s.postalCode && `〒${s.postalCode}　`}
+            {s.postalCode && `〒${s.postalCode}\u3000`}
             {s.address}
           </div>
         )}
         {(s.phone || s.fax) && (
           <div>
             {s.phone && `TEL ${s.phone}`}
-            {s.phone && s.fax && '　'}
+            {s.phone && s.fax && '\u3000'}
             {s.fax && `FAX ${s.fax}`}
           </div>
         )}
@@ -103,9 +103,11 @@ export function PersonRows({ m, contactLabel = '電話' }: { m: LetterModel; con
         <span className="person-name">{p.name || '—'}</span>
         {p.sex && <span className="after">（{p.sex}）</span>}
       </Row>
-      <Row label="生年月日">{p.birthDate ? `${formatDateBoth(p.birthDate)}　満${age ?? '—'}歳` : '—'}</Row>
+      <Row label="生年月日">
+        {p.birthDate ? `${formatDateBoth(p.birthDate)}\u3000満${age ?? '—'}歳` : '—'}
+      </Row>
       <Row label="住所">
-        {p.postalCode && `〒${p.postalCode}　`}
+        {p.postalCode && `〒${p.postalCode}\u3000`}
         {p.address || p.municipality || '—'}
       </Row>
       <Row label={contactLabel}>{p.phone || '—'}</Row>
@@ -131,12 +133,12 @@ export function DiseaseRows({ m, withMedical = true }: { m: LetterModel; withMed
         <Row label="障害者手帳・介護保険">
           {[d.disabilityCert && `障害者手帳：${d.disabilityCert}`, d.ltcLevel && `介護保険：${d.ltcLevel}`]
             .filter(Boolean)
-            .join('　') || '—'}
+            .join('\u3000') || '—'}
         </Row>
       )}
       {withMedical && has(m, 'medical') && (
         <Row label="主な医療機関・主治医">
-          {[d.hospital, d.doctor && `${d.doctor} 医師`].filter(Boolean).join('　') || '—'}
+          {[d.hospital, d.doctor && `${d.doctor} 医師`].filter(Boolean).join('\u3000') || '—'}
         </Row>
       )}
     </>
@@ -224,5 +226,5 @@ export function ClosingBlock({ m }: { m: LetterModel }) {
 
 /** On screen only (the preview): the footer the printer puts on every page. */
 export function ScreenFooter({ m }: { m: LetterModel }) {
-  return <div className="screen-footer">{`取扱注意（個人情報）　${m.documentNumber}`}</div>;
+  return <div className="screen-footer">{`取扱注意（個人情報）\u3000${m.documentNumber}`}</div>;
 }

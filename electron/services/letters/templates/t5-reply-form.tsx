@@ -2,8 +2,8 @@ import { formatDateBoth } from '../../../../shared/dates/wareki';
 import { Box, Row, ScreenFooter } from './letter-parts';
 import type { LetterModel } from './letter-model';
 
-/** 令和　　年　　月　　日 (a blank date the recipient fills in by hand). */
-const BLANK_DATE = '令和　　　年　　　月　　　日';
+/** 令和  年  月  日 (a blank date the recipient fills in by hand). */
+const BLANK_DATE = '令和\u3000\u3000\u3000年\u3000\u3000\u3000月\u3000\u3000\u3000日';
 
 /**
  * T5 受付・返信票: the form the recipient fills in and sends back — date received, person in
@@ -22,7 +22,7 @@ export function T5ReplyForm({ m, enclosed }: { m: LetterModel; enclosed: boolean
           <div className="sender-name">
             {s.centerName}
             {/* a form addressed back to oneself says 行; the sender turns it into 様 or 御中 */}
-            {s.staffName ? `　${s.staffName}　行` : '　行'}
+            {s.staffName ? `\u3000${s.staffName}\u3000行` : '\u3000行'}
           </div>
           {s.fax && <div className="fax">FAX {s.fax}</div>}
           {s.phone && <div>TEL {s.phone}</div>}
@@ -38,7 +38,12 @@ export function T5ReplyForm({ m, enclosed }: { m: LetterModel; enclosed: boolean
           <Row label="対象者">
             <span className="person-name">{d.person.name || '—'}</span>
             {d.person.nameKana && <span className="after">（{d.person.nameKana}）</span>}
-            {d.person.birthDate && <span className="after">　{formatDateBoth(d.person.birthDate)}生</span>}
+            {d.person.birthDate && (
+              <span className="after">
+                {'\u3000'}
+                {formatDateBoth(d.person.birthDate)}生
+              </span>
+            )}
           </Row>
           <Row label="受付日">{BLANK_DATE}</Row>
           <Row label="貴機関名・ご担当者">
