@@ -7,7 +7,7 @@ import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { seedLetterCase } from '../fixtures/letter-fixture';
-import { startApp } from './harness';
+import { ARTIFACTS, startApp } from './harness';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 const PASS = 'e2e の長いパスフレーズ 2025';
@@ -80,7 +80,7 @@ describe('referral letters in Chromium (browser mode)', () => {
 
   it('without consent the preview says so and the letter cannot be issued', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByRole('status').first().getAttribute('data-status')).toBe('missing');
+    await expect.poll(() => page.locator('.consent-status').getAttribute('data-status')).toBe('missing');
     const preview = page.frameLocator('iframe[title="プレビュー（印刷されるとおり）"]');
     await expect.poll(() => preview.getByText('緑川 花子').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: '発行する' }).isDisabled()).toBe(true);
@@ -109,7 +109,10 @@ describe('referral letters in Chromium (browser mode)', () => {
     await expect
       .poll(() => preview.getByText('取扱注意（個人情報）', { exact: false }).count())
       .toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.letter-preview-head .hint').count()).toBe(0); // not updating
+    await preview.locator('.sheet').first().waitFor();
     await app.shot('letters-03-preview-with-consent');
+    await page.locator('.letter-preview').screenshot({ path: join(ARTIFACTS, 'letters-03b-preview.png') });
   });
 
   it('issues the letter and reprints the stored PDF byte for byte', async () => {

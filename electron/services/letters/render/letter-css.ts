@@ -24,9 +24,7 @@ table.form { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.form > tbody > tr > th, table.form > tbody > tr > td { border: 0.6pt solid #000; padding: 1.1mm 2mm; vertical-align: top; }
 table.form > tbody > tr > th { width: 40mm; background: #efefef; font-weight: 400; text-align: left; font-size: 9pt; line-height: 1.4; }
 table.form tr { break-inside: avoid; }
-table.inner { width: 100%; border-collapse: collapse; }
-table.inner td { padding: 0 2mm 0.6mm 0; vertical-align: top; }
-table.inner td.nowrap { width: 1%; }
+.history-line { display: grid; grid-template-columns: max-content max-content 1fr; column-gap: 3mm; }
 .nowrap { white-space: nowrap; }
 .pre { white-space: pre-wrap; }
 .blank { color: #555; }
@@ -54,4 +52,10 @@ table.inner td.nowrap { width: 1%; }
   .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 0 auto 6mm; padding: 18mm 20mm 20mm; position: relative; box-shadow: 0 1mm 4mm rgba(0,0,0,.35); }
   .screen-footer { display: block; position: absolute; left: 20mm; right: 20mm; bottom: 8mm; text-align: center; font-size: 8pt; }
 }
+/* the preview frame is narrower than a sheet: shrink the sheet to fit (print is unaffected) */
+@media screen and (max-width: 860px) { body { zoom: 0.85; } }
+@media screen and (max-width: 740px) { body { zoom: 0.72; } }
+@media screen and (max-width: 640px) { body { zoom: 0.62; } }
+@media screen and (max-width: 540px) { body { zoom: 0.52; } }
+@media screen and (max-width: 440px) { body { zoom: 0.42; } }
 `;

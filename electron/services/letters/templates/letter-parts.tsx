@@ -150,17 +150,15 @@ export function HistoryRows({ m }: { m: LetterModel }) {
   if (!has(m, 'consultation') || m.draft.history.length === 0) return null;
   return (
     <Row label="相談の経過">
-      <table className="inner">
-        <tbody>
-          {m.draft.history.map((h, i) => (
-            <tr key={i}>
-              <td className="nowrap">{formatDateBoth(h.date)}</td>
-              <td className="nowrap">{h.method}</td>
-              <td>{h.topics}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="history">
+        {m.draft.history.map((h, i) => (
+          <div key={i} className="history-line">
+            <span>{formatDateBoth(h.date)}</span>
+            <span>{h.method}</span>
+            <span>{h.topics}</span>
+          </div>
+        ))}
+      </div>
     </Row>
   );
 }
