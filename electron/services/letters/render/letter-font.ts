@@ -45,7 +45,7 @@ function slices(weight: number): Slice[] {
     const css = readFileSync(join(dir(), `${weight}.css`), 'utf8');
     list = [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)[^;]*;\s*unicode-range:\s*([^;]+);/g)].map(
       (m) => ({
-        file: m[1]!,
+        file: m[1]!.replace(/\.woff2$/, '.woff'),
         unicodeRange: m[2]!.trim(),
         ranges: parseRanges(m[2]!),
       }),
@@ -56,7 +56,7 @@ function slices(weight: number): Slice[] {
   return list;
 }
 
-// The WebAssembly decoders are not safe to interleave: every font operation runs in this queue.
+// HarfBuzz (WebAssembly) is not safe to interleave: every font operation runs in this queue.
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(job: () => Promise<T>): Promise<T> {
   const run = queue.then(job, job);
@@ -68,7 +68,8 @@ const decoded = new Map<string, Buffer>();
 async function sfnt(file: string): Promise<Buffer> {
   let b = decoded.get(file);
   if (!b) {
-    // copy: the decoder's result may be a view into WebAssembly memory
+    // the WOFF files (zlib, decoded in JavaScript), not the WOFF2 ones: the WOFF2 decoder is
+    // WebAssembly that checks its input against the global Uint8Array, which is not always Node's
     b = Buffer.from(await fontverter.convert(readFileSync(join(dir(), 'files', file)), 'sfnt'));
     decoded.set(file, b);
   }
@@ -77,7 +78,7 @@ async function sfnt(file: string): Promise<Buffer> {
 
 const mainCoverage = new Map<number, Set<number>>();
 async function mainFace(weight: number): Promise<{ font: Buffer; covers: Set<number> }> {
-  const font = await sfnt(`biz-udmincho-japanese-${weight}-normal.woff2`);
+  const font = await sfnt(`biz-udmincho-japanese-${weight}-normal.woff`);
   let covers = mainCoverage.get(weight);
   if (!covers) {
     covers = fontCodePoints(font);
