@@ -43,11 +43,8 @@ export function ReferralCreate({ consultationId, onClose }: { consultationId: st
   if (institutions && institutions.length === 0)
     return <p className="hint">{t('letters.referral.noDirectory')}</p>;
   return (
-    <form
-      className="card referral-create"
-      aria-label={t('letters.referral.create')}
-      onSubmit={(e) => e.preventDefault()}
-    >
+    // role=form, not <form>: it also opens inside the intake form, and forms do not nest
+    <div className="card referral-create" role="form" aria-label={t('letters.referral.create')}>
       <div className="grid">
         <label className="field wide">
           <span>{t('letters.referral.institution')}</span>
@@ -84,6 +81,6 @@ export function ReferralCreate({ consultationId, onClose }: { consultationId: st
       <button type="button" onClick={onClose}>
         {t('letters.back')}
       </button>
-    </form>
+    </div>
   );
 }

@@ -43,7 +43,9 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
-  const nav: Screen[] = ['intake', 'search', 'followups', 'letters', 'directory'];
+  const nav: Screen[] = ['intake', 'search', 'followups'];
+  if (user && can(user.role, 'letter.view')) nav.push('letters');
+  nav.push('directory');
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
   nav.push('settings');
   return (
