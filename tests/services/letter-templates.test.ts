@@ -79,6 +79,7 @@ function expectCommon(text: string, letter: LetterEntry, honorificLine: string) 
   expect(t).toContain(flat(letter.documentNumber));
   expect(t).toContain('取扱注意（個人情報）'); // footer
   expect(t).toContain('みどり県難病相談支援センター'); // sender
+  expect(t).toContain('本人の同意：書面により取得（令和7年5月30日（2025年5月30日）'); // consent line
 }
 
 describe('letter templates as PDF', () => {
@@ -175,6 +176,8 @@ describe('letter templates as PDF', () => {
     expect(t).toContain('引き続き当センターの支援を希望する');
     expect(t).toContain('みどり県難病相談支援センター');
     expect(t).toContain('取扱注意（個人情報）');
+    expect(t).toContain('本人の同意：書面により取得（令和7年5月30日（2025年5月30日）');
+    expect(t).toContain('令和7年6月2日（2025年6月2日）');
     expect(letter.template).toBe('t5');
   });
 

@@ -42,6 +42,7 @@ table.form tr { break-inside: avoid; }
 .reply-to { border: 0.8pt solid #000; padding: 2mm 3mm; width: 95mm; }
 .reply-to .fax { font-size: 13pt; font-weight: 700; }
 .reply-ref { margin: 0 0 2mm; font-size: 10pt; }
+.reply-consent { margin: 0 0 2mm; font-size: 9pt; }
 .reply-form > tbody > tr > td { height: 11mm; }
 .write-line { border-bottom: 0.5pt dotted #000; height: 7mm; }
 .write-area { height: 38mm; }

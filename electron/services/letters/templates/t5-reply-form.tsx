@@ -33,6 +33,7 @@ export function T5ReplyForm({ m, enclosed }: { m: LetterModel; enclosed: boolean
           {d.replyDueOn ? `（${formatDateBoth(d.replyDueOn)}までにご返信ください）` : ''}
         </p>
       </header>
+      <p className="reply-consent">{m.consentLine}</p>
       <table className="form reply-form">
         <tbody>
           <Row label="対象者">
