@@ -61,7 +61,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts'],
+    files: ['electron/**/*.{ts,tsx}'],
     ignores: ['electron/shell/**', 'electron/main.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: ours('renderer') }] },
   },

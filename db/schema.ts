@@ -329,6 +329,91 @@ export interface SyncImportsTable {
   ops_parked: number;
 }
 
+/** Referrals, consent and letters (0006). */
+export interface ReferralsTable extends Stamped {
+  id: string;
+  consultation_id: string;
+  person_id: string;
+  institution_id: string;
+  template: 't1' | 't2' | 't3' | 't4';
+  purpose: string | null;
+  requested_on: string;
+  reply_due_on: string | null;
+  follow_up_id: string | null;
+  state: 'requested' | 'accepted' | 'declined' | 'completed' | 'cancelled';
+  state_changed_at: string | null;
+  state_changed_by: string | null;
+  state_note: string | null;
+  reply_received_on: string | null;
+  reply_decision: 'accepted' | 'declined' | null;
+  reply_person: string | null;
+  reply_action: string | null;
+  reply_center_follow_up: number | null;
+  reply_recorded_by: string | null;
+}
+export interface ConsentsTable extends Stamped {
+  id: string;
+  person_id: string;
+  referral_id: string | null;
+  /** JSON array of institution ids */
+  recipient_ids: string;
+  /** JSON array of CONSENT_DATA_ITEMS codes */
+  data_items: string;
+  method: 'verbal' | 'written';
+  obtained_on: string;
+  obtained_by: string;
+  note: string | null;
+  withdrawn_on: string | null;
+  withdrawn_by: string | null;
+  withdrawal_note: string | null;
+}
+export interface LettersTable extends Stamped {
+  id: string;
+  referral_id: string;
+  person_id: string;
+  institution_id: string;
+  template: 't1' | 't2' | 't3' | 't4' | 't5';
+  origin_device: string;
+  fiscal_year: number;
+  seq: number;
+  document_number: string;
+  issued_on: string;
+  issued_by: string;
+  addressee: string;
+  title: string;
+  data_items: string;
+  consent_id: string | null;
+  consent_line: string;
+  override_reason: string | null;
+  with_reply_form: number;
+  /** the draft as issued (JSON) */
+  fields: string;
+  html_sha256: string;
+  pdf_sha256: string;
+  pdf_bytes: number;
+}
+export interface LetterFilesTable extends Stamped {
+  id: string;
+  html: string;
+  pdf_base64: string;
+}
+export interface LetterExportsTable extends Stamped {
+  id: string;
+  kind: 'pdf_file' | 'reprint' | 'provision_log';
+  letter_id: string | null;
+  person_id: string;
+  file_name: string | null;
+  bytes: number;
+  sha256: string;
+  exported_at: string;
+  exported_by: string;
+}
+export interface LetterCountersTable {
+  origin_device: string;
+  fiscal_year: number;
+  last_seq: number;
+}
+
 export interface DB {
   meta: MetaTable;
   staff: StaffTable;
@@ -358,4 +443,10 @@ export interface DB {
   sync_conflicts: SyncConflictsTable;
   sync_conflict_resolutions: SyncConflictResolutionsTable;
   sync_imports: SyncImportsTable;
+  referrals: ReferralsTable;
+  consents: ConsentsTable;
+  letters: LettersTable;
+  letter_files: LetterFilesTable;
+  letter_exports: LetterExportsTable;
+  letter_counters: LetterCountersTable;
 }

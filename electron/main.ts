@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeApp } from './app/compose';
 import { defaultCaseFilePath } from './app/paths';
+import { ElectronPdfPrinter } from './shell/electron-printer';
 import { bridgeIpc } from './shell/ipc-bridge';
 import { createAppWindow } from './shell/window';
 
@@ -13,7 +14,10 @@ if (!app.requestSingleInstanceLock()) app.quit();
 void app.whenReady().then(() => {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  const { runtime, dispatcher } = composeApp({ casefile: defaultCaseFilePath(dataDir) });
+  const { runtime, dispatcher } = composeApp({
+    casefile: defaultCaseFilePath(dataDir),
+    pdfPrinter: new ElectronPdfPrinter(),
+  });
   const { win, appUrl } = createAppWindow(
     join(__dirname, '../renderer/index.html'),
     join(__dirname, 'preload.cjs'),

@@ -7,7 +7,15 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
+  // the font tools load their WebAssembly and the font files from their packages at run time
+  external: [
+    'electron',
+    'better-sqlite3-multiple-ciphers',
+    'playwright-core',
+    'subset-font',
+    'fontverter',
+    '@fontsource/biz-udmincho',
+  ],
   logLevel: 'info',
 };
 

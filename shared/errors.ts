@@ -45,6 +45,14 @@ export const ERROR_CODES = [
   'BUNDLE_TOO_NEW',
   'BUNDLE_WRONG_KIND',
   'BUNDLE_NOT_APPLICABLE',
+  // referrals, consent and letters
+  'CONSENT_REQUIRED',
+  'CONSENT_SCOPE',
+  'OVERRIDE_REASON_REQUIRED',
+  'ILLEGAL_TRANSITION',
+  'PERSON_REQUIRED',
+  'PDF_FAILED',
+  'LETTER_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

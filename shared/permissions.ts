@@ -24,6 +24,18 @@ export const PERMISSIONS = {
   'staff.manage': ['administrator'],
   'audit.read': ['administrator'],
   'backup.run': ['administrator', 'counselor'],
+  /** create referrals, move their state, record the recipient's reply */
+  'referral.manage': ['administrator', 'counselor'],
+  /** record and withdraw a person's consent to share information */
+  'consent.record': ['administrator', 'counselor'],
+  /** issue a letter (consent checked, or the emergency exception with a reason) */
+  'letter.issue': ['administrator', 'counselor'],
+  /** a copy leaves the app: a PDF saved, a reprint, a printed provision log */
+  'letter.export': ['administrator', 'counselor'],
+  /** read the register and the provision log (提供記録) */
+  'letter.view': ['administrator', 'counselor', 'read_only'],
+  /** the letterhead: the center's address, phone, document symbol */
+  'letter.settings': ['administrator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,12 @@ export const ENTITY_TABLES: Readonly<Record<string, string>> = {
   event: 'events',
   coordination_request: 'coordination_requests',
   coordination_contact: 'coordination_contacts',
+  // referrals, consent and letters (0006); the register, its files and exports are append-only
+  referral: 'referrals',
+  consent: 'consents',
+  letter: 'letters',
+  letter_file: 'letter_files',
+  letter_export: 'letter_exports',
   // a person's decision on a conflict syncs like a record, so every device stops showing it
   sync_conflict: 'sync_conflict_resolutions',
 };

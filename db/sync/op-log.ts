@@ -13,6 +13,11 @@ export type SyncedEntity =
   | 'event'
   | 'coordination_request'
   | 'coordination_contact'
+  | 'referral'
+  | 'consent'
+  | 'letter'
+  | 'letter_file'
+  | 'letter_export'
   /** a person's decision on a sync conflict (db/sync/entities.ts) */
   | 'sync_conflict';
 

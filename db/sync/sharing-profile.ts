@@ -107,6 +107,21 @@ export const STATISTICS_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = 
     'refusal_reason',
     ...STAMPS,
   ]),
+  // where a consultation was referred and how it ended (DOMAIN §6.5): codes and dates only,
+  // never the purpose, the reply's person or action. Consents, letters, their files and
+  // exports are personal content through and through: not listed, so nothing of them goes.
+  referral: new Set([
+    'consultation_id',
+    'person_id',
+    'institution_id',
+    'template',
+    'requested_on',
+    'reply_due_on',
+    'state',
+    'reply_received_on',
+    'reply_decision',
+    ...STAMPS,
+  ]),
 };
 
 /**

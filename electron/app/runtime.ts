@@ -6,12 +6,16 @@ import { latestHlc } from '../../db/sync/op-log';
 import type { SessionStatus } from '../../shared/contract/session';
 import { AppError } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
+import { ChromiumPdfPrinter } from '../services/letters/pdf/chromium-printer';
+import type { PdfPrinter } from '../services/letters/pdf/pdf-printer';
 
 export interface RuntimeConfig {
   /** the case file this installation works on */
   casefile: string;
   /** wall clock; tests pin it */
   now?: () => Date;
+  /** prints letters; default Chromium through playwright-core (the Electron app passes its own) */
+  pdfPrinter?: PdfPrinter;
 }
 
 /**
@@ -23,8 +27,12 @@ export class AppRuntime {
   /** the real case file, or for this run the demo file beside it */
   #casefile: string;
 
+  /** one printer (one browser) for the whole run; closed whenever the case file locks */
+  readonly printer: PdfPrinter;
+
   constructor(readonly config: RuntimeConfig) {
     this.#casefile = config.casefile;
+    this.printer = config.pdfPrinter ?? new ChromiumPdfPrinter();
   }
 
   get casefile(): string {
@@ -100,6 +108,7 @@ export class AppRuntime {
       deviceId,
       clock,
       now: this.now,
+      printer: this.printer,
     };
     return this.#ctx;
   }
@@ -125,5 +134,6 @@ export class AppRuntime {
     const ctx = this.#ctx;
     this.#ctx = null;
     if (ctx) await ctx.caseFile.lock();
+    await this.printer.close();
   }
 }

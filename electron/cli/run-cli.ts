@@ -23,6 +23,7 @@ import { reportCommand } from './commands/report-command';
 import { backupCommand, restoreCommand } from './commands/backup-commands';
 import { demoCommand } from './commands/demo-command';
 import { coordinationList } from './commands/coordination-command';
+import { letterDraft, letterIssue, letterRegister } from './commands/letter-commands';
 
 const USAGE = `yorisoi <command> [flags]
   init        --casefile F --center NAME --login L --name DISPLAY
@@ -48,6 +49,10 @@ const USAGE = `yorisoi <command> [flags]
   receipt import --casefile F --login L FILE
   sync mode      --casefile F --login L center|prefecture
   sync summary   --casefile F --login L [--fiscal-year YYYY] [--json]   (consultations per center)
+  letter draft    --casefile F --login L --referral ID [--template t1|t2|t3|t4|t5]   (JSON to edit)
+  letter issue    --casefile F --login L --referral ID --out FILE.pdf [--draft FILE.json] [--consent ID]
+                  [--emergency-reason TEXT]   (without consent: 生命・身体の保護, logged; saving the PDF is logged)
+  letter register --casefile F --login L [--person ID] [--json]
   report      --casefile F --login L --fiscal-year YYYY [--from YYYY-MM --to YYYY-MM] [--site center|outreach | --event ID] --format json|csv|xlsx --out FILE
 Secrets come from YORISOI_PASSPHRASE, YORISOI_NEW_PASSPHRASE, YORISOI_RECOVERY_CODE,
 or are asked for without echo in a terminal.`;
@@ -79,6 +84,9 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   demo: demoCommand,
+  'letter draft': letterDraft,
+  'letter issue': letterIssue,
+  'letter register': letterRegister,
 };
 
 export async function runCli(argv: string[], out: Out): Promise<number> {

@@ -1,12 +1,15 @@
 import { backupHandlers } from '../services/backup/handlers';
+import { consentHandlers } from '../services/consents/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
 import { coordinationHandlers } from '../services/coordination/handlers';
 import { directoryHandlers } from '../services/directory/handlers';
 import { draftHandlers } from '../services/drafts/handlers';
 import { eventHandlers } from '../services/events/handlers';
 import { followUpHandlers } from '../services/followups/handlers';
+import { letterHandlers } from '../services/letters/handlers';
 import { masterHandlers } from '../services/masters/handlers';
 import { personHandlers } from '../services/persons/handlers';
+import { referralHandlers } from '../services/referrals/handlers';
 import { reportHandlers } from '../services/reports/handlers';
 import { sessionHandlers } from '../services/session/handlers';
 import { staffHandlers } from '../services/staff/handlers';
@@ -28,4 +31,7 @@ export const ALL_HANDLERS: AllHandlers = {
   ...draftHandlers,
   ...backupHandlers,
   ...coordinationHandlers,
+  ...referralHandlers,
+  ...consentHandlers,
+  ...letterHandlers,
 };

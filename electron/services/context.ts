@@ -6,6 +6,7 @@ import type { OpWriter } from '../../db/sync/op-log';
 import { AppError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/permissions';
 import type { StaffRole } from '../../shared/vocab/staff-roles';
+import type { PdfPrinter } from './letters/pdf/pdf-printer';
 
 export interface Actor {
   id: string;
@@ -24,6 +25,8 @@ export interface ServiceContext {
   clock: HybridClock;
   /** wall clock (ISO); injectable so tests can pin "today" */
   now: () => Date;
+  /** prints letters (Chromium or Electron); owned by the runtime, closed on lock */
+  printer?: PdfPrinter;
 }
 
 export function requirePermission(ctx: ServiceContext, permission: Permission): void {

@@ -11,7 +11,9 @@ export type Screen =
   | 'reports'
   | 'events'
   | 'staff'
-  | 'settings';
+  | 'settings'
+  | 'letters'
+  | 'provision';
 
 interface NavState {
   screen: Screen;
@@ -21,9 +23,13 @@ interface NavState {
   /** the coordination request shown, or the consultation a new one starts from */
   coordinationId: string | null;
   coordinationFrom: string | null;
+  /** the referral open on the letters screen (null: the register) */
+  referralId: string | null;
   go(screen: Screen): void;
   openCoordination(id: string): void;
   newCoordination(consultationId: string): void;
+  openReferral(id: string | null): void;
+  openProvisionLog(personId: string): void;
   openPerson(id: string): void;
   editConsultation(id: string | null): void;
 }
@@ -34,11 +40,14 @@ export const useNav = create<NavState>((set) => ({
   editConsultationId: null,
   coordinationId: null,
   coordinationFrom: null,
-  go: (screen) => set({ screen }),
+  referralId: null,
+  go: (screen) => set(screen === 'letters' ? { screen, referralId: null } : { screen }),
   openCoordination: (coordinationId) =>
     set({ screen: 'coordinationRequest', coordinationId, coordinationFrom: null }),
   newCoordination: (coordinationFrom) =>
     set({ screen: 'coordinationRequest', coordinationId: null, coordinationFrom }),
+  openReferral: (referralId) => set({ screen: 'letters', referralId }),
+  openProvisionLog: (personId) => set({ screen: 'provision', personId }),
   openPerson: (personId) => set({ screen: 'person', personId }),
   editConsultation: (editConsultationId) => set({ screen: 'intake', editConsultationId }),
 }));

@@ -7,6 +7,7 @@ import { directoryChannels } from './directory';
 import { draftChannels } from './drafts';
 import { eventChannels } from './events';
 import { followUpChannels } from './followups';
+import { letterChannels } from './letters';
 import { masterChannels } from './masters';
 import { personChannels } from './persons';
 import { reportChannels } from './reports';
@@ -29,6 +30,7 @@ export const CHANNELS = {
   ...draftChannels,
   ...backupChannels,
   ...coordinationChannels,
+  ...letterChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;

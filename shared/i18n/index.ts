@@ -1,12 +1,14 @@
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
 import { en as enEvents } from './en/events';
+import { en as enLetters } from './en/letters';
 import { en as enReports } from './en/reports';
 import { en as enReportsScreen } from './en/reports-screen';
 import { en as enSync } from './en/sync';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
 import { ja as jaEvents } from './ja/events';
+import { ja as jaLetters } from './ja/letters';
 import { ja as jaReports } from './ja/reports';
 import { ja as jaReportsScreen } from './ja/reports-screen';
 import { ja as jaSync } from './ja/sync';
@@ -26,6 +28,7 @@ export const ja = {
   ...jaSync,
   ...jaUi,
   ...jaCoordination,
+  ...jaLetters,
   vocab: vocabJa,
 };
 export const en = {
@@ -36,6 +39,7 @@ export const en = {
   ...enSync,
   ...enUi,
   ...enCoordination,
+  ...enLetters,
   vocab: vocabEn,
 };
 

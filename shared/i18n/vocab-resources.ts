@@ -42,6 +42,9 @@ const LISTS = {
   caseState: V.CASE_STATES,
   diseaseGroup: V.DISEASE_GROUPS,
   eventKind: EVENT_KINDS,
+  referralState: V.REFERRAL_STATES,
+  consentItem: V.CONSENT_DATA_ITEMS,
+  letterTemplate: V.LETTER_TEMPLATES,
 } satisfies Record<string, readonly VocabEntry[]>;
 
 // i18next splits keys on '.', and category codes contain dots ('1.2'): store them with '_'.

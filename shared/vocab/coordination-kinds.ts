@@ -49,10 +49,3 @@ export type CoordinationState = (typeof COORDINATION_STATES)[number]['code'];
 export const isCoordinationState = codeGuard(COORDINATION_STATES);
 
 // How the person agreed that their details may be given to hospitals (DOMAIN §5).
-export const CONSENT_METHODS = [
-  { code: 'verbal', ja: '口頭（記録あり）', en: 'Verbal (written down)' },
-  { code: 'written', ja: '書面', en: 'Signed form' },
-] as const;
-
-export type ConsentMethod = (typeof CONSENT_METHODS)[number]['code'];
-export const isConsentMethod = codeGuard(CONSENT_METHODS);

@@ -26,3 +26,6 @@ export * from './response-types';
 export * from './sex';
 export * from './staff-professions';
 export * from './staff-roles';
+export * from './referral-states';
+export * from './consent';
+export * from './letter-templates';

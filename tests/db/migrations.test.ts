@@ -34,6 +34,7 @@ describe('migrations', () => {
       '0003-events',
       '0004-sync',
       '0005-recent-index',
+      '0006-referrals-letters',
       '0008-coordination',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);

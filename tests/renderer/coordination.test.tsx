@@ -52,7 +52,7 @@ describe('a coordination request on screen', () => {
     expect(screen.queryByRole('button', { name: '連絡を記録' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '同意を記録する' }));
     await screen.findByRole('form', { name: '連絡を1件記録する' });
-    expect(screen.getByTestId('consent').textContent).toContain('口頭（記録あり）');
+    expect(screen.getByTestId('consent').textContent).toContain('口頭');
   });
 
   it('logs a refusal with Enter, never with the Enter that confirms an IME conversion', async () => {

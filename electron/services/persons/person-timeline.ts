@@ -4,7 +4,7 @@ import { getPerson } from './read-persons';
 
 /**
  * Everything about one person in date order: consultations (and their edits), cases and
- * follow-ups. Referrals and letters join here when they exist.
+ * follow-ups, referrals and the letters issued for them.
  */
 export async function personTimeline(ctx: ServiceContext, personId: string) {
   requirePermission(ctx, 'person.view');
@@ -73,6 +73,61 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
       id: f.id,
       title: f.title,
       detail: { state: f.state, owner: f.display_name, completedAt: f.completed_at },
+    });
+  }
+  const referrals = await ctx.db
+    .selectFrom('referrals as r')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .select([
+      'r.id',
+      'r.requested_on',
+      'r.state',
+      'r.template',
+      'r.reply_due_on',
+      'r.consultation_id',
+      'i.name',
+    ])
+    .where('r.person_id', '=', personId)
+    .execute();
+  for (const r of referrals) {
+    items.push({
+      at: r.requested_on,
+      kind: 'referral',
+      id: r.id,
+      title: r.name,
+      detail: {
+        state: r.state,
+        template: r.template,
+        replyDueOn: r.reply_due_on,
+        consultationId: r.consultation_id,
+      },
+    });
+  }
+  const letters = await ctx.db
+    .selectFrom('letters')
+    .select([
+      'id',
+      'created_at',
+      'document_number',
+      'addressee',
+      'template',
+      'referral_id',
+      'override_reason',
+    ])
+    .where('person_id', '=', personId)
+    .execute();
+  for (const l of letters) {
+    items.push({
+      at: l.created_at,
+      kind: 'letter',
+      id: l.id,
+      title: l.document_number,
+      detail: {
+        addressee: l.addressee,
+        template: l.template,
+        referralId: l.referral_id,
+        override: l.override_reason !== null,
+      },
     });
   }
   items.sort((a, b) => a.at.localeCompare(b.at));

@@ -23,6 +23,8 @@ import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { isComposing } from '../../components/ime';
 import { useNav } from '../../stores/nav-store';
+import { ReferralCreate } from '../letters/referral-create';
+import { useCan } from '../../hooks/use-can';
 import { CategoryToggles } from './category-toggles';
 import { DiseasePicker } from './disease-picker';
 import { emptyIntake, fromConsultation, toConsultationInput, type IntakeForm } from './intake-state';
@@ -44,6 +46,9 @@ export function IntakeFormScreen() {
   const [form, setForm] = useState<IntakeForm>(emptyIntake);
   const [editing, setEditing] = useState<ConsultationDetail | null>(null);
   const [saved, setSaved] = useState<ConsultationDetail | null>(null);
+  // a saved consultation about a known person can be referred on at once
+  const mayRefer = useCan('referral.manage');
+  const [referring, setReferring] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [draftNote, setDraftNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -154,7 +159,15 @@ export function IntakeFormScreen() {
             {t('ui.intake.saved', { serial: saved.serial })}
           </span>
         )}
+        {saved?.person && mayRefer && !referring && (
+          <button type="button" onClick={() => setReferring(true)}>
+            {t('letters.referral.create')}
+          </button>
+        )}
       </header>
+      {saved?.person && referring && (
+        <ReferralCreate consultationId={saved.id} onClose={() => setReferring(false)} />
+      )}
 
       <fieldset>
         <legend>{t('ui.intake.when')}</legend>

@@ -2,20 +2,24 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, TimelineItem } from '../../../shared/contract/persons';
 import { vocabKey } from '../../../shared/i18n/vocab-resources';
-import { can } from '../../../shared/permissions';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { ErrorMessage } from '../../components/error-message';
 import { useNav } from '../../stores/nav-store';
-import { useSession } from '../../stores/session-store';
+import { ReferralCreate } from '../letters/referral-create';
+import { useCan } from '../../hooks/use-can';
 
-/** Everything about one person in date order: consultations, edits, cases, follow-ups. */
+/** Everything about one person in date order: consultations, edits, cases, follow-ups, referrals, letters. */
 export function PersonTimeline() {
   const { t } = useTranslation();
   const personId = useNav((s) => s.personId);
   const edit = useNav((s) => s.editConsultation);
   const newCoordination = useNav((s) => s.newCoordination);
-  const role = useSession((s) => s.status?.user?.role);
+  const mayCoordinate = useCan('coordination.manage');
+  const openReferral = useNav((s) => s.openReferral);
+  const openProvisionLog = useNav((s) => s.openProvisionLog);
+  const mayRefer = useCan('referral.manage');
+  const [referFrom, setReferFrom] = useState<string | null>(null);
   const [data, setData] = useState<{ person: PersonDetail; items: TimelineItem[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -41,6 +45,9 @@ export function PersonTimeline() {
           <dt>{t('ui.intake.phone')}</dt>
           <dd>{p.phone ?? '—'}</dd>
         </dl>
+        <button type="button" onClick={() => openProvisionLog(p.id)}>
+          {t('letters.provision.open')}
+        </button>
       </header>
       <ol className="timeline-items">
         {data.items.map((item) => (
@@ -60,11 +67,41 @@ export function PersonTimeline() {
                 <button type="button" onClick={() => edit(item.id)}>
                   {t('ui.person.edit')}
                 </button>
-                {role && can(role, 'coordination.manage') && (
+                {mayCoordinate && (
                   <button type="button" onClick={() => newCoordination(item.id)}>
                     {t('coordination.fromConsultation')}
                   </button>
                 )}
+                {mayRefer && (
+                  <button type="button" onClick={() => setReferFrom(referFrom === item.id ? null : item.id)}>
+                    {t('letters.referral.create')}
+                  </button>
+                )}
+                {referFrom === item.id && (
+                  <ReferralCreate consultationId={item.id} onClose={() => setReferFrom(null)} />
+                )}
+              </>
+            )}
+            {item.kind === 'referral' && (
+              <>
+                <span className="tag" data-state={String(item.detail.state)}>
+                  {t(`vocab.referralState.${String(item.detail.state)}`)}
+                </span>
+                <span className="tag">{t(`vocab.letterTemplate.${String(item.detail.template)}`)}</span>
+                <button type="button" onClick={() => openReferral(item.id)}>
+                  {t('letters.referral.open')}
+                </button>
+              </>
+            )}
+            {item.kind === 'letter' && (
+              <>
+                <span className="tag">{String(item.detail.addressee ?? '')}</span>
+                {item.detail.override === true && (
+                  <span className="tag warn">{t('letters.register.emergency')}</span>
+                )}
+                <button type="button" onClick={() => openReferral(String(item.detail.referralId))}>
+                  {t('letters.referral.open')}
+                </button>
               </>
             )}
             {item.kind === 'follow_up' && (

@@ -12,6 +12,8 @@ import { EventsScreen } from '../events/events-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
 import { forgetMasters } from '../intake/masters-cache';
+import { LettersScreen } from '../letters/letters-screen';
+import { ProvisionLogScreen } from '../letters/provision-log-screen';
 import { PersonTimeline } from '../person/person-timeline';
 import { ReportsScreen } from '../reports/reports-screen';
 import { SearchScreen } from '../search/search-screen';
@@ -30,6 +32,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   events: () => <EventsScreen />,
   staff: () => <StaffScreen />,
   settings: () => <SettingsScreen />,
+  letters: () => <LettersScreen />,
+  provision: () => <ProvisionLogScreen />,
 };
 
 /** Navigation, the current screen, the lock button, and auto-lock on idle. */
@@ -49,6 +53,7 @@ export function AppShell() {
   useIdleLock(minutes, doLock, true);
   const nav: Screen[] = ['intake', 'search', 'followups'];
   if (user && can(user.role, 'coordination.view')) nav.push('coordination');
+  if (user && can(user.role, 'letter.view')) nav.push('letters');
   nav.push('directory');
   if (user && can(user.role, 'consultation.viewAll')) nav.push('reports');
   nav.push('events');

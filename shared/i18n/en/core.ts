@@ -44,5 +44,15 @@ export const en: Shape<typeof ja> = {
     BUNDLE_TOO_NEW: 'This sync file was made by a newer Yorisoi. Please update the app.',
     BUNDLE_WRONG_KIND: 'Wrong kind of file (a sync bundle and a receipt may have been mixed up).',
     BUNDLE_NOT_APPLICABLE: 'The sync file could not be applied to this case file. Nothing was imported.',
+    CONSENT_REQUIRED:
+      'No valid (unwithdrawn) consent covers giving information to this recipient. Record the consent, or choose the emergency exception (protection of life or body) and write the reason.',
+    CONSENT_SCOPE:
+      'The letter includes information the consent does not cover. Include fewer items, or record a wider consent.',
+    OVERRIDE_REASON_REQUIRED: 'The emergency exception (protection of life or body) needs a written reason.',
+    ILLEGAL_TRANSITION:
+      'The referral cannot change to that state (completed and cancelled referrals are final).',
+    PERSON_REQUIRED: 'A referral needs an identified person: link the consultation to a person first.',
+    PDF_FAILED: 'The PDF could not be made. Nothing was saved.',
+    LETTER_TOO_LARGE: 'The letter is too large (shorten the text). Nothing was saved.',
   },
 };

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/audit';
+import type { DB } from '../../../db/schema';
+import { recordOp } from '../../../db/sync/op-log';
+import type { PdfFile } from '../../../shared/contract/letters';
+import { AppError } from '../../../shared/errors';
+import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+
+export type CopyKind = 'pdf_file' | 'reprint' | 'provision_log';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A file name that names no one (file lists and recent-documents menus are not private). */
+export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/** Writes one copy to the provision log (letter_exports), its op and its audit entry. */
+export async function logCopy(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  c: { kind: CopyKind; letterId: string | null; personId: string; fileName: string; bytes: Uint8Array },
+): Promise<void> {
+  const id = uuidv7();
+  const t = nowIso(ctx);
+  const fields = {
+    kind: c.kind,
+    letter_id: c.letterId,
+    person_id: c.personId,
+    file_name: c.fileName,
+    bytes: c.bytes.length,
+    sha256: sha256(c.bytes),
+    exported_at: t,
+    exported_by: ctx.actor.id,
+  };
+  await trx
+    .insertInto('letter_exports')
+    .values({
+      id,
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+      version: 1,
+    })
+    .execute();
+  await recordOp(trx, opWriter(ctx), 'letter_export', id, {
+    ...fields,
+    created_at: t,
+    created_by: ctx.actor.id,
+  });
+  await writeAudit(trx, {
+    staffId: ctx.actor.id,
+    login: ctx.actor.login,
+    action: `letter.copy.${c.kind}`,
+    entity: c.letterId ? 'letter' : 'person',
+    entityId: c.letterId ?? c.personId,
+    detail: { personId: c.personId, bytes: c.bytes.length, file: c.fileName },
+  });
+}
+
+/**
+ * The stored PDF of an issued letter, byte for byte (its hash is checked against the register),
+ * for a reprint or to save as a file. Either way a copy leaves: it is logged first.
+ */
+export async function letterCopy(
+  ctx: ServiceContext,
+  id: string,
+  kind: 'pdf_file' | 'reprint',
+): Promise<PdfFile> {
+  requirePermission(ctx, 'letter.export');
+  return ctx.db.transaction().execute(async (trx) => {
+    const l = await trx
+      .selectFrom('letters as l')
+      .innerJoin('letter_files as f', 'f.id', 'l.id')
+      .select(['l.id', 'l.person_id', 'l.document_number', 'l.template', 'l.pdf_sha256', 'f.pdf_base64'])
+      .where('l.id', '=', id)
+      .executeTakeFirst();
+    if (!l) throw new AppError('NOT_FOUND', 'No such letter (or its document has not arrived yet).');
+    const pdf = Buffer.from(l.pdf_base64, 'base64');
+    if (sha256(pdf) !== l.pdf_sha256)
+      throw new AppError('INTEGRITY_FAILED', 'The stored PDF does not match the register.');
+    const filename = safeFileName(`${l.document_number}_${l.template.toUpperCase()}.pdf`);
+    await logCopy(trx, ctx, { kind, letterId: l.id, personId: l.person_id, fileName: filename, bytes: pdf });
+    return {
+      filename,
+      mimeType: 'application/pdf' as const,
+      base64: l.pdf_base64,
+      bytes: pdf.length,
+      sha256: l.pdf_sha256,
+    };
+  });
+}

@@ -1,0 +1,101 @@
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/audit';
+import { recordOp } from '../../../db/sync/op-log';
+import type { ReferralDto } from '../../../shared/contract/letters';
+import { AppError } from '../../../shared/errors';
+import { defaultTemplateFor, type InstitutionType } from '../../../shared/vocab';
+import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { insertFollowUp } from '../followups/insert-follow-up';
+import { getReferralDto } from './referral-dto';
+
+export interface NewReferral {
+  consultationId: string;
+  institutionId: string;
+  template?: 't1' | 't2' | 't3' | 't4' | undefined;
+  purpose: string | null;
+  requestedOn?: string | undefined;
+  replyDueOn?: string | null | undefined;
+  followUpOwnerId?: string | undefined;
+}
+
+/**
+ * A referral from a consultation to an institution of the directory, in state 依頼中. A reply-due
+ * date opens a follow-up (the counselor's reminder to chase the reply), in the same transaction.
+ */
+export async function createReferral(ctx: ServiceContext, input: NewReferral): Promise<ReferralDto> {
+  requirePermission(ctx, 'referral.manage');
+  const requestedOn = input.requestedOn ?? todayLocal(ctx);
+  if (input.replyDueOn && input.replyDueOn < requestedOn)
+    throw new AppError('INVALID_INPUT', 'The reply cannot be due before the referral is made.');
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await trx
+      .selectFrom('consultations')
+      .select(['id', 'person_id', 'case_id'])
+      .where('id', '=', input.consultationId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!c) throw new AppError('INVALID_INPUT', 'No such consultation.');
+    if (!c.person_id) throw new AppError('PERSON_REQUIRED', 'The consultation is not linked to a person.');
+    const inst = await trx
+      .selectFrom('institutions')
+      .select(['id', 'name', 'type', 'active'])
+      .where('id', '=', input.institutionId)
+      .executeTakeFirst();
+    if (!inst || !inst.active) throw new AppError('INVALID_INPUT', 'No such active institution.');
+    const id = uuidv7();
+    let followUpId: string | null = null;
+    if (input.replyDueOn) {
+      let caseId = c.case_id;
+      if (caseId) {
+        const k = await trx.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirst();
+        if (k?.state !== 'open') caseId = null; // a closed case takes no new work
+      }
+      followUpId = await insertFollowUp(trx, ctx, {
+        title: `紹介先からの返信確認（${inst.name}）`,
+        dueDate: input.replyDueOn,
+        ownerId: input.followUpOwnerId ?? null,
+        caseId,
+        consultationId: c.id,
+        personId: c.person_id,
+      });
+    }
+    const t = nowIso(ctx);
+    const fields = {
+      consultation_id: c.id,
+      person_id: c.person_id,
+      institution_id: inst.id,
+      template: input.template ?? defaultTemplateFor(inst.type as InstitutionType),
+      purpose: input.purpose,
+      requested_on: requestedOn,
+      reply_due_on: input.replyDueOn ?? null,
+      follow_up_id: followUpId,
+      state: 'requested' as const,
+    };
+    await trx
+      .insertInto('referrals')
+      .values({
+        id,
+        ...fields,
+        created_at: t,
+        created_by: ctx.actor.id,
+        updated_at: t,
+        updated_by: ctx.actor.id,
+        version: 1,
+      })
+      .execute();
+    await recordOp(trx, opWriter(ctx), 'referral', id, {
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+    });
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'referral.create',
+      entity: 'referral',
+      entityId: id,
+      detail: { personId: c.person_id, institutionId: inst.id, template: fields.template },
+    });
+    return getReferralDto(trx, id);
+  });
+}

@@ -1,0 +1,21 @@
+import type { ReferralDto } from '../../../shared/contract/letters';
+import { requirePermission, type ServiceContext } from '../context';
+import { getReferralDto, selectReferrals, toReferralDto } from './referral-dto';
+
+export async function listReferrals(
+  ctx: ServiceContext,
+  f: { personId?: string | undefined; consultationId?: string | undefined; openOnly: boolean },
+): Promise<ReferralDto[]> {
+  requirePermission(ctx, 'person.view');
+  let q = selectReferrals(ctx.db);
+  if (f.personId) q = q.where('r.person_id', '=', f.personId);
+  if (f.consultationId) q = q.where('r.consultation_id', '=', f.consultationId);
+  if (f.openOnly) q = q.where('r.state', 'in', ['requested', 'accepted', 'declined']);
+  const rows = await q.orderBy('r.requested_on', 'desc').orderBy('r.id', 'desc').limit(500).execute();
+  return rows.map((r) => toReferralDto(r as Parameters<typeof toReferralDto>[0]));
+}
+
+export async function getReferral(ctx: ServiceContext, id: string): Promise<ReferralDto> {
+  requirePermission(ctx, 'person.view');
+  return getReferralDto(ctx.db, id);
+}

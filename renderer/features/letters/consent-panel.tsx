@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsentDto, ReferralDto } from '../../../shared/contract/letters';
+import { CONSENT_DATA_ITEMS, type ConsentDataItem } from '../../../shared/vocab';
+import { call } from '../../api/client';
+import { DateBoth } from '../../components/date-both';
+import { DateInput } from '../../components/date-input';
+import { ErrorMessage } from '../../components/error-message';
+import { useCan } from '../../hooks/use-can';
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/** The person's consents (scope, method, date, who) and a form to record one or its withdrawal. */
+export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; onChange(): void }) {
+  const { t } = useTranslation();
+  const mayRecord = useCan('consent.record');
+  const [list, setList] = useState<ConsentDto[]>([]);
+  const [items, setItems] = useState<ConsentDataItem[]>([
+    'identity',
+    'disease',
+    'medical',
+    'living',
+    'consultation',
+  ]);
+  const [method, setMethod] = useState<'verbal' | 'written'>('verbal');
+  const [obtainedOn, setObtainedOn] = useState(today());
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    call('consent.list', { personId: referral.personId }).then(setList, setError);
+  }, [referral.personId]);
+  useEffect(load, [load]);
+  const toggle = (c: ConsentDataItem) =>
+    setItems((xs) => (xs.includes(c) ? xs.filter((x) => x !== c) : [...xs, c]));
+
+  async function record() {
+    setError(null);
+    setDone(false);
+    try {
+      await call('consent.record', {
+        personId: referral.personId,
+        referralId: referral.id,
+        recipientIds: [referral.institution.id],
+        dataItems: items,
+        method,
+        obtainedOn,
+        note,
+      });
+      setDone(true);
+      load();
+      onChange();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function withdraw(id: string) {
+    setError(null);
+    try {
+      await call('consent.withdraw', { id, withdrawnOn: today() });
+      load();
+      onChange();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="card consent-panel" aria-label={t('letters.consent.heading')}>
+      <h3>{t('letters.consent.heading')}</h3>
+      {list.length === 0 && <p className="hint">{t('letters.consent.none')}</p>}
+      <ul className="consents">
+        {list.map((c) => (
+          <li key={c.id} data-withdrawn={c.withdrawnOn ? 'yes' : 'no'}>
+            <strong>{t(`vocab.consentMethod.${c.method}`)}</strong> <DateBoth value={c.obtainedOn} />{' '}
+            {t('letters.consent.obtainedBy', { name: c.obtainedBy.name })} —{' '}
+            {c.recipients.map((r) => r.name).join('、')}
+            <div className="hint">{c.dataItems.map((i) => t(`vocab.consentItem.${i}`)).join(' / ')}</div>
+            {c.withdrawnOn ? (
+              <span className="tag warn">{t('letters.consent.withdrawn', { date: c.withdrawnOn })}</span>
+            ) : (
+              <>
+                <span className="tag ok">{t('letters.consent.valid')}</span>
+                {mayRecord && (
+                  <button type="button" onClick={() => void withdraw(c.id)}>
+                    {t('letters.consent.withdraw')}
+                  </button>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {mayRecord && (
+        <form onSubmit={(e) => e.preventDefault()} aria-label={t('letters.consent.record')}>
+          <fieldset>
+            <legend>
+              {t('letters.consent.items')}（{t('letters.consent.recipients')}：{referral.institution.name}）
+            </legend>
+            {CONSENT_DATA_ITEMS.map((i) => (
+              <label key={i.code} className="check">
+                <input type="checkbox" checked={items.includes(i.code)} onChange={() => toggle(i.code)} />
+                {t(`vocab.consentItem.${i.code}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="grid">
+            <fieldset>
+              <legend>{t('letters.consent.method')}</legend>
+              {(['verbal', 'written'] as const).map((m) => (
+                <label key={m} className="check">
+                  <input
+                    type="radio"
+                    name="consent-method"
+                    checked={method === m}
+                    onChange={() => setMethod(m)}
+                  />
+                  {t(`vocab.consentMethod.${m}`)}
+                </label>
+              ))}
+            </fieldset>
+            <DateInput label={t('letters.consent.obtainedOn')} value={obtainedOn} onChange={setObtainedOn} />
+            <label className="field wide">
+              <span>{t('letters.consent.note')}</span>
+              <input value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+          </div>
+          <ErrorMessage error={error} />
+          {done && <p className="ok">{t('letters.consent.recorded')}</p>}
+          <button
+            type="button"
+            className="primary"
+            disabled={items.length === 0}
+            onClick={() => void record()}
+          >
+            {t('letters.consent.record')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
