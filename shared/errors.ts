@@ -42,6 +42,13 @@ export const ERROR_CODES = [
   'BUNDLE_TOO_NEW',
   'BUNDLE_WRONG_KIND',
   'BUNDLE_NOT_APPLICABLE',
+  'CARD_IS_OWN',
+  'PEER_KEYS_CHANGED',
+  'SYNC_FOLDER_NOT_SET',
+  'SYNC_FOLDER_UNAVAILABLE',
+  'SYNC_BUSY',
+  'FILE_NOT_FOUND',
+  'FILE_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

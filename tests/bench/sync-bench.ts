@@ -262,8 +262,8 @@ export async function prepareSync(dir: string, total: number) {
   const sender = await device(senderFile, '送信センター', true);
   const receiver = await device(receiverFile, '受信端末', true);
   const cards = [join(dir, `s-${total}.card`), join(dir, `r-${total}.card`)] as const;
-  await exportCard(sender.context(), cards[0]);
-  await exportCard(receiver.context(), cards[1]);
+  await exportCard(sender.context(), { path: cards[0] });
+  await exportCard(receiver.context(), { path: cards[1] });
   await addPeer(sender.context(), { path: cards[1] });
   await addPeer(receiver.context(), { path: cards[0] });
   const peer = receiver.context().deviceId;

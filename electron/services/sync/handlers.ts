@@ -7,6 +7,7 @@ import { exportLog } from './export-log';
 import { exportCard, getIdentity } from './identity-service';
 import { importBundle } from './import-bundle';
 import { importFolder } from './import-folder';
+import { listFiles } from './list-files';
 import { addPeer, previewCard, removePeer, updatePeer } from './pair-peer';
 import { currentJob } from './progress';
 import { exportReceipt, importReceipt } from './receipts';
@@ -26,6 +27,7 @@ type SyncChannels =
   | 'sync.exportReceipt'
   | 'sync.importReceipt'
   | 'sync.importFolder'
+  | 'sync.listFiles'
   | 'sync.setFolder'
   | 'sync.setMode'
   | 'sync.conflicts'
@@ -37,7 +39,7 @@ type SyncChannels =
 
 export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.identity': (ctx) => getIdentity(ctx),
-  'sync.exportCard': (ctx, i) => exportCard(ctx, i.path),
+  'sync.exportCard': (ctx, i) => exportCard(ctx, i),
   'sync.previewCard': (ctx, i) => previewCard(ctx, i.path),
   'sync.addPeer': (ctx, i) => addPeer(ctx, i),
   'sync.updatePeer': (ctx, i) => updatePeer(ctx, i),
@@ -48,6 +50,7 @@ export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.exportReceipt': (ctx, i) => exportReceipt(ctx, i),
   'sync.importReceipt': (ctx, i) => importReceipt(ctx, i.path),
   'sync.importFolder': (ctx) => importFolder(ctx),
+  'sync.listFiles': (ctx, i) => listFiles(ctx, i.folder),
   'sync.setFolder': (ctx, i) => setFolder(ctx, i.folder),
   'sync.setMode': (ctx, i) => setMode(ctx, i.mode),
   'sync.conflicts': (ctx, i) => listConflicts(ctx, i.includeResolved),

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readMeta } from '../../../db/sync/identity';
-import { AppError, isAppError } from '../../../shared/errors';
+import { isAppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { importBundle } from './import-bundle';
 import { importReceipt } from './receipts';
 import { requireSyncExchange } from './sync-access';
-import { filesFor, syncFolder } from './sync-folder';
+import { configuredFolder, filesFor } from './sync-folder';
 
 /**
  * Imports every bundle and receipt in the exchange folder addressed to this device, oldest
@@ -14,9 +13,7 @@ import { filesFor, syncFolder } from './sync-folder';
  */
 export async function importFolder(ctx: ServiceContext) {
   requireSyncExchange(ctx);
-  const folder = await syncFolder(ctx);
-  if (!folder) throw new AppError('INVALID_INPUT', 'No exchange folder is configured.');
-  if (!existsSync(folder)) throw new AppError('NOT_FOUND', `The exchange folder is not there: ${folder}`);
+  const folder = await configuredFolder(ctx);
   const self = (await readMeta(ctx.db, 'device_id'))!;
   const files = [];
   for (const { file, kind } of filesFor(folder, self)) {
