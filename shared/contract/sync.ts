@@ -125,6 +125,8 @@ export const conflictDto = z.object({
   id: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** what a person recognises the record by: a name, a serial, a title (null: none here) */
+  record: z.string().nullable(),
   field: z.string(),
   /** the value the record holds now (the later writer) */
   current: conflictSide,
