@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type Screen = 'intake' | 'search' | 'person' | 'followups' | 'directory' | 'staff' | 'settings';
+export type Screen =
+  'intake' | 'search' | 'person' | 'followups' | 'directory' | 'staff' | 'sync' | 'prefecture' | 'settings';
 
 interface NavState {
   screen: Screen;

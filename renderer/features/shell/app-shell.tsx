@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/permissions';
 import { useIdleLock } from '../../hooks/use-idle-lock';
@@ -13,6 +13,9 @@ import { PersonTimeline } from '../person/person-timeline';
 import { SearchScreen } from '../search/search-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StaffScreen } from '../staff/staff-screen';
+import { PrefectureScreen } from '../sync/prefecture-screen';
+import { SyncScreen } from '../sync/sync-screen';
+import { useSyncMode } from '../sync/sync-mode-store';
 
 const SCREENS: Record<Screen, () => ReactNode> = {
   intake: () => <IntakeFormScreen />,
@@ -21,6 +24,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   followups: () => <FollowUpsScreen />,
   directory: () => <DirectoryScreen />,
   staff: () => <StaffScreen />,
+  sync: () => <SyncScreen />,
+  prefecture: () => <PrefectureScreen />,
   settings: () => <SettingsScreen />,
 };
 
@@ -39,8 +44,16 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
+  const syncMode = useSyncMode((s) => s.mode);
+  const loadSyncMode = useSyncMode((s) => s.load);
+  const seesAll = !!user && can(user.role, 'consultation.viewAll');
+  useEffect(() => {
+    if (seesAll) void loadSyncMode();
+  }, [seesAll, loadSyncMode]);
   const nav: Screen[] = ['intake', 'search', 'followups', 'directory'];
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
+  if (seesAll) nav.push('sync');
+  if (seesAll && syncMode === 'prefecture') nav.push('prefecture');
   nav.push('settings');
   return (
     <div className="shell">

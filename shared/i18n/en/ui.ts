@@ -19,6 +19,8 @@ export const en: Shape<typeof ja> = {
       followups: 'Follow-ups',
       directory: 'Directory',
       staff: 'Staff',
+      sync: 'Sync',
+      prefecture: 'Per-center totals',
       settings: 'Settings',
       lock: 'Lock',
     },

@@ -17,6 +17,8 @@ export const ja = {
       followups: '継続支援',
       directory: '関係機関',
       staff: '職員',
+      sync: '同期',
+      prefecture: 'センター別集計',
       settings: '設定',
       lock: 'ロック',
     },
