@@ -109,6 +109,7 @@ export const folderImportDto = z.object({
       code: z.string().nullable(),
       message: z.string().nullable(),
       bundle: importResultDto.nullable(),
+      receipt: receiptImportDto.nullable(),
     }),
   ),
 });

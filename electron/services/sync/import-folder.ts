@@ -19,11 +19,11 @@ export async function importFolder(ctx: ServiceContext) {
   for (const { file, kind } of filesFor(folder, self)) {
     try {
       const bundle = kind === 'bundle' ? await importBundle(ctx, file) : null;
-      if (kind === 'receipt') await importReceipt(ctx, file);
-      files.push({ file, kind, ok: true, code: null, message: null, bundle });
+      const receipt = kind === 'receipt' ? await importReceipt(ctx, file) : null;
+      files.push({ file, kind, ok: true, code: null, message: null, bundle, receipt });
     } catch (e) {
       if (!isAppError(e)) throw e;
-      files.push({ file, kind, ok: false, code: e.code, message: e.message, bundle: null });
+      files.push({ file, kind, ok: false, code: e.code, message: e.message, bundle: null, receipt: null });
     }
   }
   return { files };

@@ -35,25 +35,26 @@ function showValue(v: unknown): string | null {
 
 /**
  * Conflicts to review: the same field changed on two devices, neither writer having seen the
- * other's value. Both values, who and when; a person chooses, and the choice syncs.
+ * other's value. Both values, who and when; a person chooses, and the choice syncs. Settled
+ * conflicts leave the list (a value taken back is no conflict any more by the merge's own rule;
+ * each decision is in the audit log).
  */
 export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
   const { t, i18n } = useTranslation();
-  const [showResolved, setShowResolved] = useState(false);
   const [rows, setRows] = useState<ConflictDto[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let live = true;
-    call('sync.conflicts', { includeResolved: showResolved }).then(
+    call('sync.conflicts', { includeResolved: false }).then(
       (r) => live && setRows(r),
       (e) => live && setError(e),
     );
     return () => {
       live = false;
     };
-  }, [showResolved, version, reload]);
+  }, [version, reload]);
 
   const deviceName = (id: string) => {
     if (id === selfId) return t('sync.conflicts.thisDevice');
@@ -64,24 +65,19 @@ export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
     i18n.exists(`sync.conflicts.fields.${f}`) ? t(`sync.conflicts.fields.${f}`) : f;
   const entityName = (e: string) =>
     i18n.exists(`sync.conflicts.entities.${e}`) ? t(`sync.conflicts.entities.${e}`) : e;
-  const open = rows?.filter((r) => !r.resolution).length ?? 0;
 
   return (
     <section className="card" aria-labelledby="sync-conflicts-h">
       <h3 id="sync-conflicts-h">
         {t('sync.conflicts.heading')}{' '}
-        {rows && <span className="count">{t('sync.conflicts.count', { count: open })}</span>}
+        {rows && <span className="count">{t('sync.conflicts.count', { count: rows.length })}</span>}
       </h3>
       <p className="hint">{t('sync.conflicts.help')}</p>
-      <label className="check">
-        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
-        {t('sync.conflicts.showResolved')}
-      </label>
       <ErrorMessage error={error} />
       {rows && rows.length === 0 && <p className="hint">{t('sync.conflicts.none')}</p>}
       <ul className="conflicts">
         {rows?.map((c) => (
-          <li key={c.id} className={c.resolution ? 'conflict resolved' : 'conflict'} data-conflict={c.id}>
+          <li key={c.id} className="conflict" data-conflict={c.id}>
             <p className="conflict-title">
               <span className="tag">{entityName(c.entity)}</span>{' '}
               <strong>{c.record ?? shortId(c.entityId)}</strong>
@@ -117,36 +113,28 @@ export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
                 );
               })}
             </div>
-            {c.resolution ? (
-              <p className="ok">
-                {t(`sync.conflicts.resolvedAs.${c.resolution.choice}`, {
-                  by: c.resolution.byName ?? t('sync.conflicts.unknownStaff'),
-                })}
-              </p>
-            ) : (
-              <div className="button-row">
-                {(['keep', 'take'] as const).map((choice) => (
-                  <button
-                    key={choice}
-                    type="button"
-                    className={choice === 'keep' ? 'primary' : ''}
-                    disabled={busy}
-                    onClick={() =>
-                      void act(async () => {
-                        await call('sync.resolveConflict', { id: c.id, choice });
-                        setReload((n) => n + 1);
-                        return t(`sync.conflicts.done.${choice}`, {
-                          record: c.record ?? shortId(c.entityId),
-                          field: fieldName(c.field),
-                        });
-                      })
-                    }
-                  >
-                    {t(`sync.conflicts.${choice}`)}
-                  </button>
-                ))}
-              </div>
-            )}
+            <div className="button-row">
+              {(['keep', 'take'] as const).map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  className={choice === 'keep' ? 'primary' : ''}
+                  disabled={busy}
+                  onClick={() =>
+                    void act(async () => {
+                      await call('sync.resolveConflict', { id: c.id, choice });
+                      setReload((n) => n + 1);
+                      return t(`sync.conflicts.done.${choice}`, {
+                        record: c.record ?? shortId(c.entityId),
+                        field: fieldName(c.field),
+                      });
+                    })
+                  }
+                >
+                  {t(`sync.conflicts.${choice}`)}
+                </button>
+              ))}
+            </div>
           </li>
         ))}
       </ul>

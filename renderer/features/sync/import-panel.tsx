@@ -22,6 +22,8 @@ interface Props {
   receiptButtons?: boolean;
 }
 
+const FOLDER_LOOK_MS = 4000;
+
 /** Importing bundles and receipts, from the exchange folder or a chosen file, and what came of it. */
 export function ImportPanel({
   folder,
@@ -38,17 +40,24 @@ export function ImportPanel({
   const chooser = useChooser(folder);
   const [waiting, setWaiting] = useState<number | null>(null);
 
+  // a stick is plugged in or a colleague drops a file: look again now and then, and on focus
   useEffect(() => {
-    if (!folder) return setWaiting(null);
+    if (!folder || busy) return setWaiting(null);
     let live = true;
-    call('sync.listFiles', {}).then(
-      (l) => live && setWaiting(l.files.filter((f) => f.forThisDevice).length),
-      () => live && setWaiting(null),
-    );
+    const look = () =>
+      call('sync.listFiles', {}).then(
+        (l) => live && setWaiting(l.files.filter((f) => f.forThisDevice).length),
+        () => live && setWaiting(null),
+      );
+    void look();
+    const timer = setInterval(look, FOLDER_LOOK_MS);
+    window.addEventListener('focus', look);
     return () => {
       live = false;
+      clearInterval(timer);
+      window.removeEventListener('focus', look);
     };
-  }, [folder, version]);
+  }, [folder, version, busy]);
 
   return (
     <section className="card" aria-labelledby="sync-import-h">

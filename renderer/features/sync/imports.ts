@@ -43,7 +43,7 @@ export async function importFromFolder(): Promise<ImportOutcome[]> {
     kind: f.kind,
     error: f.ok ? null : new ApiError({ code: (f.code ?? 'INTERNAL') as never, message: f.message ?? '' }),
     bundle: f.bundle,
-    receipt: null,
+    receipt: f.receipt,
   }));
 }
 

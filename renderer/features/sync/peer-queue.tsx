@@ -43,7 +43,7 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
   return (
     <>
       {!folder && <p className="hint">{t('sync.queue.noFolderHint')}</p>}
-      <table className="table sync-queue">
+      <table className="table sync-queue" aria-label={t('sync.queue.heading')}>
         <thead>
           <tr>
             <th>{t('sync.queue.peer')}</th>
@@ -79,13 +79,13 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
                   t('sync.queue.inactive')
                 )}
               </td>
-              <td>
+              <td data-testid="last-export">
                 <When at={p.lastExportAt} ops={p.lastExportOps} />
               </td>
-              <td>
+              <td data-testid="last-receipt">
                 <When at={p.lastReceiptAt} />
               </td>
-              <td>
+              <td data-testid="last-import">
                 <When at={p.lastImportAt} ops={p.lastImportOps} />
               </td>
               <td className="actions-cell">

@@ -176,16 +176,10 @@ export const en: Shape<typeof ja> = {
       device: 'Device',
       keep: 'Keep the current value',
       take: 'Restore the overwritten value',
-      resolved: 'Resolved',
-      resolvedAs: {
-        keep: 'Kept the current value ({{by}})',
-        take: 'Restored the overwritten value ({{by}})',
-      },
       done: {
         keep: '“{{record}}”, {{field}}: kept the current value.',
         take: '“{{record}}”, {{field}}: restored the overwritten value.',
       },
-      showResolved: 'Show resolved',
       empty: '(empty)',
       unknownStaff: '(unknown)',
       thisDevice: 'This device',

@@ -169,16 +169,10 @@ export const ja = {
       device: '端末',
       keep: '現在の値のままにする',
       take: '上書きされた値に戻す',
-      resolved: '対応済み',
-      resolvedAs: {
-        keep: '現在の値のままにしました（{{by}}）',
-        take: '上書きされた値に戻しました（{{by}}）',
-      },
       done: {
         keep: '「{{record}}」の{{field}}：現在の値のままにしました。',
         take: '「{{record}}」の{{field}}：上書きされた値に戻しました。',
       },
-      showResolved: '対応済みも表示',
       empty: '（空欄）',
       unknownStaff: '（不明）',
       thisDevice: 'この端末',
