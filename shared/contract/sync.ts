@@ -205,6 +205,8 @@ export const folderListingDto = z.object({
       kind: syncFileKind,
       /** a bundle or receipt named for this device (null: the name does not say) */
       forThisDevice: z.boolean().nullable(),
+      /** for this device: already imported here (null: not addressed here, or unreadable) */
+      imported: z.boolean().nullable(),
       bytes: z.number(),
       modifiedAt: z.string(),
     }),
@@ -257,7 +259,8 @@ export const syncChannels = {
   'sync.importFolder': channel({ auth: 'session', input: z.object({}).default({}), output: folderImportDto }),
   /**
    * The sync files and identity cards in a folder (the configured one by default), newest
-   * first: names only, nothing is opened. Browser mode has no file dialog; this stands in.
+   * first, with whether each file named for this device was imported already (its manifest
+   * alone is read). Browser mode has no file dialog; this stands in.
    */
   'sync.listFiles': channel({
     auth: 'session',

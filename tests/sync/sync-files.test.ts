@@ -57,11 +57,15 @@ describe('sync files in a folder', () => {
     expect(atB.folder).toBe(usb);
     const byKind = (k: string) => atB.files.filter((f) => f.kind === k);
     expect(byKind('card')).toHaveLength(2);
-    expect(byKind('bundle')).toEqual([expect.objectContaining({ forThisDevice: true })]);
-    expect(byKind('receipt')).toEqual([expect.objectContaining({ forThisDevice: false })]);
+    expect(byKind('bundle')).toEqual([expect.objectContaining({ forThisDevice: true, imported: false })]);
+    expect(byKind('receipt')).toEqual([expect.objectContaining({ forThisDevice: false, imported: null })]);
     expect(byKind('other').map((f) => f.name)).toEqual(['renamed.age']);
     expect(atB.files.map((f) => f.name)).not.toContain('notes.txt');
     expect(atB.files.every((f) => f.path === join(usb, f.name) && f.bytes > 0)).toBe(true);
+    // once imported, the listing says so (the file stays: a shared stick serves several devices)
+    await b.call('sync.importBundle', { path: byKind('bundle')[0]!.path });
+    const again = await b.call('sync.listFiles', { folder: usb });
+    expect(again.files.find((f) => f.kind === 'bundle')).toMatchObject({ imported: true });
     // newest first
     const times = atB.files.map((f) => f.modifiedAt);
     expect([...times].sort().reverse()).toEqual(times);

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { openSyncFile } from '../../../db/sync/envelope-reader';
 import type { FolderListingDto } from '../../../shared/contract/sync';
 import { parseSyncFileName, shortDeviceId } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
@@ -8,16 +9,33 @@ import { requireSyncExchange } from './sync-access';
 import { configuredFolder, requireFolderThere } from './sync-folder';
 
 const MAX_FILES = 300;
+/** files addressed here whose manifest is read to tell new from already imported */
+const MAX_CHECKED = 50;
+
+/** The id in a sync file's manifest (only the manifest is decrypted), or null. */
+async function manifestId(path: string, ageIdentity: string): Promise<string | null> {
+  try {
+    const f = await openSyncFile(path, ageIdentity);
+    await f.close();
+    const id = (JSON.parse(f.manifestText) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null; // damaged or not ours: the import will say why
+  }
+}
 
 /**
  * The sync files (.age) and identity cards (.json) in a folder, newest first, so a screen
- * without a native file dialog (browser mode) can offer them by name. Only names, sizes and
- * times: no file is opened, and other files in the folder are not listed.
+ * without a native file dialog (browser mode) can offer them by name: names, sizes and times;
+ * other files in the folder are not listed. Of the files named for this device, only the
+ * manifest is decrypted, to tell new ones from those imported already. That is advice for the
+ * screen, not trust: the import verifies the signature before anything is applied.
  */
 export async function listFiles(ctx: ServiceContext, folder?: string): Promise<FolderListingDto> {
   requireSyncExchange(ctx);
   const dir = folder ? requireFolderThere(folder) : await configuredFolder(ctx);
-  const me = shortDeviceId((await deviceIdentity(ctx)).deviceId);
+  const identity = await deviceIdentity(ctx);
+  const me = shortDeviceId(identity.deviceId);
   const files: FolderListingDto['files'] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isFile() || !/\.(age|json)$/i.test(entry.name)) continue;
@@ -34,10 +52,19 @@ export async function listFiles(ctx: ServiceContext, folder?: string): Promise<F
       path: join(dir, entry.name),
       kind,
       forThisDevice: parsed ? parsed.to === me : null,
+      imported: null,
       bytes: st.size,
       modifiedAt: st.mtime.toISOString(),
     });
   }
   files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
-  return { folder: dir, files: files.slice(0, MAX_FILES) };
+  const shown = files.slice(0, MAX_FILES);
+  const imported = new Set(
+    (await ctx.db.selectFrom('sync_imports').select('bundle_id').execute()).map((r) => r.bundle_id),
+  );
+  for (const f of shown.filter((x) => x.forThisDevice).slice(0, MAX_CHECKED)) {
+    const id = await manifestId(f.path, identity.ageIdentity);
+    f.imported = id === null ? null : imported.has(id);
+  }
+  return { folder: dir, files: shown };
 }

@@ -134,7 +134,8 @@ export function FolderBrowser({ mode, accept, configuredFolder, onChoose, onCanc
                           <span className={f.forThisDevice ? 'tag mine' : 'tag'}>
                             {f.forThisDevice ? t('sync.chooser.forThisDevice') : t('sync.chooser.forOther')}
                           </span>
-                        )}
+                        )}{' '}
+                        {f.imported && <span className="tag">{t('sync.chooser.imported')}</span>}
                       </td>
                       <td>{formatBytes(f.bytes)}</td>
                       <td>

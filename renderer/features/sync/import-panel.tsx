@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerDto } from '../../../shared/contract/sync';
 import { call } from '../../api/client';
@@ -20,6 +20,8 @@ interface Props {
   onSendReceipt(peer: PeerDto): void;
   /** offer a receipt back to each sender under the results (default) */
   receiptButtons?: boolean;
+  /** shown under the results */
+  children?: ReactNode;
 }
 
 const FOLDER_LOOK_MS = 4000;
@@ -35,6 +37,7 @@ export function ImportPanel({
   onImportFile,
   onSendReceipt,
   receiptButtons = true,
+  children,
 }: Props) {
   const { t } = useTranslation();
   const chooser = useChooser(folder);
@@ -46,7 +49,7 @@ export function ImportPanel({
     let live = true;
     const look = () =>
       call('sync.listFiles', {}).then(
-        (l) => live && setWaiting(l.files.filter((f) => f.forThisDevice).length),
+        (l) => live && setWaiting(l.files.filter((f) => f.forThisDevice && f.imported !== true).length),
         () => live && setWaiting(null),
       );
     void look();
@@ -109,6 +112,7 @@ export function ImportPanel({
           onSendReceipt={onSendReceipt}
         />
       )}
+      {children}
     </section>
   );
 }

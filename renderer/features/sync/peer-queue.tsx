@@ -27,7 +27,12 @@ function When({ at, ops }: { at: string | null; ops?: number | null }) {
   return (
     <>
       <DateBoth value={localDateTime(at)} />
-      {ops != null && <small className="hint"> {t('sync.queue.opsCount', { count: ops })}</small>}
+      {ops != null && (
+        <>
+          <br />
+          <small className="hint">{t('sync.queue.opsCount', { count: ops })}</small>
+        </>
+      )}
     </>
   );
 }
@@ -42,53 +47,55 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
   if (peers.length === 0) return <p className="hint">{t('sync.queue.none')}</p>;
   return (
     <>
-      {!folder && <p className="hint">{t('sync.queue.noFolderHint')}</p>}
-      <table className="table sync-queue" aria-label={t('sync.queue.heading')}>
-        <thead>
-          <tr>
-            <th>{t('sync.queue.peer')}</th>
-            <th>{t('sync.queue.waiting')}</th>
-            <th>{t('sync.queue.lastExport')}</th>
-            <th>{t('sync.queue.lastReceipt')}</th>
-            <th>{t('sync.queue.lastImport')}</th>
-            <th>{t('sync.queue.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {peers.map((p) => (
-            <tr
-              key={p.deviceId}
-              className={p.active ? '' : 'inactive'}
+      {!folder && canExchange && <p className="hint">{t('sync.queue.noFolderHint')}</p>}
+      <ul className="peer-list">
+        {peers.map((p) => (
+          <li key={p.deviceId}>
+            <article
+              className={p.active ? 'peer' : 'peer inactive'}
               data-peer={p.deviceId}
               aria-label={peerName(p)}
             >
-              <td>
-                <strong>{peerName(p)}</strong>
-                <br />
-                <small className="hint">
+              <header className="peer-head">
+                <strong className="peer-name">{peerName(p)}</strong>
+                <span className="hint">
                   {t(`sync.pairing.roles.${p.role}`)} · {t(`sync.pairing.profileShort.${p.profile}`)} ·{' '}
                   <span className="mono">{shortId(p.deviceId)}</span>
-                </small>
-              </td>
-              <td>
-                {p.active ? (
-                  <span className={p.waitingOps ? 'waiting' : 'waiting none'} data-testid="waiting">
-                    {t('sync.queue.waitingCount', { count: p.waitingOps })}
-                  </span>
-                ) : (
-                  t('sync.queue.inactive')
-                )}
-              </td>
-              <td data-testid="last-export">
-                <When at={p.lastExportAt} ops={p.lastExportOps} />
-              </td>
-              <td data-testid="last-receipt">
-                <When at={p.lastReceiptAt} />
-              </td>
-              <td data-testid="last-import">
-                <When at={p.lastImportAt} ops={p.lastImportOps} />
-              </td>
-              <td className="actions-cell">
+                </span>
+              </header>
+              <dl className="peer-stats">
+                <div>
+                  <dt>{t('sync.queue.waiting')}</dt>
+                  <dd>
+                    {p.active ? (
+                      <span className={p.waitingOps ? 'waiting' : 'waiting none'} data-testid="waiting">
+                        {t('sync.queue.waitingCount', { count: p.waitingOps })}
+                      </span>
+                    ) : (
+                      t('sync.queue.inactive')
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('sync.queue.lastExport')}</dt>
+                  <dd data-testid="last-export">
+                    <When at={p.lastExportAt} ops={p.lastExportOps} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('sync.queue.lastReceipt')}</dt>
+                  <dd data-testid="last-receipt">
+                    <When at={p.lastReceiptAt} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('sync.queue.lastImport')}</dt>
+                  <dd data-testid="last-import">
+                    <When at={p.lastImportAt} ops={p.lastImportOps} />
+                  </dd>
+                </div>
+              </dl>
+              <div className="peer-actions">
                 {p.active && (
                   <div className="button-row">
                     {canExchange && folder && (
@@ -207,11 +214,11 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
                     )}
                   </div>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </div>
+            </article>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

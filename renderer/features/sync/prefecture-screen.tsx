@@ -151,23 +151,24 @@ export function PrefectureScreen() {
                 onImportFile={(path) => void s.importOne(path)}
                 receiptButtons={false}
                 onSendReceipt={(p) => void s.exportTo(p, 'receipt', { toFolder: true })}
-              />
-            )}
-            {canExchange && folder && imported.length > 0 && (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy}
-                onClick={() =>
-                  void s.act(async () => {
-                    for (const c of imported)
-                      await call('sync.exportReceipt', { peer: c.deviceId, toFolder: true });
-                    return t('sync.centers.receiptsDone', { count: imported.length });
-                  })
-                }
               >
-                {t('sync.centers.receiptsAll', { count: imported.length })}
-              </button>
+                {folder && imported.length > 0 && (
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={busy}
+                    onClick={() =>
+                      void s.act(async () => {
+                        for (const c of imported)
+                          await call('sync.exportReceipt', { peer: c.deviceId, toFolder: true });
+                        return t('sync.centers.receiptsDone', { count: imported.length });
+                      })
+                    }
+                  >
+                    {t('sync.centers.receiptsAll', { count: imported.length })}
+                  </button>
+                )}
+              </ImportPanel>
             )}
           </div>
           <section className="card" aria-labelledby="centers-paired-h">

@@ -96,8 +96,8 @@ export function SyncScreen() {
                 busy={busy}
                 act={s.act}
               />
-              {isAdmin && <FolderSetting key={folder ?? ''} folder={folder} busy={busy} act={s.act} />}
               {isAdmin && <PairPanel folder={folder} busy={busy} act={s.act} />}
+              {isAdmin && <FolderSetting key={folder ?? ''} folder={folder} busy={busy} act={s.act} />}
             </div>
           </div>
           <ExportLogPanel version={s.version} />
