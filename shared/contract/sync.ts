@@ -112,6 +112,8 @@ export const folderImportDto = z.object({
       receipt: receiptImportDto.nullable(),
     }),
   ),
+  /** files for this device imported before (left out: importing again changes nothing) */
+  alreadyImported: z.number(),
 });
 
 const conflictSide = z.object({

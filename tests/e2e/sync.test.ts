@@ -61,17 +61,26 @@ async function setUp(d: Device) {
 }
 
 /** Loads the other side's card from the folder, compares the code with the other screen, pairs. */
-async function pairWith(d: Device, other: Device, expectProfile: 'すべて' | '統計のみ', label?: string) {
+async function pairWith(
+  d: Device,
+  other: Device,
+  expectProfile: 'すべて' | '統計のみ',
+  opts: { label?: string; shot?: string } = {},
+) {
   await nav(d, '同期');
   await d.page.getByRole('button', { name: '識別カードを読み込む' }).click();
-  await d.page.getByRole('button', { name: cardFileName(other.deviceId), exact: true }).click();
+  // browser mode: the cards found in the exchange folder, by name
+  const card = d.page.getByRole('button', { name: cardFileName(other.deviceId), exact: true });
+  await card.waitFor();
+  if (opts.shot) await d.shot(opts.shot);
+  await card.click();
   const shown = await d.page.getByTestId('card-fingerprint').textContent();
   // what the other side reads out over the phone
   await nav(other, '同期');
   const readOut = await other.page.getByTestId('own-fingerprint').textContent();
   expect(shown).toBe(readOut);
   expect(await d.page.getByRole('radio', { name: new RegExp(`^${expectProfile}`) }).isChecked()).toBe(true);
-  if (label) await d.page.getByLabel('呼び名（任意）').fill(label);
+  if (opts.label) await d.page.getByLabel('呼び名（任意）').fill(opts.label);
   return async () => {
     await d.page.getByRole('button', { name: '一致する（ペア設定する）' }).click();
     await expect.poll(() => notice(d)).toContain('とペア設定しました');
@@ -121,11 +130,14 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
   });
 
   it('pairs laptop ↔ office (everything) and office ↔ prefecture (statistics), comparing codes', async () => {
-    const officeTakesLaptop = await pairWith(office, laptop, 'すべて', '出張用ノートPC');
+    const officeTakesLaptop = await pairWith(office, laptop, 'すべて', {
+      label: '出張用ノートPC',
+      shot: 'sync-02a-office-card-chooser',
+    });
     await office.shot('sync-02-office-compares-laptop-code');
     await officeTakesLaptop();
     await (
-      await pairWith(laptop, office, 'すべて', '事務所PC')
+      await pairWith(laptop, office, 'すべて', { label: '事務所PC' })
     )();
     const officeTakesPref = await pairWith(office, pref, '統計のみ');
     await office.shot('sync-03-office-compares-prefecture-code');
@@ -144,7 +156,7 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     await laptop.shot('sync-05-laptop-intake');
     await record(laptop, '鈴木 一郎', 'すずき いちろう', '出張相談会で、就労の両立について相談を受けた。');
     await nav(laptop, '同期');
-    await expect.poll(() => waitingFor(laptop, /事務所PC/)).toMatch(/^[1-9]\d* 件$/);
+    await expect.poll(() => waitingFor(laptop, /事務所PC/)).toMatch(/^[1-9]\d*\s件$/);
     await laptop.shot('sync-06-laptop-queue');
     await queueRow(laptop, /事務所PC/)
       .getByRole('button', { name: '同期ファイルをフォルダーへ' })
@@ -155,10 +167,10 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
 
   it('the office imports from the folder, sends a receipt back and finds the consultations', async () => {
     await nav(office, '同期');
-    await expect.poll(() => office.page.getByTestId('folder-waiting').textContent()).toContain('1 件');
+    await expect.poll(() => office.page.getByTestId('folder-waiting').textContent()).toContain('1\u00a0件');
     await office.page.getByRole('button', { name: 'フォルダーから取り込む' }).click();
     const results = office.page.getByRole('region', { name: '取り込みの結果' });
-    await expect.poll(() => results.textContent()).toMatch(/出張用ノートPC.* から \d+ 件を受け取り/);
+    await expect.poll(() => results.textContent()).toMatch(/出張用ノートPC.* から \d+\s件を受け取り/);
     await office.shot('sync-08-office-imported');
     await results.getByRole('button', { name: /受領書をフォルダーへ書き出す/ }).click();
     await expect.poll(() => notice(office)).toContain('受領書を書き出しました');
@@ -178,7 +190,7 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     await expect
       .poll(() => laptop.page.getByRole('region', { name: '取り込みの結果' }).textContent())
       .toContain('の受領書を取り込みました');
-    await expect.poll(() => waitingFor(laptop, /事務所PC/)).toBe('0 件');
+    await expect.poll(() => waitingFor(laptop, /事務所PC/)).toBe('0\u00a0件');
     await laptop.shot('sync-10-laptop-receipt');
   });
 
@@ -186,7 +198,7 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     await nav(office, '同期');
     const row = queueRow(office, new RegExp(PREFECTURE));
     expect(await row.textContent()).toContain('統計のみ');
-    await expect.poll(() => row.getByTestId('waiting').textContent()).toMatch(/^[1-9]\d* 件$/);
+    await expect.poll(() => row.getByTestId('waiting').textContent()).toMatch(/^[1-9]\d*\s件$/);
     await row.getByRole('button', { name: '同期ファイルをフォルダーへ' }).click();
     await expect.poll(() => notice(office)).toMatch(/件の変更を書き出しました/);
     await office.shot('sync-11-office-to-prefecture');
@@ -196,7 +208,7 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     await nav(pref, 'センター別集計');
     await pref.page.getByRole('button', { name: 'フォルダーから取り込む' }).click();
     const results = pref.page.getByRole('region', { name: '取り込みの結果' });
-    await expect.poll(() => results.textContent()).toMatch(/から \d+ 件を受け取り/);
+    await expect.poll(() => results.textContent()).toMatch(/から \d+\s件を受け取り/);
     const row = pref.page.locator(`tr[data-center="${CENTER}"]`).first();
     await expect.poll(() => row.getByTestId('consultations').textContent()).toBe('2');
     await pref.shot('sync-12-prefecture-counts');
@@ -218,8 +230,8 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     await office.page.getByRole('button', { name: 'フォルダーから取り込む' }).click();
     await expect
       .poll(() => office.page.getByRole('region', { name: '取り込みの結果' }).textContent())
-      .toContain(`${PREFECTURE} の受領書を取り込みました。まだ届いていない変更：0 件`);
-    await expect.poll(() => waitingFor(office, new RegExp(PREFECTURE))).toBe('0 件');
+      .toContain(`${PREFECTURE} の受領書を取り込みました。まだ届いていない変更：0\u00a0件`);
+    await expect.poll(() => waitingFor(office, new RegExp(PREFECTURE))).toBe('0\u00a0件');
     await office.shot('sync-14-office-queue-empty');
     const log = office.page.getByRole('table', { name: '提供記録（書き出しの記録）' });
     expect(await log.textContent()).toContain(PREFECTURE);

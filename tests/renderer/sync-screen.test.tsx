@@ -107,16 +107,16 @@ describe('sync screen', () => {
     await office.call('sync.setFolder', { folder: usb });
     await office.call('consultation.record', consultationInput({ summary: '事務所で受けた相談' }));
     render(<SyncScreen />);
-    await waitFor(() => expect(within(queueRow()).getByTestId('waiting').textContent).not.toBe('0 件'));
+    await waitFor(() => expect(within(queueRow()).getByTestId('waiting').textContent).not.toBe('0\u00a0件'));
     const waiting = Number.parseInt(within(queueRow()).getByTestId('waiting').textContent!, 10);
     expect(waiting).toBeGreaterThan(0);
 
     fireEvent.click(within(queueRow()).getByRole('button', { name: '同期ファイルをフォルダーへ' }));
     expect((await screen.findByRole('status')).textContent).toMatch(
-      new RegExp(`^${waiting} 件の変更を書き出しました（.+）：yorisoi-bundle-.+\\.age$`),
+      new RegExp(`^${waiting}\u00a0件の変更を書き出しました（.+）：yorisoi-bundle-.+\\.age$`),
     );
     // without a receipt the ops still wait (nothing is dropped before a receipt)
-    expect(within(queueRow()).getByTestId('waiting').textContent).toBe(`${waiting} 件`);
+    expect(within(queueRow()).getByTestId('waiting').textContent).toBe(`${waiting}\u00a0件`);
     expect(within(queueRow()).getByTestId('last-receipt').textContent).toBe('まだありません');
 
     // the laptop imports it, writes a consultation of its own, and sends both back
@@ -128,17 +128,17 @@ describe('sync screen', () => {
     await laptop.call('sync.exportBundle', { peer: office.deviceId, toFolder: true });
 
     // the screen looks at the folder again by itself (a stick plugged in, a file dropped)
-    await waitFor(() => expect(screen.getByTestId('folder-waiting').textContent).toContain('2 件'), {
+    await waitFor(() => expect(screen.getByTestId('folder-waiting').textContent).toContain('2\u00a0件'), {
       timeout: 8000,
     });
     fireEvent.click(screen.getByRole('button', { name: 'フォルダーから取り込む' }));
     const results = await screen.findByRole('region', { name: '取り込みの結果' });
     await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(2));
     expect(results.textContent).toContain(
-      '出張用ノートPC の受領書を取り込みました。まだ届いていない変更：0 件',
+      '出張用ノートPC の受領書を取り込みました。まだ届いていない変更：0\u00a0件',
     );
-    expect(results.textContent).toMatch(/出張用ノートPC から \d+ 件を受け取り、\d+ 件を反映しました/);
-    await waitFor(() => expect(within(queueRow()).getByTestId('waiting').textContent).toBe('0 件'));
+    expect(results.textContent).toMatch(/出張用ノートPC から \d+\s件を受け取り、\d+\s件を反映しました/);
+    await waitFor(() => expect(within(queueRow()).getByTestId('waiting').textContent).toBe('0\u00a0件'));
     expect(within(queueRow()).getByTestId('last-receipt').textContent).toMatch(/^令和/);
     expect(within(queueRow()).getByTestId('last-import').textContent).toMatch(/^令和/);
 
@@ -151,13 +151,15 @@ describe('sync screen', () => {
     expect(log.textContent).toContain('出張用ノートPC');
     expect(log.textContent).toContain(String(waiting));
 
-    // importing the same folder again changes nothing
+    // the folder again: what was imported is skipped, and nothing changes
+    const before = await office.call('sync.status', {});
     fireEvent.click(screen.getByRole('button', { name: 'フォルダーから取り込む' }));
     await waitFor(() =>
-      expect(screen.getByRole('region', { name: '取り込みの結果' }).textContent).toMatch(
-        /0 件を反映しました/,
+      expect(screen.getByRole('region', { name: '取り込みの結果' }).textContent).toBe(
+        '新しいファイルはありませんでした（取り込み済み 2\u00a0件）。',
       ),
     );
+    expect(await office.call('sync.status', {})).toEqual(before);
   });
 
   it('a refused file says why, translated, and the queue is unchanged', async () => {
@@ -226,7 +228,9 @@ describe('sync screen', () => {
     await office.call('sync.setFolder', { folder: usb });
     generate(app.runtime.context(), 8000);
     const { container } = render(<SyncScreen />);
-    await waitFor(() => expect(within(queueRow()).getByTestId('waiting').textContent).toMatch(/^80\d\d 件$/));
+    await waitFor(() =>
+      expect(within(queueRow()).getByTestId('waiting').textContent).toMatch(/^80\d\d\s件$/),
+    );
     const seen: { label: string; max: string | null; value: string | null }[] = [];
     const observer = new MutationObserver(() => {
       const bar = container.querySelector('[data-testid="sync-progress"]');
@@ -242,7 +246,7 @@ describe('sync screen', () => {
     fireEvent.click(within(queueRow()).getByRole('button', { name: '同期ファイルをフォルダーへ' }));
     const done = await screen.findByRole('status', {}, { timeout: 20_000 });
     observer.disconnect();
-    const ops = Number(/^(\d+) 件の変更/.exec(done.textContent!)![1]);
+    const ops = Number(/^(\d+)\s件の変更/.exec(done.textContent!)![1]);
     expect(ops).toBeGreaterThan(8000);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0]!.label).toContain('書き出し：');

@@ -1,22 +1,31 @@
-import { readMeta } from '../../../db/sync/identity';
 import { isAppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { deviceIdentity } from './identity-service';
 import { importBundle } from './import-bundle';
 import { importReceipt } from './receipts';
 import { requireSyncExchange } from './sync-access';
 import { configuredFolder, filesFor } from './sync-folder';
+import { importedIds, manifestId } from './sync-file-id';
 
 /**
  * Imports every bundle and receipt in the exchange folder addressed to this device, oldest
- * first. One bad file does not stop the others; each says what happened. Files stay where they
- * are (importing one again changes nothing), so a shared stick serves several devices.
+ * first, except those imported already (counted, not repeated: importing one again would change
+ * nothing). One bad file does not stop the others; each says what happened. Files stay where
+ * they are, so a shared stick serves several devices.
  */
 export async function importFolder(ctx: ServiceContext) {
   requireSyncExchange(ctx);
   const folder = await configuredFolder(ctx);
-  const self = (await readMeta(ctx.db, 'device_id'))!;
+  const identity = await deviceIdentity(ctx);
+  const done = await importedIds(ctx);
   const files = [];
-  for (const { file, kind } of filesFor(folder, self)) {
+  let alreadyImported = 0;
+  for (const { file, kind } of filesFor(folder, identity.deviceId)) {
+    const id = await manifestId(file, identity.ageIdentity);
+    if (id && done.has(id)) {
+      alreadyImported++;
+      continue;
+    }
     try {
       const bundle = kind === 'bundle' ? await importBundle(ctx, file) : null;
       const receipt = kind === 'receipt' ? await importReceipt(ctx, file) : null;
@@ -26,5 +35,5 @@ export async function importFolder(ctx: ServiceContext) {
       files.push({ file, kind, ok: false, code: e.code, message: e.message, bundle: null, receipt: null });
     }
   }
-  return { files };
+  return { files, alreadyImported };
 }

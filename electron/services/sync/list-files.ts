@@ -1,28 +1,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSyncFile } from '../../../db/sync/envelope-reader';
 import type { FolderListingDto } from '../../../shared/contract/sync';
 import { parseSyncFileName, shortDeviceId } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
 import { deviceIdentity } from './identity-service';
 import { requireSyncExchange } from './sync-access';
+import { importedIds, manifestId } from './sync-file-id';
 import { configuredFolder, requireFolderThere } from './sync-folder';
 
 const MAX_FILES = 300;
 /** files addressed here whose manifest is read to tell new from already imported */
 const MAX_CHECKED = 50;
-
-/** The id in a sync file's manifest (only the manifest is decrypted), or null. */
-async function manifestId(path: string, ageIdentity: string): Promise<string | null> {
-  try {
-    const f = await openSyncFile(path, ageIdentity);
-    await f.close();
-    const id = (JSON.parse(f.manifestText) as { id?: unknown }).id;
-    return typeof id === 'string' ? id : null;
-  } catch {
-    return null; // damaged or not ours: the import will say why
-  }
-}
 
 /**
  * The sync files (.age) and identity cards (.json) in a folder, newest first, so a screen
@@ -59,9 +47,7 @@ export async function listFiles(ctx: ServiceContext, folder?: string): Promise<F
   }
   files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
   const shown = files.slice(0, MAX_FILES);
-  const imported = new Set(
-    (await ctx.db.selectFrom('sync_imports').select('bundle_id').execute()).map((r) => r.bundle_id),
-  );
+  const imported = await importedIds(ctx);
   for (const f of shown.filter((x) => x.forThisDevice).slice(0, MAX_CHECKED)) {
     const id = await manifestId(f.path, identity.ageIdentity);
     f.imported = id === null ? null : imported.has(id);

@@ -54,10 +54,10 @@ export function ExportLogPanel({ version }: { version: number }) {
                     <DateBoth value={localDateTime(r.at)} />
                   </td>
                   <td>{r.login ?? '—'}</td>
-                  <td>{t(`sync.exportLog.kinds.${r.kind}`)}</td>
+                  <td className="nowrap">{t(`sync.exportLog.kinds.${r.kind}`)}</td>
                   <td>{r.centerName ?? r.peer.slice(0, 8)}</td>
-                  <td>{r.profile ? t(`sync.pairing.profileShort.${r.profile}`) : '—'}</td>
-                  <td>
+                  <td className="nowrap">{r.profile ? t(`sync.pairing.profileShort.${r.profile}`) : '—'}</td>
+                  <td className="nowrap">
                     {r.ops ?? '—'}
                     {r.bytes != null && <small className="hint"> ({formatBytes(r.bytes)})</small>}
                   </td>

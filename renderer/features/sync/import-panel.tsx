@@ -13,6 +13,8 @@ interface Props {
   busy: boolean;
   peers: PeerDto[];
   outcomes: ImportOutcome[] | null;
+  /** files in the folder imported before, left out of this import */
+  alreadyImported?: number;
   /** bumps after every action, so the count of files waiting in the folder is fresh */
   version: number;
   onImportFolder(): void;
@@ -32,6 +34,7 @@ export function ImportPanel({
   busy,
   peers,
   outcomes,
+  alreadyImported = 0,
   version,
   onImportFolder,
   onImportFile,
@@ -106,6 +109,7 @@ export function ImportPanel({
       {outcomes && (
         <ImportOutcomes
           outcomes={outcomes}
+          alreadyImported={alreadyImported}
           peers={peers}
           folder={receiptButtons ? folder : null}
           busy={busy}
@@ -119,12 +123,14 @@ export function ImportPanel({
 
 function ImportOutcomes({
   outcomes,
+  alreadyImported,
   peers,
   folder,
   busy,
   onSendReceipt,
 }: {
   outcomes: ImportOutcome[];
+  alreadyImported: number;
   peers: PeerDto[];
   folder: string | null;
   busy: boolean;
@@ -135,7 +141,15 @@ function ImportOutcomes({
     const p = peers.find((x) => x.deviceId === id);
     return p ? peerName(p) : fallback;
   };
-  if (outcomes.length === 0) return <p className="hint">{t('sync.importing.nothing')}</p>;
+  if (outcomes.length === 0) {
+    return (
+      <p className="hint" role="region" aria-label={t('sync.importing.results')}>
+        {alreadyImported
+          ? t('sync.importing.nothingNew', { count: alreadyImported })
+          : t('sync.importing.nothing')}
+      </p>
+    );
+  }
   // a receipt goes back to each sender whose bundle brought something
   const senders = [
     ...new Set(outcomes.filter((o) => o.bundle && o.bundle.received > 0).map((o) => o.bundle!.from.deviceId)),
@@ -143,6 +157,9 @@ function ImportOutcomes({
   return (
     <div className="import-results" aria-label={t('sync.importing.results')} role="region">
       <h4>{t('sync.importing.results')}</h4>
+      {alreadyImported > 0 && (
+        <p className="hint">{t('sync.importing.skipped', { count: alreadyImported })}</p>
+      )}
       <ul>
         {outcomes.map((o, i) => (
           <li key={`${o.file}-${i}`} className={o.error ? 'failed' : 'done'}>

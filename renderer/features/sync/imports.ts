@@ -35,16 +35,17 @@ export async function importFile(path: string): Promise<ImportOutcome> {
   }
 }
 
-/** Imports every file in the exchange folder addressed to this device. */
-export async function importFromFolder(): Promise<ImportOutcome[]> {
+/** Imports every new file in the exchange folder addressed to this device. */
+export async function importFromFolder(): Promise<{ outcomes: ImportOutcome[]; alreadyImported: number }> {
   const r = await call('sync.importFolder', {});
-  return r.files.map((f) => ({
+  const outcomes = r.files.map((f) => ({
     file: f.file,
     kind: f.kind,
     error: f.ok ? null : new ApiError({ code: (f.code ?? 'INTERNAL') as never, message: f.message ?? '' }),
     bundle: f.bundle,
     receipt: f.receipt,
   }));
+  return { outcomes, alreadyImported: r.alreadyImported };
 }
 
 function toApiError(e: unknown): ApiError {

@@ -146,6 +146,7 @@ export function PrefectureScreen() {
                 busy={busy}
                 peers={s.status.peers}
                 outcomes={s.outcomes}
+                alreadyImported={s.alreadyImported}
                 version={s.version}
                 onImportFolder={() => void s.importAllFromFolder()}
                 onImportFile={(path) => void s.importOne(path)}

@@ -71,6 +71,7 @@ export function SyncScreen() {
                   busy={busy}
                   peers={s.status.peers}
                   outcomes={s.outcomes}
+                  alreadyImported={s.alreadyImported}
                   version={s.version}
                   onImportFolder={() => void s.importAllFromFolder()}
                   onImportFile={(path) => void s.importOne(path)}

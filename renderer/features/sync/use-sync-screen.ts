@@ -23,6 +23,7 @@ export function useSyncScreen() {
   const [notice, setNotice] = useState<ReactNode>(null);
   const [error, setError] = useState<unknown>(null);
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [alreadyImported, setAlreadyImported] = useState(0);
   const [version, setVersion] = useState(0);
   const job = useSyncJob();
 
@@ -72,12 +73,15 @@ export function useSyncScreen() {
   const importAllFromFolder = () =>
     act(async () => {
       setOutcomes(null);
-      setOutcomes(await job.run('import', importFromFolder));
+      const r = await job.run('import', importFromFolder);
+      setAlreadyImported(r.alreadyImported);
+      setOutcomes(r.outcomes);
     });
 
   const importOne = (path: string) =>
     act(async () => {
       setOutcomes(null);
+      setAlreadyImported(0);
       setOutcomes([await job.run('import', () => importFile(path))]);
     });
 
@@ -87,6 +91,7 @@ export function useSyncScreen() {
     notice,
     error,
     outcomes,
+    alreadyImported,
     version,
     job,
     act,

@@ -121,6 +121,8 @@ export const en: Shape<typeof ja> = {
       inFolder: 'The exchange folder holds {{count}} new files for this device.',
       results: 'What was imported',
       nothing: 'The exchange folder holds no files for this device.',
+      nothingNew: 'No new files ({{count}} imported before).',
+      skipped: '{{count}} imported before were skipped.',
       sendReceipt: 'Write a receipt for {{name}} to the folder',
     },
     progress: {
