@@ -209,6 +209,8 @@ export const folderListingDto = z.object({
       forThisDevice: z.boolean().nullable(),
       /** for this device: already imported here (null: not addressed here, or unreadable) */
       imported: z.boolean().nullable(),
+      /** an identity card's (public) contents, when it is a valid card */
+      card: z.object({ centerName: z.string(), role: syncMode, isThisDevice: z.boolean() }).nullable(),
       bytes: z.number(),
       modifiedAt: z.string(),
     }),

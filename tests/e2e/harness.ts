@@ -35,6 +35,7 @@ export async function startHost(opts: { casefile?: string } = {}) {
     casefile,
     host,
     runtime,
+    dispatcher,
     dir: t.dir,
     async close() {
       await host.close();

@@ -237,4 +237,66 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     expect(await log.textContent()).toContain(PREFECTURE);
     expect(await log.textContent()).toContain('統計のみ');
   });
+
+  it('a concurrent edit on both PCs becomes a conflict on the office, shown with both values and settled', async () => {
+    // the same person's phone changed on the laptop and at the office before they exchanged
+    const api = async (d: Device, channel: string, input: unknown) => {
+      const r = await d.host.dispatcher.dispatch(channel, input);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.data as never;
+    };
+    const list = (await api(office, 'consultation.list', { query: 'やまだ' })) as {
+      rows: { personId: string | null }[];
+    };
+    const id = list.rows[0]!.personId!;
+    for (const [d, phone] of [
+      [laptop, '090-1111-2222'],
+      [office, '048-830-0000'],
+    ] as const) {
+      const p = (await api(d, 'person.get', { id })) as { version: number; name: string };
+      await api(d, 'person.update', { id, expectedVersion: p.version, changes: { name: p.name, phone } });
+    }
+    await nav(laptop, '同期');
+    await queueRow(laptop, /事務所PC/)
+      .getByRole('button', { name: '同期ファイルをフォルダーへ' })
+      .click();
+    await expect.poll(() => notice(laptop)).toMatch(/件の変更を書き出しました/);
+    await nav(office, '同期');
+    await office.page.getByRole('button', { name: 'フォルダーから取り込む' }).click();
+    await expect
+      .poll(() => office.page.getByRole('region', { name: '取り込みの結果' }).textContent())
+      .toContain('確認が必要な競合が 1\u00a0件あります');
+    const conflict = office.page.locator('li.conflict').filter({ hasText: '山田 花子' });
+    await conflict.waitFor();
+    const current = await conflict.getByTestId('current-value').textContent();
+    const other = await conflict.getByTestId('other-value').textContent();
+    expect(new Set([current, other])).toEqual(new Set(['090-1111-2222', '048-830-0000']));
+    expect(await conflict.textContent()).toContain('出張 花子'); // who wrote the laptop's value
+    await conflict.scrollIntoViewIfNeeded();
+    await office.shot('sync-15-office-conflict');
+    await conflict.getByRole('button', { name: '上書きされた値に戻す' }).click();
+    await expect.poll(() => notice(office)).toBe('「山田 花子」の電話：上書きされた値に戻しました。');
+    await office.page.getByText('確認が必要な競合はありません。').waitFor();
+    expect(((await api(office, 'person.get', { id })) as { phone: string }).phone).toBe(other);
+    await office.shot('sync-16-office-conflict-settled');
+  });
+
+  it('the sync screen reads in English too', async () => {
+    await nav(office, '設定');
+    await office.page.getByLabel('表示言語').selectOption('en');
+    await office.page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('button', { name: 'Sync', exact: true })
+      .click();
+    await office.page.getByRole('heading', { name: 'Sync queue' }).waitFor();
+    expect(await office.page.getByRole('article', { name: /出張用ノートPC/ }).textContent()).toContain(
+      'Changes not yet delivered',
+    );
+    await office.shot('sync-17-office-english');
+    await office.page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('button', { name: 'Settings' })
+      .click();
+    await office.page.getByLabel('Language').selectOption('ja');
+  });
 });

@@ -56,7 +56,12 @@ describe('sync files in a folder', () => {
     const atB = await b.call('sync.listFiles', { folder: usb });
     expect(atB.folder).toBe(usb);
     const byKind = (k: string) => atB.files.filter((f) => f.kind === k);
-    expect(byKind('card')).toHaveLength(2);
+    expect(byKind('card').map((f) => f.card)).toEqual(
+      expect.arrayContaining([
+        { centerName: '事務所PC', role: 'center', isThisDevice: false },
+        { centerName: '出張用PC', role: 'center', isThisDevice: true },
+      ]),
+    );
     expect(byKind('bundle')).toEqual([expect.objectContaining({ forThisDevice: true, imported: false })]);
     expect(byKind('receipt')).toEqual([expect.objectContaining({ forThisDevice: false, imported: null })]);
     expect(byKind('other').map((f) => f.name)).toEqual(['renamed.age']);

@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCard } from '../../../db/sync/identity-card';
 import type { FolderListingDto } from '../../../shared/contract/sync';
 import { parseSyncFileName, shortDeviceId } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
@@ -11,6 +12,17 @@ import { configuredFolder, requireFolderThere } from './sync-folder';
 const MAX_FILES = 300;
 /** files addressed here whose manifest is read to tell new from already imported */
 const MAX_CHECKED = 50;
+
+/** What a card file says (public keys and a name), or null when it is no valid card. */
+function cardInfo(path: string, bytes: number, self: string) {
+  if (bytes > 64 * 1024) return null;
+  try {
+    const c = parseCard(readFileSync(path, 'utf8'));
+    return { centerName: c.centerName, role: c.role, isThisDevice: c.deviceId === self };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The sync files (.age) and identity cards (.json) in a folder, newest first, so a screen
@@ -41,6 +53,7 @@ export async function listFiles(ctx: ServiceContext, folder?: string): Promise<F
       kind,
       forThisDevice: parsed ? parsed.to === me : null,
       imported: null,
+      card: null,
       bytes: st.size,
       modifiedAt: st.mtime.toISOString(),
     });
@@ -48,6 +61,9 @@ export async function listFiles(ctx: ServiceContext, folder?: string): Promise<F
   files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
   const shown = files.slice(0, MAX_FILES);
   const imported = await importedIds(ctx);
+  for (const f of shown.filter((x) => x.kind === 'card').slice(0, MAX_CHECKED)) {
+    f.card = cardInfo(f.path, f.bytes, identity.deviceId);
+  }
   for (const f of shown.filter((x) => x.forThisDevice).slice(0, MAX_CHECKED)) {
     const id = await manifestId(f.path, identity.ageIdentity);
     f.imported = id === null ? null : imported.has(id);

@@ -59,7 +59,7 @@ export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
   const deviceName = (id: string) => {
     if (id === selfId) return t('sync.conflicts.thisDevice');
     const p = peers.find((x) => x.deviceId === id);
-    return p ? peerName(p) : shortId(id);
+    return p ? peerName(p, t) : shortId(id);
   };
   const fieldName = (f: string) =>
     i18n.exists(`sync.conflicts.fields.${f}`) ? t(`sync.conflicts.fields.${f}`) : f;
@@ -82,7 +82,7 @@ export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
               <span className="tag">{entityName(c.entity)}</span>{' '}
               <strong>{c.record ?? shortId(c.entityId)}</strong>
               {' · '}
-              {t('sync.conflicts.field')}: <strong>{fieldName(c.field)}</strong>
+              <span className="field-name">{t('sync.conflicts.fieldIs', { field: fieldName(c.field) })}</span>
             </p>
             <div className="conflict-sides">
               {(['current', 'other'] as const).map((side) => {

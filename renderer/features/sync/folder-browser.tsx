@@ -127,8 +127,17 @@ export function FolderBrowser({ mode, accept, configuredFolder, onChoose, onCanc
                         >
                           {f.name}
                         </button>
+                        {f.card && (
+                          <small className="card-owner">
+                            {t('sync.chooser.cardOwner', {
+                              center: f.card.centerName,
+                              role: t(`sync.pairing.roles.${f.card.role}`),
+                            })}
+                            {f.card.isThisDevice && <span className="tag">{t('sync.chooser.ownCard')}</span>}
+                          </small>
+                        )}
                       </td>
-                      <td>
+                      <td className="nowrap">
                         {t(`sync.chooser.kinds.${f.kind}`)}{' '}
                         {f.forThisDevice !== null && (
                           <span className={f.forThisDevice ? 'tag mine' : 'tag'}>
@@ -137,7 +146,7 @@ export function FolderBrowser({ mode, accept, configuredFolder, onChoose, onCanc
                         )}{' '}
                         {f.imported && <span className="tag">{t('sync.chooser.imported')}</span>}
                       </td>
-                      <td>{formatBytes(f.bytes)}</td>
+                      <td className="nowrap">{formatBytes(f.bytes)}</td>
                       <td>
                         <DateBoth value={localDateTime(f.modifiedAt)} />
                       </td>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { PeerDto } from '../../../shared/contract/sync';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -19,7 +20,7 @@ export function formatBytes(n: number): string {
 export const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** Devices of one center share its name: the label, then the name, tell them apart. */
-export const peerName = (p: Pick<PeerDto, 'label' | 'centerName'>) =>
-  p.label ? `${p.label}（${p.centerName}）` : p.centerName;
+export const peerName = (p: Pick<PeerDto, 'label' | 'centerName'>, t: TFunction) =>
+  p.label ? t('sync.queue.peerName', { label: p.label, center: p.centerName }) : p.centerName;
 
 export const shortId = (deviceId: string) => deviceId.slice(0, 8);

@@ -139,7 +139,7 @@ function ImportOutcomes({
   const { t } = useTranslation();
   const nameOf = (id: string, fallback: string) => {
     const p = peers.find((x) => x.deviceId === id);
-    return p ? peerName(p) : fallback;
+    return p ? peerName(p, t) : fallback;
   };
   if (outcomes.length === 0) {
     return (
@@ -202,7 +202,7 @@ function ImportOutcomes({
           return (
             peer && (
               <button key={id} type="button" disabled={busy} onClick={() => onSendReceipt(peer)}>
-                {t('sync.importing.sendReceipt', { name: peerName(peer) })}
+                {t('sync.importing.sendReceipt', { name: peerName(peer, t) })}
               </button>
             )
           );

@@ -47,7 +47,7 @@ export function PairPanel({ folder, busy, act }: { folder: string | null; busy: 
         ...(label.trim() ? { label: label.trim() } : {}),
       });
       setCard(null);
-      return t('sync.pairing.paired', { name: peerName(p) });
+      return t('sync.pairing.paired', { name: peerName(p, t) });
     });
 
   return (

@@ -54,10 +54,10 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
             <article
               className={p.active ? 'peer' : 'peer inactive'}
               data-peer={p.deviceId}
-              aria-label={peerName(p)}
+              aria-label={peerName(p, t)}
             >
               <header className="peer-head">
-                <strong className="peer-name">{peerName(p)}</strong>
+                <strong className="peer-name">{peerName(p, t)}</strong>
                 <span className="hint">
                   {t(`sync.pairing.roles.${p.role}`)} · {t(`sync.pairing.profileShort.${p.profile}`)} ·{' '}
                   <span className="mono">{shortId(p.deviceId)}</span>

@@ -188,7 +188,7 @@ export function PrefectureScreen() {
                 <tbody>
                   {centers.map((c) => (
                     <tr key={c.deviceId}>
-                      <td>{peerName(c)}</td>
+                      <td>{peerName(c, t)}</td>
                       <td>
                         {c.lastImportAt ? (
                           <>
