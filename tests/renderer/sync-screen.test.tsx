@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncScreen } from '../../renderer/features/sync/sync-screen';
 import { useSyncPlaces } from '../../renderer/features/sync/sync-places-store';
@@ -42,6 +42,9 @@ beforeEach(async () => {
   } as Device;
 });
 afterEach(async () => {
+  // unmount first and let calls already under way finish before the case file closes
+  cleanup();
+  await new Promise((r) => setTimeout(r, 300));
   await app.close();
   await laptop.close();
 });
