@@ -276,6 +276,12 @@ export const syncChannels = {
     input: z.object({ folder: path.nullable() }),
     output: okResult,
   }),
+  /** center or prefecture, read only (the menu asks; unlike sync.identity it never makes keys) */
+  'sync.mode': channel({
+    auth: 'session',
+    input: z.object({}).default({}),
+    output: z.object({ mode: syncMode }),
+  }),
   'sync.setMode': channel({ auth: 'session', input: z.object({ mode: syncMode }), output: okResult }),
   'sync.conflicts': channel({
     auth: 'session',

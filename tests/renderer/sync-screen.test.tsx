@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/app';
 import { SyncScreen } from '../../renderer/features/sync/sync-screen';
 import { useSyncPlaces } from '../../renderer/features/sync/sync-places-store';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
@@ -259,4 +260,46 @@ describe('sync screen', () => {
     expect(counted.some((s) => /暗号化して書き出しています|変更を集めています/.test(s.label))).toBe(true);
     expect(container.querySelector('[data-testid="sync-progress"]')).toBeNull(); // gone when done
   }, 60_000);
+
+  it('in prefecture mode the menu offers the per-center screen, which imports and counts per center', async () => {
+    render(<App />);
+    const menu = await screen.findByRole('navigation', { name: 'メニュー' });
+    await within(menu).findByRole('button', { name: '同期' });
+    expect(within(menu).queryByRole('button', { name: 'センター別集計' })).toBeNull();
+    cleanup();
+
+    await office.call('sync.setMode', { mode: 'prefecture' });
+    await pairBoth();
+    await office.call('sync.setFolder', { folder: usb });
+    for (const summary of ['一件目', '二件目']) {
+      await laptop.call(
+        'consultation.record',
+        consultationInput({ summary, person: { mode: 'new', data: { name: `相談者${summary}` } } }),
+      );
+    }
+    await laptop.call('sync.exportBundle', { peer: office.deviceId, folder: usb });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'センター別集計' }));
+    await screen.findByRole('heading', { name: 'センター別の相談件数' });
+    expect(screen.getByText('まだセンターからの同期ファイルを取り込んでいません。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'フォルダーから取り込む' }));
+    const row = await waitFor(() => {
+      const r = document.querySelector('tr[data-center="出張用ノートPC"]');
+      if (!r) throw new Error('no row yet');
+      return r as HTMLElement;
+    });
+    expect(within(row).getByTestId('consultations').textContent).toBe('2');
+    // the prefecture's card made the laptop default to statistics: counted, but no names here
+    expect((await laptop.call('sync.status', {})).peers[0]!.profile).toBe('statistics');
+    expect((await office.call('consultation.list', { query: '相談者' })).total).toBe(0);
+    // and a receipt goes back to the center
+    fireEvent.click(
+      screen.getByRole('button', { name: /取り込んだ 1 センターへ受領書をフォルダーへ書き出す/ }),
+    );
+    expect((await screen.findByRole('status')).textContent).toBe('1 センターへ受領書を書き出しました。');
+    await laptop.call('sync.setFolder', { folder: usb });
+    const back = await laptop.call('sync.importFolder', {});
+    expect(back.files.map((f) => [f.kind, f.ok])).toEqual([['receipt', true]]);
+    expect((await laptop.call('sync.status', {})).peers[0]!.waitingOps).toBe(0);
+  });
 });

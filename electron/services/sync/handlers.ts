@@ -1,3 +1,4 @@
+import { syncMode } from '../../../db/sync/identity';
 import type { HandlerMap } from '../handler-types';
 import { applyPending } from './apply-pending';
 import { centerSummary } from './center-summary';
@@ -29,6 +30,7 @@ type SyncChannels =
   | 'sync.importFolder'
   | 'sync.listFiles'
   | 'sync.setFolder'
+  | 'sync.mode'
   | 'sync.setMode'
   | 'sync.conflicts'
   | 'sync.resolveConflict'
@@ -52,6 +54,7 @@ export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.importFolder': (ctx) => importFolder(ctx),
   'sync.listFiles': (ctx, i) => listFiles(ctx, i.folder),
   'sync.setFolder': (ctx, i) => setFolder(ctx, i.folder),
+  'sync.mode': async (ctx) => ({ mode: await syncMode(ctx.db) }),
   'sync.setMode': (ctx, i) => setMode(ctx, i.mode),
   'sync.conflicts': (ctx, i) => listConflicts(ctx, i.includeResolved),
   'sync.resolveConflict': (ctx, i) => resolveConflict(ctx, i.id, i.choice),

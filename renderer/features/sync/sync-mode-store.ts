@@ -12,7 +12,7 @@ export const useSyncMode = create<SyncModeState>((set) => ({
   mode: null,
   async load() {
     try {
-      set({ mode: (await call('sync.identity', {})).mode });
+      set({ mode: (await call('sync.mode', {})).mode });
     } catch {
       set({ mode: null });
     }
