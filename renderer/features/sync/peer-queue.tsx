@@ -95,6 +95,12 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
                   </dd>
                 </div>
               </dl>
+              {p.active &&
+                p.waitingOps > 0 &&
+                p.lastExportAt &&
+                (!p.lastReceiptAt || p.lastReceiptAt < p.lastExportAt) && (
+                  <p className="hint">{t('sync.queue.awaitingReceipt')}</p>
+                )}
               <div className="peer-actions">
                 {p.active && (
                   <div className="button-row">

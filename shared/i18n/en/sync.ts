@@ -92,6 +92,7 @@ export const en: Shape<typeof ja> = {
       peerName: '{{label}} ({{center}})',
       profile: 'Sharing profile',
       waiting: 'Changes not yet delivered',
+      awaitingReceipt: 'Written out. Until the receipt comes back, the next sync file carries them again.',
       waitingCount: '{{count}}',
       lastExport: 'Last sent',
       lastReceipt: 'Last receipt',
