@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { composeApp } from './app/compose';
 import { defaultCaseFilePath } from './app/paths';
 import { ElectronPdfPrinter } from './shell/electron-printer';
+import { bridgeFileDialogs } from './shell/file-dialogs';
 import { bridgeIpc } from './shell/ipc-bridge';
 import { createAppWindow } from './shell/window';
 
@@ -23,6 +24,7 @@ void app.whenReady().then(() => {
     join(__dirname, 'preload.cjs'),
   );
   bridgeIpc(dispatcher, win, appUrl);
+  bridgeFileDialogs(win, appUrl);
   // lock the case file when the machine sleeps or the screen locks
   powerMonitor.on('suspend', () => void runtime.lock());
   powerMonitor.on('lock-screen', () => void runtime.lock());

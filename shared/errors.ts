@@ -53,6 +53,13 @@ export const ERROR_CODES = [
   'PERSON_REQUIRED',
   'PDF_FAILED',
   'LETTER_TOO_LARGE',
+  'CARD_IS_OWN',
+  'PEER_KEYS_CHANGED',
+  'SYNC_FOLDER_NOT_SET',
+  'SYNC_FOLDER_UNAVAILABLE',
+  'SYNC_BUSY',
+  'FILE_NOT_FOUND',
+  'FILE_UNWRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,7 +44,7 @@ export interface OpenedSyncFile {
  * authentication; a cut-off file fails at its end (the last chunk is marked).
  */
 export async function openSyncFile(path: string, ageIdentity: string): Promise<OpenedSyncFile> {
-  if (!existsSync(path)) throw new AppError('NOT_FOUND', `No file at ${path}`);
+  if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `No file at ${path}`);
   const source = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
   const d = new Decrypter();
   d.addIdentity(ageIdentity);

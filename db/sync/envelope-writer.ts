@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { Encrypter } from 'age-encryption';
+import { fileWriteError } from './file-errors';
 import { signText } from './signing';
 
 export interface SyncFileParts {
@@ -69,8 +70,8 @@ export async function writeSyncFile(p: SyncFileParts): Promise<{ manifestLine: s
     await fh.close();
     await rename(part, p.path);
   } catch (err) {
-    await rm(part, { force: true });
-    throw err;
+    await rm(part, { force: true }).catch(() => undefined);
+    throw fileWriteError(err, p.path);
   }
   return { manifestLine, bytes };
 }

@@ -1,8 +1,13 @@
-// Preload (sandboxed): exposes window.api with the contract's channels only.
+// Preload (sandboxed): exposes window.api with the contract's channels only, and
+// window.yorisoiShell with the allow-listed native file dialogs.
 import { contextBridge, ipcRenderer } from 'electron';
-import { makePreloadApi } from '../security/preload-api';
+import { makePreloadApi, makePreloadShell } from '../security/preload-api';
 
 contextBridge.exposeInMainWorld(
   'api',
   makePreloadApi((channel, input) => ipcRenderer.invoke('yorisoi:call', channel, input)),
+);
+contextBridge.exposeInMainWorld(
+  'yorisoiShell',
+  makePreloadShell((request) => ipcRenderer.invoke('yorisoi:pick', request)),
 );

@@ -11,6 +11,8 @@ export type Screen =
   | 'reports'
   | 'events'
   | 'staff'
+  | 'sync'
+  | 'prefecture'
   | 'settings'
   | 'letters'
   | 'provision';

@@ -109,8 +109,11 @@ export const folderImportDto = z.object({
       code: z.string().nullable(),
       message: z.string().nullable(),
       bundle: importResultDto.nullable(),
+      receipt: receiptImportDto.nullable(),
     }),
   ),
+  /** files for this device imported before (left out: importing again changes nothing) */
+  alreadyImported: z.number(),
 });
 
 const conflictSide = z.object({
@@ -125,6 +128,8 @@ export const conflictDto = z.object({
   id: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** what a person recognises the record by: a name, a serial, a title (null: none here) */
+  record: z.string().nullable(),
   field: z.string(),
   /** the value the record holds now (the later writer) */
   current: conflictSide,
@@ -179,16 +184,49 @@ export const centerSummaryDto = z.object({
   totals: z.array(z.object({ fiscalYear: z.number(), consultations: z.number(), persons: z.number() })),
 });
 
+/**
+ * Where an export goes: `path` (a file chosen in a save dialog), `folder` (a new file with the
+ * conventional name in that folder), or `toFolder` (the same in the configured exchange folder).
+ */
 const toTarget = z
-  .object({ peer: deviceRef, path: path.optional(), toFolder: z.boolean().default(false) })
-  .refine((x) => x.toFolder || x.path, { message: 'give a path or toFolder' });
+  .object({
+    peer: deviceRef,
+    path: path.optional(),
+    folder: path.optional(),
+    toFolder: z.boolean().default(false),
+  })
+  .refine((x) => x.toFolder || x.path || x.folder, { message: 'give a path, a folder or toFolder' });
+
+export const syncFileKind = z.enum(['bundle', 'receipt', 'card', 'other']);
+export const folderListingDto = z.object({
+  folder: z.string(),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      path: z.string(),
+      kind: syncFileKind,
+      /** a bundle or receipt named for this device (null: the name does not say) */
+      forThisDevice: z.boolean().nullable(),
+      /** for this device: already imported here (null: not addressed here, or unreadable) */
+      imported: z.boolean().nullable(),
+      /** an identity card's (public) contents, when it is a valid card */
+      card: z.object({ centerName: z.string(), role: syncMode, isThisDevice: z.boolean() }).nullable(),
+      bytes: z.number(),
+      modifiedAt: z.string(),
+    }),
+  ),
+});
+export type FolderListingDto = z.infer<typeof folderListingDto>;
 
 export const syncChannels = {
   /** this device's identity (made on first use) and its card */
   'sync.identity': channel({ auth: 'session', input: z.object({}).default({}), output: identityDto }),
+  /** to `path`, or into `folder` as yorisoi-card-<device>.json */
   'sync.exportCard': channel({
     auth: 'session',
-    input: z.object({ path }),
+    input: z
+      .object({ path: path.optional(), folder: path.optional() })
+      .refine((x) => x.path || x.folder, { message: 'give a path or a folder' }),
     output: z.object({ file: z.string(), fingerprint: z.string() }),
   }),
   /** what a card says, before pairing: the screen shows the fingerprint to compare */
@@ -223,10 +261,26 @@ export const syncChannels = {
   'sync.importReceipt': channel({ auth: 'session', input: z.object({ path }), output: receiptImportDto }),
   /** imports every bundle and receipt for this device found in the configured folder */
   'sync.importFolder': channel({ auth: 'session', input: z.object({}).default({}), output: folderImportDto }),
+  /**
+   * The sync files and identity cards in a folder (the configured one by default), newest
+   * first, with whether each file named for this device was imported already (its manifest
+   * alone is read). Browser mode has no file dialog; this stands in.
+   */
+  'sync.listFiles': channel({
+    auth: 'session',
+    input: z.object({ folder: path.optional() }).default({}),
+    output: folderListingDto,
+  }),
   'sync.setFolder': channel({
     auth: 'session',
     input: z.object({ folder: path.nullable() }),
     output: okResult,
+  }),
+  /** center or prefecture, read only (the menu asks; unlike sync.identity it never makes keys) */
+  'sync.mode': channel({
+    auth: 'session',
+    input: z.object({}).default({}),
+    output: z.object({ mode: syncMode }),
   }),
   'sync.setMode': channel({ auth: 'session', input: z.object({ mode: syncMode }), output: okResult }),
   'sync.conflicts': channel({

@@ -6,17 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { MIGRATIONS } from '../../db/migrations';
 import { applyStoragePragmas } from '../../db/sqlite/open-encrypted';
-import { OpApplier, type IncomingOp } from '../../db/sync/apply-op';
-import { HybridClock } from '../../db/sync/hlc';
 import { AppRuntime } from '../../electron/app/runtime';
 import { addPeer } from '../../electron/services/sync/pair-peer';
 import { exportCard } from '../../electron/services/sync/identity-service';
 import { exportBundle } from '../../electron/services/sync/export-bundle';
 import { importBundle } from '../../electron/services/sync/import-bundle';
-import type { ServiceContext } from '../../electron/services/context';
+import { generate } from '../fixtures/op-generator';
 import { report, round } from './measure';
 
 const PASSPHRASE = 'ベンチマーク用のパスフレーズ';
@@ -38,132 +35,6 @@ async function device(casefile: string, centerName: string, create: boolean): Pr
     await runtime.create({ centerName, login: 'admin', displayName: '管理者', passphrase: PASSPHRASE });
   else await runtime.login('admin', PASSPHRASE);
   return runtime;
-}
-
-/**
- * Writes `total` ops on the sender as the services would: a quarter new persons, half new
- * consultations (with lists and a few hundred characters of text), a quarter edits of persons.
- * Rows, row clocks and search documents come from the ops through the merge's own applier.
- */
-function generate(ctx: ServiceContext, total: number): void {
-  const sqlite = ctx.caseFile.sqlite;
-  const nPersons = Math.floor(total / 4);
-  const nEdits = Math.floor(total / 4);
-  const nConsultations = total - nPersons - nEdits;
-  const staff = ctx.actor.id;
-  const dev = ctx.deviceId;
-  // after every clock already in the log, as a running session's clock would be
-  let ms = HybridClock.parse(ctx.clock.now()).ms + 1;
-  let seq = (
-    sqlite.prepare(`SELECT coalesce(max(seq), 0) AS s FROM op_log WHERE origin = ?`).get(dev) as { s: number }
-  ).s;
-  const insertOp = sqlite.prepare(
-    `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fields, prev, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const applier = new OpApplier(sqlite);
-  const put = (
-    entity: string,
-    entityId: string,
-    fields: Record<string, unknown>,
-    prev: Record<string, string | null>,
-  ) => {
-    const hlc = HybridClock.format(ms++, 0, dev);
-    const op: IncomingOp = { origin: dev, seq: ++seq, hlc, entity, entityId, fields, prev };
-    insertOp.run(dev, op.seq, hlc, entity, entityId, JSON.stringify(fields), JSON.stringify(prev), staff);
-    applier.apply(op);
-    return hlc;
-  };
-  const persons: { id: string; hlc: string }[] = [];
-  sqlite.exec('BEGIN');
-  for (let i = 0; i < nPersons; i++) {
-    const id = uuidv7();
-    const t = new Date(ms).toISOString();
-    const fields = {
-      name: `試験 太郎${i}`,
-      name_kana: `シケン タロウ${i}`,
-      sex: i % 2 ? 'male' : 'female',
-      birth_date: '1960-06-03',
-      age_band: '60s',
-      municipality_code: '111007',
-      residence: 'in_pref',
-      postal_code: '330-0001',
-      address: `さいたま市浦和区高砂${i}-1-1`,
-      phone: '048-000-0000',
-      email: null,
-      notes: null,
-      created_at: t,
-      created_by: staff,
-    };
-    persons.push({
-      id,
-      hlc: put('person', id, fields, Object.fromEntries(Object.keys(fields).map((k) => [k, null]))),
-    });
-  }
-  for (let i = 0; i < nConsultations; i++) {
-    const id = uuidv7();
-    const t = new Date(ms).toISOString();
-    const p = persons[i % persons.length]!;
-    const fields = {
-      serial: `R7-${String(i + 1).padStart(6, '0')}`,
-      origin_device: dev,
-      fiscal_year: 2025,
-      received_at: '2025-06-02T10:00:00',
-      received_date: '2025-06-02',
-      site_kind: 'center',
-      event_id: null,
-      method: 'phone',
-      continuity: 'new',
-      case_id: null,
-      duration_min: 20,
-      kind: 'professional',
-      consulter: 'self',
-      consulter_note: null,
-      person_id: p.id,
-      sex: 'male',
-      age: 64,
-      age_band: '60s',
-      municipality_code: '111007',
-      residence: 'in_pref',
-      health_center_id: null,
-      diagnosis_status: 'confirmed',
-      disease_other: null,
-      recipient_cert: 'held',
-      disability_cert: null,
-      ltc_level: null,
-      employment: null,
-      living: null,
-      devices: '[]',
-      main_category: '3.1',
-      summary: `特定医療費の更新手続きについての相談。必要書類と提出先を確認したい（${i}）。`.repeat(4),
-      response_text: '必要書類と提出先、期限を説明した。保健所の窓口を案内した。',
-      referral_note: null,
-      outcome: 'closed',
-      categories: [
-        { code: '3.1', main: true },
-        { code: '1.2', main: false },
-      ],
-      responses: ['explanation_advice'],
-      diseases: [],
-      responders: [{ staffId: staff, profession: 'nanbyo_counselor' }],
-      created_at: t,
-      created_by: staff,
-      updated_at: t,
-      updated_by: staff,
-    };
-    put('consultation', id, fields, Object.fromEntries(Object.keys(fields).map((k) => [k, null])));
-  }
-  for (let i = 0; i < nEdits; i++) {
-    const p = persons[i % persons.length]!;
-    const t = new Date(ms).toISOString();
-    p.hlc = put(
-      'person',
-      p.id,
-      { phone: `090-${String(i).padStart(8, '0')}`, updated_at: t, updated_by: staff },
-      { phone: p.hlc, updated_at: null, updated_by: null },
-    );
-  }
-  applier.derived.flush();
-  sqlite.exec('COMMIT');
 }
 
 /** The same rows, inserted plainly in one transaction: what any import must at least cost. */
@@ -262,8 +133,8 @@ export async function prepareSync(dir: string, total: number) {
   const sender = await device(senderFile, '送信センター', true);
   const receiver = await device(receiverFile, '受信端末', true);
   const cards = [join(dir, `s-${total}.card`), join(dir, `r-${total}.card`)] as const;
-  await exportCard(sender.context(), cards[0]);
-  await exportCard(receiver.context(), cards[1]);
+  await exportCard(sender.context(), { path: cards[0] });
+  await exportCard(receiver.context(), { path: cards[1] });
   await addPeer(sender.context(), { path: cards[1] });
   await addPeer(receiver.context(), { path: cards[0] });
   const peer = receiver.context().deviceId;

@@ -8,13 +8,9 @@ import { tempDir } from '../fixtures/temp-casefile';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 
-/** Browser mode on a fresh temporary case file, and Debian's Chromium pointed at it. */
-export async function startApp(opts: { casefile?: string } = {}) {
-  const t = tempDir();
-  const casefile = opts.casefile ?? join(t.dir, 'e2e.yorisoi');
-  const { runtime, dispatcher } = composeApp({ casefile });
-  const host: WebHost = await startWebHost({ dispatcher, staticDir: join(process.cwd(), 'dist/renderer') });
-  const browser: Browser = await chromium.launch({
+/** Debian's Chromium, headless, with the switches DESIGN asks for. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -27,6 +23,30 @@ export async function startApp(opts: { casefile?: string } = {}) {
       '--disable-sync',
     ],
   });
+}
+
+/** One installation in browser mode: its own temporary case file behind its own loopback host. */
+export async function startHost(opts: { casefile?: string } = {}) {
+  const t = tempDir();
+  const casefile = opts.casefile ?? join(t.dir, 'e2e.yorisoi');
+  const { runtime, dispatcher } = composeApp({ casefile });
+  const host: WebHost = await startWebHost({ dispatcher, staticDir: join(process.cwd(), 'dist/renderer') });
+  return {
+    casefile,
+    host,
+    runtime,
+    dispatcher,
+    dir: t.dir,
+    async close() {
+      await host.close();
+      await runtime.lock();
+      t.cleanup();
+    },
+  };
+}
+
+/** A page of its own (own cookies and storage) on `browser`, and a full-page screenshot helper. */
+export async function openPage(browser: Browser) {
   // the browser's days are the host's days (follow-ups are due on local dates)
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
@@ -36,18 +56,24 @@ export async function startApp(opts: { casefile?: string } = {}) {
   const page: Page = await context.newPage();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    casefile,
-    host,
-    runtime,
+    page,
+    shot: (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+  };
+}
+
+/** Browser mode on a fresh temporary case file, and Debian's Chromium pointed at it. */
+export async function startApp(opts: { casefile?: string } = {}) {
+  const app = await startHost(opts);
+  const browser: Browser = await launchChromium();
+  const { page, shot } = await openPage(browser);
+  return {
+    ...app,
     page,
     browser,
-    dir: t.dir,
-    shot: (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    shot,
     async close() {
       await browser.close();
-      await host.close();
-      await runtime.lock();
-      t.cleanup();
+      await app.close();
     },
   };
 }

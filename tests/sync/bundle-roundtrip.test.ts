@@ -163,7 +163,7 @@ describe('bundles between two devices', () => {
     await a!.call('consultation.record', consultationInput({ summary: 'フォルダー経由' }));
     const e = await a!.call('sync.exportBundle', { peer: b!.deviceId, toFolder: true });
     expect(e.file.startsWith(folder)).toBe(true);
-    expect(await a!.call('sync.importFolder', {})).toEqual({ files: [] }); // a's own bundle is not for a
+    expect(await a!.call('sync.importFolder', {})).toEqual({ files: [], alreadyImported: 0 }); // a's own bundle is not for a
     const atB = await b!.call('sync.importFolder', {});
     expect(atB.files).toHaveLength(1);
     expect(atB.files[0]).toMatchObject({ kind: 'bundle', ok: true, code: null });
@@ -172,7 +172,8 @@ describe('bundles between two devices', () => {
     const atA = await a!.call('sync.importFolder', {});
     expect(atA.files.map((f) => [f.kind, f.ok])).toEqual([['receipt', true]]);
     expect((await a!.call('sync.status', {})).peers[0]!.waitingOps).toBe(0);
-    // importing the folder again is harmless
-    expect((await b!.call('sync.importFolder', {})).files[0]!.bundle).toMatchObject({ applied: 0 });
+    // importing the folder again skips what was imported (and a forced second import changes nothing)
+    expect(await b!.call('sync.importFolder', {})).toEqual({ files: [], alreadyImported: 1 });
+    expect(await b!.call('sync.importBundle', { path: e.file })).toMatchObject({ applied: 0 });
   });
 });

@@ -33,6 +33,7 @@ type Cmd =
   | { t: 'edit'; dev: number; person: number; field: (typeof FIELDS)[number]; value: number }
   | { t: 'editConsultation'; dev: number; summary: number; categories: number }
   | { t: 'record'; dev: number; person: number | null }
+  | { t: 'resolve'; dev: number; pick: number; choice: 'keep' | 'take' }
   | { t: 'export'; link: number }
   | { t: 'receipt'; link: number }
   | { t: 'deliver'; pick: number }
@@ -68,6 +69,15 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
     weight: 1,
   },
   {
+    arbitrary: fc.record({
+      t: fc.constant('resolve' as const),
+      dev,
+      pick: fc.nat(),
+      choice: fc.constantFrom('keep' as const, 'take' as const),
+    }),
+    weight: 1,
+  },
+  {
     arbitrary: fc.record({ t: fc.constant('export' as const), link: fc.integer({ min: 0, max: 3 }) }),
     weight: 3,
   },
@@ -91,6 +101,7 @@ let consultationId = '';
 const workDir = tempDir();
 let runs = 0;
 let runsWithConflicts = 0;
+let resolutions = 0;
 
 beforeAll(async () => {
   template = await Promise.all(NAMES.map((n) => makeDevice(n)));
@@ -115,6 +126,7 @@ afterAll(async () => {
   // the generator must produce what the property is about
   expect(runs).toBeGreaterThanOrEqual(50);
   expect(runsWithConflicts).toBeGreaterThan(0);
+  expect(resolutions).toBeGreaterThan(0);
 });
 
 /** Fresh copies of the three template devices, each with its own clock (skewed by fast-check). */
@@ -142,7 +154,9 @@ async function copies(run: number, skews: number[]): Promise<{ nodes: Node[]; ti
   return { nodes, tick: () => (t += 1000) };
 }
 
-async function run(cmds: Cmd[], skews: number[]): Promise<void> {
+type Settle = { dev: number; choice: 'keep' | 'take' };
+
+async function run(cmds: Cmd[], skews: number[], settle: Settle[]): Promise<void> {
   const n = runs++;
   const { nodes, tick } = await copies(n, skews);
   const inFlight: { file: string; to: number; kind: 'bundle' | 'receipt' }[] = [];
@@ -156,6 +170,45 @@ async function run(cmds: Cmd[], skews: number[]): Promise<void> {
   const deliver = async (f: (typeof inFlight)[number]) => {
     if (f.kind === 'bundle') await nodes[f.to]!.call('sync.importBundle', { path: f.file });
     else await nodes[f.to]!.call('sync.importReceipt', { path: f.file });
+  };
+  /** One full exchange, then the checks: same data, no op lost, same conflict list. */
+  const exchangeAndCompare = async (): Promise<string[]> => {
+    // the laptops first hand everything to the office, which then hands everything out
+    for (const [from, to] of LINKS) {
+      await nodes[to]!.call('sync.importBundle', { path: await exportBundle(from, to) });
+    }
+    const states = await Promise.all(nodes.map((x) => syncedState(x.runtime.context().db)));
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+    // no op lost: every device holds every op each device ever wrote
+    for (const x of nodes) {
+      const own = await x.runtime
+        .context()
+        .db.selectFrom('op_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('origin', '=', x.deviceId)
+        .executeTakeFirstOrThrow();
+      const max = await x.runtime
+        .context()
+        .db.selectFrom('op_log')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('origin', '=', x.deviceId)
+        .executeTakeFirstOrThrow();
+      expect(Number(own.n)).toBe(Number(max.m));
+      for (const y of nodes) {
+        const held = (await y.call('sync.status', {})).vector[x.deviceId];
+        expect(held).toBe(Number(max.m));
+      }
+    }
+    // the list each device shows (its order is each device's own: newest first where it noticed)
+    const lists = await Promise.all(
+      nodes.map(async (x) =>
+        (await x.call('sync.conflicts', {})).map((c) => `${c.id} ${c.current.hlc}`).sort(),
+      ),
+    );
+    expect(lists[1]).toEqual(lists[0]);
+    expect(lists[2]).toEqual(lists[0]);
+    return lists[0]!;
   };
   try {
     for (const c of cmds) {
@@ -199,6 +252,16 @@ async function run(cmds: Cmd[], skews: number[]): Promise<void> {
             ),
           );
           break;
+        case 'resolve': {
+          // a person settles one of the conflicts this device lists (as the screen does)
+          const open = await nodes[c.dev]!.call('sync.conflicts', {});
+          if (open.length) {
+            const pick = open[c.pick % open.length]!;
+            await nodes[c.dev]!.call('sync.resolveConflict', { id: pick.id, choice: c.choice });
+            resolutions++;
+          }
+          break;
+        }
         case 'export': {
           const [from, to] = LINKS[c.link]!;
           inFlight.push({ file: await exportBundle(from, to), to, kind: 'bundle' });
@@ -220,54 +283,38 @@ async function run(cmds: Cmd[], skews: number[]): Promise<void> {
           break;
       }
     }
-    // the laptops first hand everything to the office, which then hands everything out
-    for (const [from, to] of LINKS) {
-      await nodes[to]!.call('sync.importBundle', { path: await exportBundle(from, to) });
+    const lists = await exchangeAndCompare();
+    if (lists.length) runsWithConflicts++;
+    // people settle conflicts on some devices (keep or take back); after one more exchange every
+    // device agrees again, and the settled conflicts are listed nowhere
+    const settled: string[] = [];
+    for (const st of settle) {
+      const open = await nodes[st.dev]!.call('sync.conflicts', {});
+      const pick = open.find((c) => !settled.includes(c.id));
+      if (!pick) continue;
+      await nodes[st.dev]!.call('sync.resolveConflict', { id: pick.id, choice: st.choice });
+      settled.push(pick.id);
+      resolutions++;
     }
-    const states = await Promise.all(nodes.map((x) => syncedState(x.runtime.context().db)));
-    expect(states[1]).toEqual(states[0]);
-    expect(states[2]).toEqual(states[0]);
-    // no op lost: every device holds every op each device ever wrote
-    for (const x of nodes) {
-      const own = await x.runtime
-        .context()
-        .db.selectFrom('op_log')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('origin', '=', x.deviceId)
-        .executeTakeFirstOrThrow();
-      const max = await x.runtime
-        .context()
-        .db.selectFrom('op_log')
-        .select((eb) => eb.fn.max('seq').as('m'))
-        .where('origin', '=', x.deviceId)
-        .executeTakeFirstOrThrow();
-      expect(Number(own.n)).toBe(Number(max.m));
-      for (const y of nodes) {
-        const held = (await y.call('sync.status', {})).vector[x.deviceId];
-        expect(held).toBe(Number(max.m));
-      }
+    if (settled.length) {
+      const after = await exchangeAndCompare();
+      for (const id of settled) expect(after.some((l) => l.startsWith(`${id} `))).toBe(false);
     }
-    // the list each device shows (its order is each device's own: newest first where it noticed)
-    const lists = await Promise.all(
-      nodes.map(async (x) =>
-        (await x.call('sync.conflicts', {})).map((c) => `${c.id} ${c.current.hlc}`).sort(),
-      ),
-    );
-    expect(lists[1]).toEqual(lists[0]);
-    expect(lists[2]).toEqual(lists[0]);
-    if (lists[0]!.length) runsWithConflicts++;
   } finally {
     for (const x of nodes) await x.runtime.lock();
   }
 }
 
 describe('convergence under lossy, duplicated, reordered exchange', () => {
-  it('every device ends with identical data, op log and conflict list', async () => {
+  it('every device ends with identical data, op log and conflict list, also after conflicts are settled', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(cmd, { minLength: 4, maxLength: 18 }),
         fc.array(fc.integer({ min: -3_600_000, max: 3_600_000 }), { minLength: 3, maxLength: 3 }),
-        (cmds, skews) => run(cmds, skews),
+        fc.array(fc.record({ dev, choice: fc.constantFrom('keep' as const, 'take' as const) }), {
+          maxLength: 3,
+        }),
+        (cmds, skews, settle) => run(cmds, skews, settle),
       ),
       { numRuns: 50 },
     );

@@ -103,12 +103,12 @@ describe('pairing by identity card', () => {
     const altered = b.file('altered');
     writeFileSync(altered, readFileSync(cardA, 'utf8').replace('事務所PC', '偽の事務所'));
     expect(await errorCode(b.call('sync.addPeer', { path: altered }))).toBe('CARD_INVALID');
-    expect(await errorCode(b.call('sync.addPeer', { path: cardB }))).toBe('INVALID_INPUT');
+    expect(await errorCode(b.call('sync.addPeer', { path: cardB }))).toBe('CARD_IS_OWN');
     // a well-signed card that claims a's device id with b's keys
     const idB = await ensureIdentity(b.ctx.db);
     const impostor = b.file('impostor');
     writeFileSync(impostor, JSON.stringify(makeCard({ ...idB, deviceId: a.deviceId })));
-    expect(await errorCode(b.call('sync.addPeer', { path: impostor }))).toBe('CONFLICT');
+    expect(await errorCode(b.call('sync.addPeer', { path: impostor }))).toBe('PEER_KEYS_CHANGED');
     expect(fingerprintOf(parseCard(readFileSync(impostor, 'utf8')))).not.toBe(
       (await a.call('sync.identity', {})).fingerprint,
     );

@@ -49,7 +49,13 @@ describe('merge: last writer wins per field, conflicts kept for a person', () =>
     expect(ca).toHaveLength(1);
     expect(ca.map((x) => x.id)).toEqual(cb.map((x) => x.id));
     const [conflict] = ca;
-    expect(conflict).toMatchObject({ entity: 'person', entityId: personId, field: 'phone' });
+    // the record as a person recognises it: by the person's name
+    expect(conflict).toMatchObject({
+      entity: 'person',
+      entityId: personId,
+      record: '佐藤 次郎',
+      field: 'phone',
+    });
     expect(conflict!.current.value).toBe(pa.phone);
     expect(new Set([conflict!.current.value, conflict!.other.value])).toEqual(
       new Set(['090-1111-1111', '090-2222-2222']),

@@ -25,6 +25,10 @@ const SECRETS = {
   outcomeNote: '終結メモの秘密',
   contactPerson: '窓口担当の秘密',
   staffName: '職員氏名の秘密',
+  eventTitle: '講演会題名の秘密',
+  eventPlace: '会場の秘密',
+  eventOrganiser: '共催者の秘密',
+  eventNotes: '行事メモの秘密',
 };
 
 let center: Device;
@@ -82,6 +86,15 @@ beforeAll(async () => {
     contactPerson: SECRETS.contactPerson,
     phone: SECRETS.phone,
   } as never);
+  await center.call('event.create', {
+    kind: 'lecture',
+    title: SECRETS.eventTitle,
+    date: '2025-06-10',
+    place: SECRETS.eventPlace,
+    organisers: [{ name: SECRETS.eventOrganiser }],
+    participants: 40,
+    notes: SECRETS.eventNotes,
+  });
   const file = await exportTo(center, pref);
   const d = new Decrypter();
   d.addIdentity((await ensureIdentity(pref.ctx.db)).ageIdentity);
@@ -119,7 +132,7 @@ describe('a statistics bundle (the prefecture by default)', () => {
       .map((l) => JSON.parse(l) as { entity: string; fields: object; prev: object });
     const entities = new Set(ops.map((o) => o.entity));
     expect(entities).toEqual(
-      new Set(['staff', 'person', 'case', 'consultation', 'follow_up', 'institution']),
+      new Set(['staff', 'person', 'case', 'consultation', 'follow_up', 'institution', 'event']),
     );
     for (const op of ops) {
       const allowed = STATISTICS_FIELDS[op.entity]!;
@@ -153,6 +166,9 @@ describe('a statistics bundle (the prefecture by default)', () => {
     expect(await pref.db.selectFrom('consultation_diseases').select('number').execute()).toEqual([
       { number: 2 },
     ]);
+    // an event arrives with its kind, date and head count only, and the prefecture can list it
+    const [event] = await pref.call('event.list', {});
+    expect(event).toMatchObject({ kind: 'lecture', date: '2025-06-10', participants: 40, place: null });
     const summary = await pref.call('sync.centerSummary', {});
     expect(summary.rows).toEqual([
       expect.objectContaining({

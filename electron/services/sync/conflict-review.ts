@@ -47,7 +47,31 @@ async function side(db: Db, hlc: string, field: string) {
   };
 }
 
-async function loadConflicts(db: Db, includeResolved: boolean, id?: string): Promise<ConflictDto[]> {
+/** The column a person recognises each kind of record by. */
+const LABELS: Record<string, { table: string; column: string }> = {
+  person: { table: 'persons', column: 'name' },
+  consultation: { table: 'consultations', column: 'serial' },
+  follow_up: { table: 'follow_ups', column: 'title' },
+  institution: { table: 'institutions', column: 'name' },
+  staff: { table: 'staff', column: 'display_name' },
+  event: { table: 'events', column: 'title' },
+};
+
+function recordLabel(ctx: ServiceContext, entity: string, entityId: string): string | null {
+  const l = LABELS[entity];
+  if (!l) return null;
+  const row = ctx.caseFile.sqlite
+    .prepare(`SELECT "${l.column}" AS label FROM "${l.table}" WHERE id = ?`)
+    .get(entityId) as { label: string | null } | undefined;
+  return row?.label || null;
+}
+
+async function loadConflicts(
+  ctx: ServiceContext,
+  includeResolved: boolean,
+  id?: string,
+): Promise<ConflictDto[]> {
+  const db = ctx.db;
   let q = db
     .selectFrom('sync_conflicts as c')
     .leftJoin('sync_conflict_resolutions as r', 'r.id', 'c.id')
@@ -73,6 +97,7 @@ async function loadConflicts(db: Db, includeResolved: boolean, id?: string): Pro
       id: r.id,
       entity: r.entity,
       entityId: r.entity_id,
+      record: recordLabel(ctx, r.entity, r.entity_id),
       field: r.field,
       current: await side(db, await currentClock(db, r.entity, r.entity_id, r.field), r.field),
       other: await side(db, r.loser_hlc, r.field),
@@ -89,7 +114,7 @@ async function loadConflicts(db: Db, includeResolved: boolean, id?: string): Pro
 export async function listConflicts(ctx: ServiceContext, includeResolved: boolean): Promise<ConflictDto[]> {
   requireSyncExchange(ctx);
   await refreshConflicts(ctx);
-  const list = await loadConflicts(ctx.db, includeResolved);
+  const list = await loadConflicts(ctx, includeResolved);
   await writeAudit(ctx.db, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,
@@ -110,7 +135,7 @@ export async function resolveConflict(
   choice: 'keep' | 'take',
 ): Promise<ConflictDto> {
   requireSyncExchange(ctx);
-  const [c] = await loadConflicts(ctx.db, true, id);
+  const [c] = await loadConflicts(ctx, true, id);
   if (!c) throw new AppError('NOT_FOUND', 'No such conflict.');
   await ctx.db.transaction().execute(async (trx) => {
     const t = nowIso(ctx);
@@ -151,7 +176,7 @@ export async function resolveConflict(
       detail: { conflict: id, field: c.field, choice },
     });
   });
-  const [after] = await loadConflicts(ctx.db, true, id);
+  const [after] = await loadConflicts(ctx, true, id);
   return (
     after ?? {
       ...c,

@@ -1,3 +1,4 @@
+import { syncMode } from '../../../db/sync/identity';
 import type { HandlerMap } from '../handler-types';
 import { applyPending } from './apply-pending';
 import { centerSummary } from './center-summary';
@@ -7,6 +8,7 @@ import { exportLog } from './export-log';
 import { exportCard, getIdentity } from './identity-service';
 import { importBundle } from './import-bundle';
 import { importFolder } from './import-folder';
+import { listFiles } from './list-files';
 import { addPeer, previewCard, removePeer, updatePeer } from './pair-peer';
 import { currentJob } from './progress';
 import { exportReceipt, importReceipt } from './receipts';
@@ -26,7 +28,9 @@ type SyncChannels =
   | 'sync.exportReceipt'
   | 'sync.importReceipt'
   | 'sync.importFolder'
+  | 'sync.listFiles'
   | 'sync.setFolder'
+  | 'sync.mode'
   | 'sync.setMode'
   | 'sync.conflicts'
   | 'sync.resolveConflict'
@@ -37,7 +41,7 @@ type SyncChannels =
 
 export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.identity': (ctx) => getIdentity(ctx),
-  'sync.exportCard': (ctx, i) => exportCard(ctx, i.path),
+  'sync.exportCard': (ctx, i) => exportCard(ctx, i),
   'sync.previewCard': (ctx, i) => previewCard(ctx, i.path),
   'sync.addPeer': (ctx, i) => addPeer(ctx, i),
   'sync.updatePeer': (ctx, i) => updatePeer(ctx, i),
@@ -48,7 +52,9 @@ export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.exportReceipt': (ctx, i) => exportReceipt(ctx, i),
   'sync.importReceipt': (ctx, i) => importReceipt(ctx, i.path),
   'sync.importFolder': (ctx) => importFolder(ctx),
+  'sync.listFiles': (ctx, i) => listFiles(ctx, i.folder),
   'sync.setFolder': (ctx, i) => setFolder(ctx, i.folder),
+  'sync.mode': async (ctx) => ({ mode: await syncMode(ctx.db) }),
   'sync.setMode': (ctx, i) => setMode(ctx, i.mode),
   'sync.conflicts': (ctx, i) => listConflicts(ctx, i.includeResolved),
   'sync.resolveConflict': (ctx, i) => resolveConflict(ctx, i.id, i.choice),

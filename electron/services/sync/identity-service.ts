@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeAudit } from '../../../db/audit';
 import { fingerprintOf } from '../../../db/sync/fingerprint';
 import { ensureIdentity, readMeta, type DeviceIdentity } from '../../../db/sync/identity';
 import { makeCard } from '../../../db/sync/identity-card';
+import { fileWriteError } from '../../../db/sync/file-errors';
+import { cardFileName } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
 import { requireSyncAdmin } from './sync-access';
+import { requireFolderThere } from './sync-folder';
 
 /** The device identity; the first call makes the keys (and says so in the audit log). */
 export async function deviceIdentity(ctx: ServiceContext): Promise<DeviceIdentity> {
@@ -39,11 +43,22 @@ export async function getIdentity(ctx: ServiceContext) {
   };
 }
 
-/** Writes the identity card (public keys only: safe to hand over on a USB stick or by mail). */
-export async function exportCard(ctx: ServiceContext, path: string) {
+/**
+ * Writes the identity card (public keys only: safe to hand over on a USB stick or by mail), to
+ * a path or under its conventional name into a folder.
+ */
+export async function exportCard(
+  ctx: ServiceContext,
+  to: { path?: string | undefined; folder?: string | undefined },
+) {
   requireSyncAdmin(ctx);
   const id = await getIdentity(ctx);
-  writeFileSync(path, `${id.card}\n`, 'utf8');
+  const path = to.path ?? join(requireFolderThere(to.folder!), cardFileName(id.deviceId));
+  try {
+    writeFileSync(path, `${id.card}\n`, 'utf8');
+  } catch (e) {
+    throw fileWriteError(e, path);
+  }
   await writeAudit(ctx.db, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,

@@ -1,33 +1,39 @@
-import { existsSync } from 'node:fs';
-import { readMeta } from '../../../db/sync/identity';
-import { AppError, isAppError } from '../../../shared/errors';
+import { isAppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { deviceIdentity } from './identity-service';
 import { importBundle } from './import-bundle';
 import { importReceipt } from './receipts';
 import { requireSyncExchange } from './sync-access';
-import { filesFor, syncFolder } from './sync-folder';
+import { configuredFolder, filesFor } from './sync-folder';
+import { importedIds, manifestId } from './sync-file-id';
 
 /**
  * Imports every bundle and receipt in the exchange folder addressed to this device, oldest
- * first. One bad file does not stop the others; each says what happened. Files stay where they
- * are (importing one again changes nothing), so a shared stick serves several devices.
+ * first, except those imported already (counted, not repeated: importing one again would change
+ * nothing). One bad file does not stop the others; each says what happened. Files stay where
+ * they are, so a shared stick serves several devices.
  */
 export async function importFolder(ctx: ServiceContext) {
   requireSyncExchange(ctx);
-  const folder = await syncFolder(ctx);
-  if (!folder) throw new AppError('INVALID_INPUT', 'No exchange folder is configured.');
-  if (!existsSync(folder)) throw new AppError('NOT_FOUND', `The exchange folder is not there: ${folder}`);
-  const self = (await readMeta(ctx.db, 'device_id'))!;
+  const folder = await configuredFolder(ctx);
+  const identity = await deviceIdentity(ctx);
+  const done = await importedIds(ctx);
   const files = [];
-  for (const { file, kind } of filesFor(folder, self)) {
+  let alreadyImported = 0;
+  for (const { file, kind } of filesFor(folder, identity.deviceId)) {
+    const id = await manifestId(file, identity.ageIdentity);
+    if (id && done.has(id)) {
+      alreadyImported++;
+      continue;
+    }
     try {
       const bundle = kind === 'bundle' ? await importBundle(ctx, file) : null;
-      if (kind === 'receipt') await importReceipt(ctx, file);
-      files.push({ file, kind, ok: true, code: null, message: null, bundle });
+      const receipt = kind === 'receipt' ? await importReceipt(ctx, file) : null;
+      files.push({ file, kind, ok: true, code: null, message: null, bundle, receipt });
     } catch (e) {
       if (!isAppError(e)) throw e;
-      files.push({ file, kind, ok: false, code: e.code, message: e.message, bundle: null });
+      files.push({ file, kind, ok: false, code: e.code, message: e.message, bundle: null, receipt: null });
     }
   }
-  return { files };
+  return { files, alreadyImported };
 }

@@ -19,7 +19,7 @@ function readCard(path: string) {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('NOT_FOUND', `Cannot read ${path}`);
+    throw new AppError('FILE_NOT_FOUND', `Cannot read ${path}`);
   }
   return parseCard(text);
 }
@@ -55,7 +55,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
   requireSyncAdmin(ctx);
   const card = readCard(input.path);
   const me = await deviceIdentity(ctx);
-  if (card.deviceId === me.deviceId) throw new AppError('INVALID_INPUT', "This is this device's own card.");
+  if (card.deviceId === me.deviceId) throw new AppError('CARD_IS_OWN', "This is this device's own card.");
   if (
     input.expectedFingerprint &&
     normalizeCode(input.expectedFingerprint) !== normalizeCode(card.fingerprint)
@@ -71,7 +71,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
     const newKeys =
       !!existing && (existing.sign_key !== card.signKey || existing.age_recipient !== card.ageRecipient);
     if (newKeys && existing.active) {
-      throw new AppError('CONFLICT', 'This device id is paired with other keys. Unpair it first.');
+      throw new AppError('PEER_KEYS_CHANGED', 'This device id is paired with other keys. Unpair it first.');
     }
     if (existing) {
       await trx

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 
 export interface SyncJob {
@@ -25,6 +26,10 @@ export function startJob(
   kind: SyncJob['kind'],
   onProgress?: (job: SyncJob) => void,
 ): ProgressSink {
+  // one at a time: a second one would wait for the first's transaction and hide its progress
+  if (jobs.has(ctx.caseFile)) {
+    throw new AppError('SYNC_BUSY', `A sync ${jobs.get(ctx.caseFile)!.kind} is under way.`);
+  }
   const job: SyncJob = { kind, phase: 'start', done: 0, total: null, startedAt: ctx.now().toISOString() };
   jobs.set(ctx.caseFile, job);
   return {

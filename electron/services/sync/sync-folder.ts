@@ -1,59 +1,59 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMeta } from '../../../db/sync/identity';
 import { AppError } from '../../../shared/errors';
+import {
+  parseSyncFileName,
+  shortDeviceId,
+  syncFileName,
+  type SyncFileKind,
+} from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
 
 /**
- * The configured exchange folder (a USB stick, a shared drive): files are named so that each
- * device finds what is addressed to it without opening anything else, in time order:
- *   yorisoi-<bundle|receipt>-<from 8>-to-<to 8>-<UTC time>-<random>.age
- * The `.age` ending tells an auditor which standard tool opens it.
+ * The configured exchange folder (a USB stick, a shared drive), and where exports go. File
+ * names follow shared/sync/file-names.ts, so each device finds its own files without opening
+ * anything else.
  */
-export type SyncFileKind = 'bundle' | 'receipt';
-
-const short = (deviceId: string) =>
-  deviceId
-    .replace(/[^0-9a-zA-Z]/g, '')
-    .slice(0, 8)
-    .toLowerCase();
+export type { SyncFileKind };
 
 export async function syncFolder(ctx: ServiceContext): Promise<string | null> {
   return readMeta(ctx.db, 'sync_folder');
 }
 
-export function folderFileName(kind: SyncFileKind, from: string, to: string, at: Date): string {
-  const stamp = at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-  return `yorisoi-${kind}-${short(from)}-to-${short(to)}-${stamp}-${randomBytes(3).toString('hex')}.age`;
+/** A folder that must be there now (a stick may have been unplugged since it was chosen). */
+export function requireFolderThere(folder: string): string {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new AppError('SYNC_FOLDER_UNAVAILABLE', `The folder is not there: ${folder}`);
+  }
+  return folder;
 }
 
-/** Where an export goes: the given path, or a new name in the configured folder. */
+export async function configuredFolder(ctx: ServiceContext): Promise<string> {
+  const folder = await syncFolder(ctx);
+  if (!folder) throw new AppError('SYNC_FOLDER_NOT_SET', 'No exchange folder is configured.');
+  return requireFolderThere(folder);
+}
+
+/** Where an export goes: the given path; or a new conventional name in the given or configured folder. */
 export async function exportTarget(
   ctx: ServiceContext,
-  input: { path?: string | undefined; toFolder: boolean },
+  input: { path?: string | undefined; folder?: string | undefined; toFolder: boolean },
   kind: SyncFileKind,
   from: string,
   to: string,
 ): Promise<string> {
-  if (!input.toFolder && input.path) return input.path;
-  const folder = await syncFolder(ctx);
-  if (!folder) throw new AppError('INVALID_INPUT', 'No exchange folder is configured.');
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new AppError('NOT_FOUND', `The exchange folder is not there: ${folder}`);
-  }
-  return join(folder, folderFileName(kind, from, to, ctx.now()));
+  if (input.path) return input.path;
+  const folder = input.folder ? requireFolderThere(input.folder) : await configuredFolder(ctx);
+  return join(folder, syncFileName(kind, from, to, ctx.now()));
 }
 
 /** Files in the folder addressed to this device, oldest first. */
 export function filesFor(folder: string, self: string): { file: string; kind: SyncFileKind }[] {
-  const re = new RegExp(`^yorisoi-(bundle|receipt)-[0-9a-z]{1,8}-to-${short(self)}-.*\\.age$`);
+  const me = shortDeviceId(self);
   return readdirSync(folder)
-    .filter((name) => re.test(name))
-    .map((name) => ({ name, kind: re.exec(name)![1] as SyncFileKind }))
-    .sort((a, b) => a.name.split('-to-')[1]!.localeCompare(b.name.split('-to-')[1]!))
-    .map((x) => ({ file: join(folder, x.name), kind: x.kind }));
+    .map((name) => ({ name, parsed: parseSyncFileName(name) }))
+    .filter((x) => x.parsed?.to === me)
+    .sort((a, b) => a.parsed!.stamp.localeCompare(b.parsed!.stamp) || a.name.localeCompare(b.name))
+    .map((x) => ({ file: join(folder, x.name), kind: x.parsed!.kind }));
 }

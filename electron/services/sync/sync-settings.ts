@@ -28,7 +28,7 @@ export async function setMode(ctx: ServiceContext, mode: 'center' | 'prefecture'
 export async function setFolder(ctx: ServiceContext, folder: string | null) {
   requireSyncAdmin(ctx);
   if (folder !== null && !(existsSync(folder) && statSync(folder).isDirectory())) {
-    throw new AppError('INVALID_INPUT', `Not a folder: ${folder}`);
+    throw new AppError('SYNC_FOLDER_UNAVAILABLE', `Not a folder: ${folder}`);
   }
   await ctx.db.transaction().execute(async (trx) => {
     if (folder === null) await trx.deleteFrom('meta').where('key', '=', 'sync_folder').execute();

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/permissions';
 import { useIdleLock } from '../../hooks/use-idle-lock';
@@ -19,6 +19,9 @@ import { ReportsScreen } from '../reports/reports-screen';
 import { SearchScreen } from '../search/search-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StaffScreen } from '../staff/staff-screen';
+import { PrefectureScreen } from '../sync/prefecture-screen';
+import { SyncScreen } from '../sync/sync-screen';
+import { useSyncMode } from '../sync/sync-mode-store';
 
 const SCREENS: Record<Screen, () => ReactNode> = {
   intake: () => <IntakeFormScreen />,
@@ -31,6 +34,8 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   reports: () => <ReportsScreen />,
   events: () => <EventsScreen />,
   staff: () => <StaffScreen />,
+  sync: () => <SyncScreen />,
+  prefecture: () => <PrefectureScreen />,
   settings: () => <SettingsScreen />,
   letters: () => <LettersScreen />,
   provision: () => <ProvisionLogScreen />,
@@ -51,13 +56,21 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
+  const syncMode = useSyncMode((s) => s.mode);
+  const loadSyncMode = useSyncMode((s) => s.load);
+  const seesAll = !!user && can(user.role, 'consultation.viewAll');
+  useEffect(() => {
+    if (seesAll) void loadSyncMode();
+  }, [seesAll, loadSyncMode]);
   const nav: Screen[] = ['intake', 'search', 'followups'];
   if (user && can(user.role, 'coordination.view')) nav.push('coordination');
   if (user && can(user.role, 'letter.view')) nav.push('letters');
   nav.push('directory');
-  if (user && can(user.role, 'consultation.viewAll')) nav.push('reports');
+  if (seesAll) nav.push('reports');
   nav.push('events');
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
+  if (seesAll) nav.push('sync');
+  if (seesAll && syncMode === 'prefecture') nav.push('prefecture');
   nav.push('settings');
   return (
     <div className="shell">

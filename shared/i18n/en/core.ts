@@ -54,5 +54,14 @@ export const en: Shape<typeof ja> = {
     PERSON_REQUIRED: 'A referral needs an identified person: link the consultation to a person first.',
     PDF_FAILED: 'The PDF could not be made. Nothing was saved.',
     LETTER_TOO_LARGE: 'The letter is too large (shorten the text). Nothing was saved.',
+    CARD_IS_OWN: "This is this device's own identity card. Choose the other device's card.",
+    PEER_KEYS_CHANGED:
+      'This device id is paired with other keys. If the other device was set up again, unpair it first.',
+    SYNC_FOLDER_NOT_SET: 'No exchange folder is set. Set one on the Sync screen.',
+    SYNC_FOLDER_UNAVAILABLE:
+      'The folder is not there (a USB stick unplugged, a network drive not connected, …).',
+    SYNC_BUSY: 'Another sync file is being processed. Try again when it has finished.',
+    FILE_NOT_FOUND: 'The file is not there. Check its folder and name.',
+    FILE_UNWRITABLE: 'The file cannot be written (no such folder, read-only, …). The case file is unchanged.',
   },
 };

@@ -23,6 +23,8 @@ export const en: Shape<typeof ja> = {
       events: 'Events',
       letters: 'Referrals & letters',
       provision: 'Provision log',
+      sync: 'Sync',
+      prefecture: 'Per-center totals',
       settings: 'Settings',
       lock: 'Lock',
     },

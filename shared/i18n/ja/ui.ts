@@ -21,6 +21,8 @@ export const ja = {
       events: 'イベント',
       letters: '紹介・文書',
       provision: '提供記録',
+      sync: '同期',
+      prefecture: 'センター別集計',
       settings: '設定',
       lock: 'ロック',
     },
