@@ -4,6 +4,7 @@ import * as m0002 from './0002-consultation-core';
 import * as m0003 from './0003-events';
 import * as m0004 from './0004-sync';
 import * as m0005 from './0005-recent-index';
+import * as m0007 from './0007-audit-chain';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-events': m0003,
   '0004-sync': m0004,
   '0005-recent-index': m0005,
+  '0007-audit-chain': m0007,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
