@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   'staff.manage': ['administrator'],
   'audit.read': ['administrator'],
   'backup.run': ['administrator', 'counselor'],
+  'backup.configure': ['administrator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

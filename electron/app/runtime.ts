@@ -116,8 +116,14 @@ export class AppRuntime {
     return { recoveryCode };
   }
 
-  async login(login: string, passphrase: string): Promise<ServiceContext> {
-    const caseFile = await CaseFile.unlock({ casefile: this.#casefile, login, passphrase });
+  async login(login: string, passphrase: string, secondFactor?: string): Promise<ServiceContext> {
+    const caseFile = await CaseFile.unlock({
+      casefile: this.#casefile,
+      login,
+      passphrase,
+      secondFactor,
+      now: this.now(),
+    });
     return this.adopt(caseFile);
   }
 

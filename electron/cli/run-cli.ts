@@ -22,6 +22,7 @@ import {
 import { reportCommand } from './commands/report-command';
 import { backupCommand, restoreCommand } from './commands/backup-commands';
 import { demoCommand } from './commands/demo-command';
+import { auditExportCommand, auditVerifyCommand } from './commands/audit-commands';
 
 const USAGE = `yorisoi <command> [flags]
   init        --casefile F --center NAME --login L --name DISPLAY
@@ -37,6 +38,8 @@ const USAGE = `yorisoi <command> [flags]
   backup         --casefile F --login L [--to DIR]       (encrypted snapshot; daily×7 weekly×4 monthly×12)
   restore        --from SNAPSHOT --casefile F --login L  (new device id)
   demo           --casefile F --login L --consultations N [--seed S]  (FICTITIOUS data / 架空データ)
+  audit verify   --casefile F --login L [--json]        (the audit log's hash chain; exit 1 if broken)
+  audit export   --casefile F --login L --out FILE [--from DATE --to DATE --user L --action A]  (CSV)
   identity export --casefile F --login L [--out FILE]   (identity card + fingerprint)
   peer add       --casefile F --login L --card FILE [--profile full|statistics] [--label NAME] [--fingerprint CODE]
   peer list      --casefile F --login L [--json]        (the sync queue per peer)
@@ -47,7 +50,7 @@ const USAGE = `yorisoi <command> [flags]
   sync mode      --casefile F --login L center|prefecture
   sync summary   --casefile F --login L [--fiscal-year YYYY] [--json]   (consultations per center)
   report      --casefile F --login L --fiscal-year YYYY [--from YYYY-MM --to YYYY-MM] [--site center|outreach | --event ID] --format json|csv|xlsx --out FILE
-Secrets come from YORISOI_PASSPHRASE, YORISOI_NEW_PASSPHRASE, YORISOI_RECOVERY_CODE,
+Secrets come from YORISOI_PASSPHRASE, YORISOI_NEW_PASSPHRASE, YORISOI_RECOVERY_CODE, YORISOI_TOTP,
 or are asked for without echo in a terminal.`;
 
 type Command = (argv: string[], out: Out) => Promise<number | void>;
@@ -76,6 +79,8 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   demo: demoCommand,
+  'audit verify': auditVerifyCommand,
+  'audit export': auditExportCommand,
 };
 
 export async function runCli(argv: string[], out: Out): Promise<number> {

@@ -7,6 +7,7 @@ import { followUpHandlers } from '../services/followups/handlers';
 import { masterHandlers } from '../services/masters/handlers';
 import { personHandlers } from '../services/persons/handlers';
 import { reportHandlers } from '../services/reports/handlers';
+import { securityHandlers } from '../services/security/handlers';
 import { sessionHandlers } from '../services/session/handlers';
 import { staffHandlers } from '../services/staff/handlers';
 import { syncHandlers } from '../services/sync/handlers';
@@ -26,4 +27,5 @@ export const ALL_HANDLERS: AllHandlers = {
   ...reportHandlers,
   ...draftHandlers,
   ...backupHandlers,
+  ...securityHandlers,
 };

@@ -9,6 +9,7 @@ import { followUpChannels } from './followups';
 import { masterChannels } from './masters';
 import { personChannels } from './persons';
 import { reportChannels } from './reports';
+import { securityChannels } from './security';
 import { sessionChannels } from './session';
 import { staffChannels } from './staff';
 import { syncChannels } from './sync';
@@ -27,6 +28,7 @@ export const CHANNELS = {
   ...reportChannels,
   ...draftChannels,
   ...backupChannels,
+  ...securityChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
