@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeAudit } from '../../db/audit';
@@ -137,6 +137,7 @@ describe('audit log hash chain', () => {
     await cf.lock();
     const again = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
     expect(again.verifyAuditChain()).toMatchObject({ ok: true, entries: 13 }); // + rotate-key, login
+    mkdirSync(join(dir, 'bk'));
     const { snapshot } = takeSnapshot(again, join(dir, 'bk'));
     await again.lock();
     const snap = await CaseFile.unlock({
