@@ -33,6 +33,20 @@ export function isAppUrl(url: string, appIndexUrl: string): boolean {
   }
 }
 
+/** A file of the app itself (the renderer's folder and below), never elsewhere on the disk. */
+export function isOwnFile(url: string, appIndexUrl: string): boolean {
+  try {
+    const u = new URL(url);
+    const app = new URL(appIndexUrl);
+    if (u.protocol !== 'file:' || app.protocol !== 'file:' || u.host !== app.host) return false;
+    const root = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
+    // URL parsing has already resolved "..", so a prefix check is enough
+    return u.pathname.startsWith(root);
+  } catch {
+    return false;
+  }
+}
+
 /** IPC is answered only for our own window showing our own page. */
 export function isTrustedSender(
   sender: { webContentsId: number; frameUrl: string | undefined },
