@@ -12,8 +12,6 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
-export const AUDIT_HEAD_KEY = 'audit_head';
-
 /**
  * Appends one entry to the chained audit log (db/audit-chain/): the MAC over the entry and the
  * newest entry's MAC is computed inside the INSERT, and the keyed head moves to the new entry.
@@ -38,10 +36,10 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, e: AuditEntry
              ${row.detail}, p.mac, ${sql.raw(MAC_FUNCTION)}(${payload}, p.mac)
       FROM (SELECT (SELECT mac FROM audit_log ORDER BY id DESC LIMIT 1) AS mac) AS p`.execute(q);
     await sql`
-      INSERT INTO meta (key, value)
-      SELECT ${AUDIT_HEAD_KEY}, ${sql.raw(HEAD_FUNCTION)}(id, mac)
+      INSERT INTO audit_head (one, value)
+      SELECT 1, ${sql.raw(HEAD_FUNCTION)}(id, mac)
       FROM (SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1) WHERE mac IS NOT NULL
-      ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(q);
+      ON CONFLICT (one) DO UPDATE SET value = excluded.value`.execute(q);
   };
   if (db.isTransaction) await append(db);
   else await db.transaction().execute(append);

@@ -32,6 +32,12 @@ export interface AuditLogTable {
   mac: string | null;
 }
 
+/** The audit chain's keyed head (0007): one row. */
+export interface AuditHeadTable {
+  one: number;
+  value: string;
+}
+
 /** The optional second factor (0007): local to this case file, never synced. */
 export interface StaffTotpTable {
   staff_id: string;
@@ -304,6 +310,7 @@ export interface DB {
   staff: StaffTable;
   audit_log: AuditLogTable;
   staff_totp: StaffTotpTable;
+  audit_head: AuditHeadTable;
   persons: PersonsTable;
   cases: CasesTable;
   consultations: ConsultationsTable;

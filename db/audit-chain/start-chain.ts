@@ -28,7 +28,7 @@ export function startChainIfNew(sqlite: SqliteDb, chain: AuditChain, now: string
     if (last && prev) {
       sqlite
         .prepare(
-          `INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          `INSERT INTO audit_head (one, value) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET value = excluded.value`,
         )
         .run(chain.head(last.id, prev));
     }

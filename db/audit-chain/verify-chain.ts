@@ -59,7 +59,7 @@ export function verifyAuditChain(sqlite: SqliteDb, chain: AuditChain): ChainRepo
     last = r;
   }
   const stored = (
-    sqlite.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`).get() as { value: string } | undefined
+    sqlite.prepare(`SELECT value FROM audit_head WHERE one = 1`).get() as { value: string } | undefined
   )?.value;
   const head = last?.mac ? { id: last.id, mac: last.mac } : null;
   if (last && !(stored && chain.headMatches(stored, last.id, last.mac!))) {

@@ -98,10 +98,10 @@ describe('audit log hash chain', () => {
     expect(r.firstBroken).toMatchObject({ id: 11, reason: 'head' });
     // a forged head (pointing at the new last entry) needs the key
     cf.sqlite.exec(
-      `UPDATE meta SET value = json_object('id', 9, 'mac', (SELECT mac FROM audit_log WHERE id = 9), 'tag', 'x') WHERE key = 'audit_head'`,
+      `UPDATE audit_head SET value = json_object('id', 9, 'mac', (SELECT mac FROM audit_log WHERE id = 9), 'tag', 'x')`,
     );
     expect(cf.verifyAuditChain().firstBroken).toMatchObject({ id: 9, reason: 'head' });
-    cf.sqlite.exec(`DELETE FROM meta WHERE key = 'audit_head'`);
+    cf.sqlite.exec(`DELETE FROM audit_head`);
     expect(cf.verifyAuditChain().firstBroken).toMatchObject({ reason: 'head' });
     await cf.lock();
   });

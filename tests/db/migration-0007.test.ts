@@ -24,6 +24,9 @@ it('0007-audit-chain: adds the chain columns and the local second-factor table, 
   expect((await migrator.migrateTo('0007-audit-chain')).error).toBeUndefined();
   const cols = sqlite.prepare(`SELECT name FROM pragma_table_info('audit_log')`).all() as { name: string }[];
   expect(cols.map((c) => c.name)).toEqual(expect.arrayContaining(['prev_mac', 'mac']));
+  expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'audit_head'`).get()).toEqual({
+    name: 'audit_head',
+  });
   expect(sqlite.prepare(`SELECT login, mac FROM audit_log`).all()).toEqual([{ login: 'a', mac: null }]);
   const totpCols = sqlite.prepare(`SELECT name FROM pragma_table_info('staff_totp')`).all() as {
     name: string;
@@ -54,7 +57,7 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
             ('2025-04-02T00:00:00Z', 'admin', 'person.update')`);
   s.exec(`DROP TABLE staff_totp; DROP INDEX audit_log_action; DROP INDEX audit_log_login`);
   s.exec(`ALTER TABLE audit_log DROP COLUMN prev_mac; ALTER TABLE audit_log DROP COLUMN mac`);
-  s.exec(`DELETE FROM meta WHERE key IN ('audit_chain', 'audit_head')`);
+  s.exec(`DELETE FROM meta WHERE key = 'audit_chain'; DROP TABLE audit_head`);
   s.exec(`DELETE FROM kysely_migration WHERE name = '0007-audit-chain'`);
   await caseFile.lock();
   const body = readKeySlotFile(keyslotPath(casefile));

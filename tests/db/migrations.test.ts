@@ -130,7 +130,7 @@ describe('migrations', () => {
     // what later migrations added to the tables 0001 made
     caseFile.sqlite.exec(`DROP INDEX audit_log_action; DROP INDEX audit_log_login`);
     caseFile.sqlite.exec(`ALTER TABLE audit_log DROP COLUMN prev_mac; ALTER TABLE audit_log DROP COLUMN mac`);
-    caseFile.sqlite.exec(`DELETE FROM meta WHERE key IN ('audit_chain', 'audit_head')`);
+    caseFile.sqlite.exec(`DELETE FROM meta WHERE key = 'audit_chain'`);
     caseFile.sqlite.exec(`DELETE FROM kysely_migration WHERE name <> '0001-foundation'`);
     await caseFile.lock();
     const cf = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });

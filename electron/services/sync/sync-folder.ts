@@ -43,7 +43,7 @@ export async function exportTarget(
   const folder = await syncFolder(ctx);
   if (!folder) throw new AppError('INVALID_INPUT', 'No exchange folder is configured.');
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new AppError('NOT_FOUND', `The exchange folder is not there: ${folder}`);
+    throw new AppError('TARGET_FOLDER_UNAVAILABLE', `The exchange folder is not there: ${folder}`);
   }
   return join(folder, folderFileName(kind, from, to, ctx.now()));
 }
