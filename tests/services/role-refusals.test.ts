@@ -4,87 +4,9 @@ import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import { CHANNEL_ACCESS } from '../../shared/channel-access';
 import { CHANNEL_NAMES, CHANNELS, type ChannelName } from '../../shared/contract';
 import { can, PERMISSIONS, type Permission } from '../../shared/permissions';
-import { EVENT_KINDS } from '../../shared/contract/events';
-import {
-  CONSULTATION_METHODS,
-  CONSULTER_RELATIONSHIPS,
-  INSTITUTION_TYPES,
-  OUTCOMES,
-} from '../../shared/vocab';
 import { STAFF_ROLES, type StaffRole } from '../../shared/vocab/staff-roles';
+import { SAMPLE } from '../fixtures/channel-samples';
 import { serviceFixture } from '../fixtures/service-fixture';
-
-const ID = '0190a000-0000-7000-8000-000000000001';
-const DIR = '/nonexistent/yorisoi-role-test';
-
-/** A valid input (by the contract) for every channel that needs a permission. */
-const CONSULTATION = {
-  receivedAt: '2025-06-02T10:00',
-  method: CONSULTATION_METHODS[0]!.code,
-  consulter: CONSULTER_RELATIONSHIPS[0]!.code,
-};
-const EVENT = { kind: EVENT_KINDS[0]!.code, title: 'x', date: '2025-06-10' };
-const INSTITUTION = { type: INSTITUTION_TYPES[0]!.code, name: 'x' };
-const SAMPLE: Partial<Record<ChannelName, unknown>> = {
-  'consultation.record': CONSULTATION,
-  'consultation.update': { id: ID, expectedVersion: 1, changes: CONSULTATION },
-  'consultation.linkCase': { id: ID, caseId: null },
-  'person.search': {},
-  'person.get': { id: ID },
-  'person.timeline': { id: ID },
-  'person.create': { name: '試験 太郎', residence: 'in_pref' },
-  'person.update': { id: ID, expectedVersion: 1, changes: { residence: 'in_pref' } },
-  'followup.create': { title: 'x', dueDate: '2025-06-10' },
-  'followup.reschedule': { id: ID, dueDate: '2025-06-10' },
-  'followup.reassign': { id: ID, ownerId: ID },
-  'followup.cancel': { id: ID },
-  'followup.complete': { id: ID },
-  'case.open': { title: 'x' },
-  'case.close': { id: ID, outcome: OUTCOMES[0]!.code },
-  'case.list': {},
-  'event.create': EVENT,
-  'event.update': { id: ID, expectedVersion: 1, changes: EVENT },
-  'institution.list': {},
-  'institution.healthCenterFor': { municipalityCode: '131016' },
-  'institution.create': INSTITUTION,
-  'institution.update': { id: ID, expectedVersion: 1, changes: INSTITUTION },
-  'institution.setActive': { id: ID, active: false },
-  'staff.add': {
-    login: 'newbie',
-    displayName: 'x',
-    role: 'counselor',
-    passphrase: 'a long enough passphrase 1',
-  },
-  'staff.update': { id: ID },
-  'staff.deactivate': { id: ID },
-  'totp.reset': { staffId: ID },
-  'totp.accounts': {},
-  'audit.list': {},
-  'audit.verify': {},
-  'audit.export': {},
-  'report.build': { fiscalYear: 2025 },
-  'report.export': { fiscalYear: 2025, format: 'csv' },
-  'sync.exportCard': { path: `${DIR}/card` },
-  'sync.previewCard': { path: `${DIR}/card` },
-  'sync.addPeer': { path: `${DIR}/card` },
-  'sync.updatePeer': { peer: ID },
-  'sync.removePeer': { peer: ID },
-  'sync.setFolder': { folder: DIR },
-  'sync.setMode': { mode: 'center' },
-  'sync.exportBundle': { peer: ID, path: `${DIR}/b.age` },
-  'sync.importBundle': { path: `${DIR}/b.age` },
-  'sync.exportReceipt': { peer: ID, path: `${DIR}/r.age` },
-  'sync.importReceipt': { path: `${DIR}/r.age` },
-  'sync.importFolder': {},
-  'sync.conflicts': {},
-  'sync.resolveConflict': { id: ID, choice: 'keep' },
-  'sync.applyPending': {},
-  'sync.status': {},
-  'sync.exportLog': {},
-  'sync.centerSummary': {},
-  'backup.run': { folder: DIR },
-  'backup.setFolder': { folder: DIR },
-};
 
 const gated = Object.entries(CHANNEL_ACCESS).filter(
   (e): e is [ChannelName, Permission] => typeof e[1] === 'string' && e[1] in PERMISSIONS,
