@@ -1,6 +1,16 @@
 import { create } from 'zustand';
 
-export type Screen = 'intake' | 'search' | 'person' | 'followups' | 'directory' | 'staff' | 'settings';
+export type Screen =
+  | 'intake'
+  | 'search'
+  | 'person'
+  | 'followups'
+  | 'directory'
+  | 'staff'
+  | 'audit'
+  | 'backup'
+  | 'security'
+  | 'settings';
 
 interface NavState {
   screen: Screen;

@@ -48,6 +48,8 @@ export function isChannelName(name: string): name is ChannelName {
 /** The renderer's view of the backend (window.api in Electron, fetch in browser mode). */
 export interface YorisoiApi {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>>;
+  /** Electron only: the shell locked the case file (sleep, screen lock) */
+  onLocked?(listener: () => void): void;
 }
 
 export type { ApiResult, ChannelDef } from './channel';

@@ -1,8 +1,10 @@
 import { en as enCore } from './en/core';
 import { en as enReports } from './en/reports';
+import { en as enSecurity } from './en/security';
 import { en as enSync } from './en/sync';
 import { ja as jaCore } from './ja/core';
 import { ja as jaReports } from './ja/reports';
+import { ja as jaSecurity } from './ja/security';
 import { ja as jaSync } from './ja/sync';
 import { en as enUi } from './en/ui';
 import { ja as jaUi } from './ja/ui';
@@ -12,8 +14,8 @@ import { vocabEn, vocabJa } from './vocab-resources';
  * Resources by area; each area is a pair of files ja/<area>.ts and en/<area>.ts, the English
  * typed against the Japanese so a missing key is a compile error (and a test checks values).
  */
-export const ja = { ...jaCore, ...jaReports, ...jaSync, ...jaUi, vocab: vocabJa };
-export const en = { ...enCore, ...enReports, ...enSync, ...enUi, vocab: vocabEn };
+export const ja = { ...jaCore, ...jaReports, ...jaSync, ...jaSecurity, ...jaUi, vocab: vocabJa };
+export const en = { ...enCore, ...enReports, ...enSync, ...enSecurity, ...enUi, vocab: vocabEn };
 
 export const resources = { ja: { translation: ja }, en: { translation: en } } as const;
 export const LANGUAGES = ['ja', 'en'] as const;

@@ -10,7 +10,12 @@ import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
 import { forgetMasters } from '../intake/masters-cache';
 import { PersonTimeline } from '../person/person-timeline';
+import { AuditScreen } from '../audit/audit-screen';
+import { BackupReminder } from '../backup/backup-reminder';
+import { BackupScreen } from '../backup/backup-screen';
 import { SearchScreen } from '../search/search-screen';
+import { TotpScreen } from '../security/totp-screen';
+import { useLockWatch } from '../security/use-lock-watch';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StaffScreen } from '../staff/staff-screen';
 
@@ -21,6 +26,9 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   followups: () => <FollowUpsScreen />,
   directory: () => <DirectoryScreen />,
   staff: () => <StaffScreen />,
+  audit: () => <AuditScreen />,
+  backup: () => <BackupScreen />,
+  security: () => <TotpScreen />,
   settings: () => <SettingsScreen />,
 };
 
@@ -39,9 +47,12 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
+  useLockWatch();
   const nav: Screen[] = ['intake', 'search', 'followups', 'directory'];
   if (user && can(user.role, 'staff.manage')) nav.push('staff');
-  nav.push('settings');
+  if (user && can(user.role, 'audit.read')) nav.push('audit');
+  if (user && can(user.role, 'backup.run')) nav.push('backup');
+  nav.push('security', 'settings');
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('ui.nav.label')}>
@@ -74,6 +85,7 @@ export function AppShell() {
             {t('ui.demo.banner')}
           </p>
         )}
+        {user && can(user.role, 'backup.run') && <BackupReminder />}
         {SCREENS[screen]()}
       </main>
     </div>

@@ -18,8 +18,14 @@ export function StaffScreen() {
     profession: null as string | null,
     passphrase: '',
   });
+  const [secondFactor, setSecondFactor] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState('');
   const load = useCallback(() => {
     call('staff.list', { includeInactive: true }).then(setRows, setError);
+    call('totp.accounts', {}).then(
+      (r) => setSecondFactor(new Set(r.filter((a) => a.enabled).map((a) => a.staffId))),
+      setError,
+    );
   }, []);
   useEffect(load, [load]);
 
@@ -39,6 +45,11 @@ export function StaffScreen() {
         <h2>{t('ui.staff.title')}</h2>
       </header>
       <ErrorMessage error={error} />
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
       <table className="table">
         <thead>
           <tr>
@@ -46,6 +57,7 @@ export function StaffScreen() {
             <th>{t('ui.staff.name')}</th>
             <th>{t('ui.staff.role')}</th>
             <th>{t('ui.staff.profession')}</th>
+            <th>{t('security.staff.secondFactor')}</th>
             <th />
           </tr>
         </thead>
@@ -71,6 +83,29 @@ export function StaffScreen() {
                 </select>
               </td>
               <td>{s.profession ? t(`vocab.profession.${s.profession}`) : '—'}</td>
+              <td>
+                {secondFactor.has(s.id) ? (
+                  <>
+                    {t('security.staff.on')}{' '}
+                    <button
+                      type="button"
+                      onClick={() => {
+                        if (!window.confirm(t('security.staff.resetConfirm', { name: s.displayName })))
+                          return;
+                        void run(
+                          call('totp.reset', { staffId: s.id }).then(() =>
+                            setNotice(t('security.staff.resetDone')),
+                          ),
+                        );
+                      }}
+                    >
+                      {t('security.staff.reset')}
+                    </button>
+                  </>
+                ) : (
+                  t('security.staff.off')
+                )}
+              </td>
               <td>
                 {s.active ? (
                   <button type="button" onClick={() => void run(call('staff.deactivate', { id: s.id }))}>
