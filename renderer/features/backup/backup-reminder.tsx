@@ -19,7 +19,7 @@ export function BackupReminder() {
   }, [refresh]);
   if (!status?.stale || screen === 'backup') return null;
   return (
-    <p className="reminder" role="status">
+    <p className="reminder" role="note">
       {status.lastBackupAt
         ? t('security.reminder.stale', { count: status.daysSinceLast ?? 0 })
         : t('security.reminder.never')}{' '}

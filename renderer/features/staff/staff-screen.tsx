@@ -5,6 +5,7 @@ import { STAFF_PROFESSIONS, STAFF_ROLES } from '../../../shared/vocab';
 import { call } from '../../api/client';
 import { CodeSelect } from '../../components/code-select';
 import { ErrorMessage } from '../../components/error-message';
+import { useSession } from '../../stores/session-store';
 
 /** Staff accounts and roles (administrators only; the use cases refuse everyone else). */
 export function StaffScreen() {
@@ -18,6 +19,7 @@ export function StaffScreen() {
     profession: null as string | null,
     passphrase: '',
   });
+  const me = useSession((s) => s.status?.user?.staffId);
   const [secondFactor, setSecondFactor] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState('');
   const load = useCallback(() => {
@@ -87,20 +89,22 @@ export function StaffScreen() {
                 {secondFactor.has(s.id) ? (
                   <>
                     {t('security.staff.on')}{' '}
-                    <button
-                      type="button"
-                      onClick={() => {
-                        if (!window.confirm(t('security.staff.resetConfirm', { name: s.displayName })))
-                          return;
-                        void run(
-                          call('totp.reset', { staffId: s.id }).then(() =>
-                            setNotice(t('security.staff.resetDone')),
-                          ),
-                        );
-                      }}
-                    >
-                      {t('security.staff.reset')}
-                    </button>
+                    {s.id !== me && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (!window.confirm(t('security.staff.resetConfirm', { name: s.displayName })))
+                            return;
+                          void run(
+                            call('totp.reset', { staffId: s.id }).then(() =>
+                              setNotice(t('security.staff.resetDone')),
+                            ),
+                          );
+                        }}
+                      >
+                        {t('security.staff.reset')}
+                      </button>
+                    )}
                   </>
                 ) : (
                   t('security.staff.off')
