@@ -71,7 +71,9 @@ export function BackupScreen() {
                 <>
                   <DateBoth value={localIso(status.lastBackupAt)} />
                   {' · '}
-                  {t('security.backup.daysAgo', { count: status.daysSinceLast ?? 0 })}
+                  {status.daysSinceLast
+                    ? t('security.backup.daysAgo', { count: status.daysSinceLast })
+                    : t('security.backup.today')}
                 </>
               ) : (
                 t('security.backup.never')
