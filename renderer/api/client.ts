@@ -33,10 +33,13 @@ export function httpApi(base = ''): YorisoiApi {
 }
 
 let transport: YorisoiApi | null = null;
+const lockListeners = new Set<() => void>();
+let lockRelay = false;
 
 /** Electron's preload gives window.api; otherwise browser mode. Tests may set their own. */
 export function setTransport(t: YorisoiApi): void {
   transport = t;
+  lockRelay = false; // the new transport gets its own relay at the next subscription
 }
 
 function getTransport(): YorisoiApi {
@@ -53,9 +56,6 @@ export async function call<C extends ChannelName>(
   if (!r.ok) throw new ApiError(r.error);
   return r.data;
 }
-
-const lockListeners = new Set<() => void>();
-let lockRelay = false;
 
 /**
  * Electron tells the window when the shell locked the case file; browser mode never does.
