@@ -109,7 +109,7 @@ export function AuditScreen() {
     <section aria-label={t('security.audit.title')}>
       <header className="screen-header">
         <h2>{t('security.audit.title')}</h2>
-        <div className="actions">
+        <div className="button-row">
           <button type="button" onClick={() => void verify()} disabled={busy}>
             {busy ? t('security.audit.verifying') : t('security.audit.verify')}
           </button>

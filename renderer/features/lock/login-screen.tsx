@@ -99,7 +99,7 @@ export function LoginScreen() {
           </>
         )}
         <ErrorMessage error={error} />
-        <div className="actions">
+        <div className="button-row">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('ui.login.unlocking') : needsCode ? t('security.login.verify') : t('ui.login.unlock')}
           </button>
