@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { chainPayload, HEAD_FUNCTION, MAC_FUNCTION } from './audit-chain/chain-mac';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -11,18 +12,35 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
+/**
+ * Appends one entry to the chained audit log (db/audit-chain/): the MAC over the entry and the
+ * newest entry's MAC is computed inside the INSERT, and the keyed head moves to the new entry.
+ * Both statements run in the caller's transaction, or in one of their own, so two use cases
+ * interleaving on the connection can never fork the chain.
+ */
 export async function writeAudit(db: Kysely<DB> | Transaction<DB>, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: undefined,
-      at: new Date().toISOString(),
-      staff_id: e.staffId,
-      login: e.login,
-      action: e.action,
-      entity: e.entity ?? null,
-      entity_id: e.entityId ?? null,
-      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-    })
-    .execute();
+  const row = {
+    at: new Date().toISOString(),
+    staff_id: e.staffId,
+    login: e.login,
+    action: e.action,
+    entity: e.entity ?? null,
+    entity_id: e.entityId ?? null,
+    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+  };
+  const payload = chainPayload(row);
+  const append = async (q: Kysely<DB>) => {
+    await sql`
+      INSERT INTO audit_log (at, staff_id, login, action, entity, entity_id, detail, prev_mac, mac)
+      SELECT ${row.at}, ${row.staff_id}, ${row.login}, ${row.action}, ${row.entity}, ${row.entity_id},
+             ${row.detail}, p.mac, ${sql.raw(MAC_FUNCTION)}(${payload}, p.mac)
+      FROM (SELECT (SELECT mac FROM audit_log ORDER BY id DESC LIMIT 1) AS mac) AS p`.execute(q);
+    await sql`
+      INSERT INTO audit_head (one, value)
+      SELECT 1, ${sql.raw(HEAD_FUNCTION)}(id, mac)
+      FROM (SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1) WHERE mac IS NOT NULL
+      ON CONFLICT (one) DO UPDATE SET value = excluded.value`.execute(q);
+  };
+  if (db.isTransaction) await append(db);
+  else await db.transaction().execute(append);
 }

@@ -3,6 +3,10 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors';
 import { writeAudit } from './audit';
+import { newAuditKey, openAuditKey, sealAuditKey } from './audit-chain/chain-key';
+import { AuditChain } from './audit-chain/chain-mac';
+import { startChainIfNew } from './audit-chain/start-chain';
+import { verifyAuditChain, type ChainReport } from './audit-chain/verify-chain';
 import {
   findRecoverySlot,
   findStaffSlot,
@@ -22,6 +26,7 @@ import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
 import { startIdleCheckpoints } from './sqlite/idle-checkpoint';
 import { withStatementCache } from './sqlite/statement-cache';
+import { checkSecondFactor } from './totp/second-factor';
 
 export interface CreateCaseFileInput {
   casefile: string;
@@ -62,9 +67,36 @@ function openForFileId(casefile: string, dataKey: Buffer, fileId: string): Sqlit
   });
 }
 
+/**
+ * The audit chain's key for this file: opened from the sidecar, or made (and stored there) when
+ * the sidecar has none yet: a new file, or the first unlock after the upgrade to 0007.
+ */
+function chainFor(
+  sqlite: SqliteDb,
+  casefile: string,
+  body: KeySlotBody,
+  dataKey: Buffer,
+): { chain: AuditChain; auditKey: Buffer } {
+  let auditKey = body.auditKey ? openAuditKey(body.auditKey, dataKey, body.fileId) : null;
+  if (!auditKey) {
+    // a missing or altered box gets a new key: entries chained under the old one then fail
+    // verification, which is what a stripped or swapped sidecar should look like
+    auditKey = newAuditKey();
+    writeKeySlotFile(keyslotPath(casefile), {
+      ...body,
+      auditKey: sealAuditKey(auditKey, dataKey, body.fileId),
+    });
+  }
+  const chain = new AuditChain(auditKey);
+  chain.register(sqlite);
+  return { chain, auditKey };
+}
+
 /** An unlocked case file: the open database and the data key, until `lock()`. */
 export class CaseFile {
   #dataKey: Buffer;
+  #auditKey: Buffer;
+  #chain: AuditChain;
   #locked = false;
 
   private constructor(
@@ -74,8 +106,11 @@ export class CaseFile {
     readonly db: Kysely<DB>,
     dataKey: Buffer,
     readonly staff: StaffTable,
+    chain: { chain: AuditChain; auditKey: Buffer },
   ) {
     this.#dataKey = dataKey;
+    this.#chain = chain.chain;
+    this.#auditKey = chain.auditKey;
     this.#stopCheckpoints = startIdleCheckpoints(sqlite, `${path}-wal`);
   }
 
@@ -102,6 +137,7 @@ export class CaseFile {
     const fileId = randomUUID();
     const dataKey = randomBytes(32);
     const recoveryCode = newRecoveryCode();
+    const auditKey = newAuditKey();
     const body: KeySlotBody = {
       format: 'yorisoi-keyslots',
       version: 1,
@@ -110,6 +146,7 @@ export class CaseFile {
         await makeSlot(fileId, 'staff', login, input.passphrase, dataKey),
         await makeSlot(fileId, 'recovery', null, recoveryCode, dataKey),
       ],
+      auditKey: sealAuditKey(auditKey, dataKey, fileId),
     };
     let sqlite: SqliteDb | null = null;
     try {
@@ -117,7 +154,10 @@ export class CaseFile {
       const db = kyselyOver(sqlite);
       await migrateToLatest(db, sqlite, { casefile, keyslots: keys });
       await loadMasters(db);
+      const chain = new AuditChain(auditKey);
+      chain.register(sqlite);
       const now = new Date().toISOString();
+      startChainIfNew(sqlite, chain, now);
       const staffId = randomUUID();
       await db.transaction().execute(async (trx) => {
         await trx
@@ -155,7 +195,10 @@ export class CaseFile {
         .selectAll()
         .where('id', '=', staffId)
         .executeTakeFirstOrThrow();
-      return { caseFile: new CaseFile(casefile, fileId, sqlite, db, dataKey, staff), recoveryCode };
+      return {
+        caseFile: new CaseFile(casefile, fileId, sqlite, db, dataKey, staff, { chain, auditKey }),
+        recoveryCode,
+      };
     } catch (e) {
       sqlite?.close();
       for (const p of [casefile, `${casefile}-wal`, `${casefile}-shm`, keys]) rmSync(p, { force: true });
@@ -163,11 +206,16 @@ export class CaseFile {
     }
   }
 
-  /** Login + passphrase → an unlocked case file (migrated to the current schema). */
+  /**
+   * Login + passphrase (+ the authenticator code when the account has a second factor) → an
+   * unlocked case file (migrated to the current schema). Wrong passphrases and wrong codes
+   * count towards the same lockout; only a complete sign-in clears it.
+   */
   static async unlock(input: {
     casefile: string;
     login: string;
     passphrase: string;
+    secondFactor?: string | undefined;
     now?: Date;
   }): Promise<CaseFile> {
     const { casefile } = input;
@@ -186,32 +234,53 @@ export class CaseFile {
       }
       throw e;
     }
-    const cf = await CaseFile.finishOpen(casefile, opened.sqlite, opened.body, opened.dataKey, login);
+    let cf: CaseFile;
+    try {
+      cf = await CaseFile.finishOpen(casefile, opened, login, input.secondFactor, now);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'WRONG_SECOND_FACTOR') recordFailure(casefile, login, now);
+      throw e;
+    }
     recordSuccess(casefile, login);
     return cf;
   }
 
   private static async finishOpen(
     casefile: string,
-    sqlite: SqliteDb,
-    body: KeySlotBody,
-    dataKey: Buffer,
+    opened: { sqlite: SqliteDb; body: KeySlotBody; dataKey: Buffer },
     login: string,
+    secondFactor: string | undefined,
+    now: Date,
   ): Promise<CaseFile> {
+    const { sqlite, body, dataKey } = opened;
     const db = kyselyOver(sqlite);
+    let chain: { chain: AuditChain; auditKey: Buffer } | null = null;
     try {
       await assertSchemaKnown(db);
       await migrateToLatest(db, sqlite, { casefile, keyslots: keyslotPath(casefile) });
       await loadMasters(db);
+      chain = chainFor(sqlite, casefile, body, dataKey);
       const staff = await db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
       if (!staff || !staff.active) {
         throw new AppError('UNKNOWN_LOGIN', `No active account with the login "${login}".`);
       }
+      const chained = startChainIfNew(sqlite, chain.chain, now.toISOString());
+      if (chained !== null) {
+        await writeAudit(db, {
+          staffId: staff.id,
+          login,
+          action: 'audit.chain-start',
+          detail: { earlierEntries: chained },
+        });
+      }
+      await checkSecondFactor(db, staff, secondFactor, now);
       await writeAudit(db, { staffId: staff.id, login, action: 'login' });
-      return new CaseFile(casefile, body.fileId, sqlite, db, dataKey, staff);
+      return new CaseFile(casefile, body.fileId, sqlite, db, dataKey, staff, chain);
     } catch (e) {
       sqlite.close();
       dataKey.fill(0);
+      chain?.chain.forget();
+      chain?.auditKey.fill(0);
       throw asCorruption(e);
     }
   }
@@ -235,26 +304,38 @@ export class CaseFile {
     const { sqlite, body, dataKey } = await openWithSlot(input.casefile, (b) =>
       unwrapDataKey(b.fileId, findRecoverySlot(b), code),
     );
+    let chain: { chain: AuditChain; auditKey: Buffer } | null = null;
     try {
       const db = kyselyOver(sqlite);
       await assertSchemaKnown(db);
+      await migrateToLatest(db, sqlite, { casefile: input.casefile, keyslots: keyslotPath(input.casefile) });
+      chain = chainFor(sqlite, input.casefile, body, dataKey);
+      startChainIfNew(sqlite, chain.chain, new Date().toISOString());
       const staff = await db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
       if (!staff) throw new AppError('UNKNOWN_LOGIN', `No account with the login "${login}".`);
       const slot = await makeSlot(body.fileId, 'staff', login, input.newPassphrase, dataKey);
-      await writeAudit(db, {
-        staffId: null,
-        login,
-        action: 'keyslot.recover',
-        entity: 'staff',
-        entityId: staff.id,
+      // the recovery code stands in for every factor: a lost phone must not lock the account out
+      await db.transaction().execute(async (trx) => {
+        const totp = await trx.deleteFrom('staff_totp').where('staff_id', '=', staff.id).executeTakeFirst();
+        await writeAudit(trx, {
+          staffId: null,
+          login,
+          action: 'keyslot.recover',
+          entity: 'staff',
+          entityId: staff.id,
+          detail: { secondFactorRemoved: Number(totp.numDeletedRows) > 0 },
+        });
       });
+      const current = readKeySlotFile(keyslotPath(input.casefile));
       writeKeySlotFile(keyslotPath(input.casefile), {
-        ...body,
-        slots: [...body.slots.filter((s) => !(s.kind === 'staff' && s.login === login)), slot],
+        ...current,
+        slots: [...current.slots.filter((s) => !(s.kind === 'staff' && s.login === login)), slot],
       });
     } finally {
       sqlite.close();
       dataKey.fill(0);
+      chain?.chain.forget();
+      chain?.auditKey.fill(0);
     }
   }
 
@@ -274,6 +355,14 @@ export class CaseFile {
       this.sqlite.close();
     }
     this.#dataKey.fill(0);
+    this.#chain.forget();
+    this.#auditKey.fill(0);
+  }
+
+  /** Checks the audit log's hash chain from the first entry to the head. */
+  verifyAuditChain(): ChainReport {
+    this.assertOpen();
+    return verifyAuditChain(this.sqlite, this.#chain);
   }
 
   /** Gives another login a key slot (the staff row is the caller's business). */
@@ -331,6 +420,7 @@ export class CaseFile {
         ...body.slots.filter((s) => s.kind === 'staff').map((s) => resealSlot(this.fileId, s, newKey)),
         await makeSlot(this.fileId, 'recovery', null, recoveryCode, newKey),
       ],
+      auditKey: sealAuditKey(this.#auditKey, newKey, this.fileId),
     };
     writeKeySlotFile(pendingPath(this.path), next);
     rekey(this.sqlite, newKey);

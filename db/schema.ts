@@ -27,6 +27,27 @@ export interface AuditLogTable {
   entity: string | null;
   entity_id: string | null;
   detail: string | null;
+  /** the hash chain (0007): the entry before's MAC, and this entry's MAC (db/audit-chain/) */
+  prev_mac: string | null;
+  mac: string | null;
+}
+
+/** The audit chain's keyed head (0007): one row. */
+export interface AuditHeadTable {
+  one: number;
+  value: string;
+}
+
+/** The optional second factor (0007): local to this case file, never synced. */
+export interface StaffTotpTable {
+  staff_id: string;
+  /** base32 (RFC 4648), only inside the encrypted case file */
+  secret: string;
+  state: 'pending' | 'active';
+  created_at: string;
+  confirmed_at: string | null;
+  /** the last accepted 30-second step: a code works only once */
+  last_step: number | null;
 }
 
 interface Stamped {
@@ -418,6 +439,8 @@ export interface DB {
   meta: MetaTable;
   staff: StaffTable;
   audit_log: AuditLogTable;
+  staff_totp: StaffTotpTable;
+  audit_head: AuditHeadTable;
   persons: PersonsTable;
   cases: CasesTable;
   consultations: ConsultationsTable;

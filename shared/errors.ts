@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   // files outside the case file: backups, exports
   'DISK_FULL',
   'BACKUP_FOLDER_UNAVAILABLE',
+  'READ_ONLY',
+  'TARGET_FOLDER_UNAVAILABLE',
   // contract and use cases
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',

@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'letter.view': ['administrator', 'counselor', 'read_only'],
   /** the letterhead: the center's address, phone, document symbol */
   'letter.settings': ['administrator'],
+  'backup.configure': ['administrator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { CaseFile } from '../case-file';
@@ -33,12 +33,12 @@ export function takeSnapshot(
   now = new Date(),
   policy: RetentionPolicy = DEFAULT_RETENTION,
 ) {
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (e) {
+  // never created here: a USB stick that is not plugged in leaves its mount point behind, and
+  // a snapshot written there would sit on the same disk as the case file
+  if (!isFolder(folder)) {
     throw new AppError(
       'BACKUP_FOLDER_UNAVAILABLE',
-      `The backup folder cannot be used: ${(e as Error).message}`,
+      `The backup folder is not there (is the drive plugged in?): ${folder}`,
     );
   }
   const base = `yorisoi-${cf.fileId.slice(0, 8)}-${stamp(now)}.bak`;
@@ -64,6 +64,14 @@ export function takeSnapshot(
   }
   const pruned = prune(folder, cf.fileId, policy);
   return { snapshot: { path: target, takenAt: now.toISOString(), bytes: statSync(target).size }, pruned };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function listSnapshots(folder: string, fileId?: string): SnapshotInfo[] {

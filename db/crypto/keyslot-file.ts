@@ -33,6 +33,8 @@ const body = z.object({
   version: z.literal(1),
   fileId: z.string().uuid(),
   slots: z.array(slot),
+  /** the audit chain's MAC key, sealed under a key derived from the data key (db/audit-chain/) */
+  auditKey: box.optional(),
 });
 const fileSchema = body.extend({ checksum: z.string() });
 
@@ -98,7 +100,15 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
   }
 }
 
-export function writeKeySlotFile(path: string, b: KeySlotBody): void {
+export function writeKeySlotFile(path: string, given: KeySlotBody): void {
+  // one key order, the schema's, so the checksum reads back the same whatever built the body
+  const b: KeySlotBody = {
+    format: given.format,
+    version: given.version,
+    fileId: given.fileId,
+    slots: given.slots,
+    ...(given.auditKey ? { auditKey: given.auditKey } : {}),
+  };
   const full = { ...b, checksum: checksumOf(b) };
   writeFileAtomic(path, JSON.stringify(full, null, 2) + '\n');
 }

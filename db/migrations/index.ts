@@ -5,6 +5,7 @@ import * as m0003 from './0003-events';
 import * as m0004 from './0004-sync';
 import * as m0005 from './0005-recent-index';
 import * as m0006 from './0006-referrals-letters';
+import * as m0007 from './0007-audit-chain';
 import * as m0008 from './0008-coordination';
 
 /**
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-sync': m0004,
   '0005-recent-index': m0005,
   '0006-referrals-letters': m0006,
+  '0007-audit-chain': m0007,
   '0008-coordination': m0008,
 };
 

@@ -1,3 +1,5 @@
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 
@@ -31,7 +33,12 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
     opts.verify?.(db);
   } catch (e) {
     db.close();
-    if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
+    const code = (e as { code?: string }).code ?? '';
+    // the WAL and its index are created beside the file: a read-only folder refuses them
+    if (/^SQLITE_(CANTOPEN|READONLY)/.test(code) && !folderWritable(path)) {
+      throw new AppError('READ_ONLY', `The case file's folder cannot be written: ${dirname(path)}`);
+    }
+    if (code === 'SQLITE_NOTADB') {
       throw new AppError(
         'NOT_A_CASEFILE',
         'This file is not a Yorisoi case file, or its key does not match.',
@@ -39,10 +46,27 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
     }
     throw e;
   }
-  db.pragma('journal_mode = WAL');
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    db.close();
+    if (!folderWritable(path)) {
+      throw new AppError('READ_ONLY', `The case file's folder cannot be written: ${dirname(path)}`);
+    }
+    throw e;
+  }
   db.pragma('foreign_keys = ON');
   applyStoragePragmas(db);
   return db;
+}
+
+function folderWritable(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Shared with the bench's plain-SQLite baseline so both run with the same settings. */

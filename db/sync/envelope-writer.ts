@@ -51,6 +51,9 @@ export async function writeSyncFile(p: SyncFileParts): Promise<{ manifestLine: s
   try {
     // written by hand so the file's pace sets the pace of the whole chain (backpressure)
     const out = createWriteStream(part);
+    // the first error the file reports (ENOSPC, EIO, ENOENT …) is the one to tell the user
+    let failed: Error | null = null;
+    out.on('error', (e) => (failed ??= e));
     const opened = once(out, 'open');
     try {
       await opened;
@@ -58,12 +61,18 @@ export async function writeSyncFile(p: SyncFileParts): Promise<{ manifestLine: s
       for (let r = await reader.read(); !r.done; r = await reader.read()) {
         bytes += r.value.length;
         if (!out.write(r.value)) await once(out, 'drain');
+        if (failed) throw failed;
       }
     } finally {
-      await new Promise<void>((resolve, reject) =>
-        out.end((e?: Error | null) => (e ? reject(e) : resolve())),
-      );
+      if (!out.destroyed) {
+        await new Promise<void>((resolve, reject) =>
+          out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+        ).catch((e: Error) => {
+          throw failed ?? e;
+        });
+      }
     }
+    if (failed) throw failed;
     // on removable media the bytes must be on the stick before anyone unplugs it
     const fh = await open(part, 'r+');
     await fh.sync();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CaseFile } from '../../db/case-file';
+import { appliedMigrations } from '../../db/migrator';
 import { HybridClock } from '../../db/sync/hlc';
 import { latestHlc } from '../../db/sync/op-log';
 import type { SessionStatus } from '../../shared/contract/session';
@@ -77,7 +78,8 @@ export class AppRuntime {
         role: ctx.actor.role,
         profession: ctx.actor.profession,
       },
-      schemaVersion: (await ctx.caseFile.integrityCheck().catch(() => null))?.schemaVersion ?? null,
+      // the migrations table, not an integrity check: the window asks for the status every 30 s
+      schemaVersion: (await appliedMigrations(ctx.db).catch(() => null))?.length ?? null,
       demo: this.#casefile === this.demoCasefile,
     };
   }
@@ -125,8 +127,14 @@ export class AppRuntime {
     return { recoveryCode };
   }
 
-  async login(login: string, passphrase: string): Promise<ServiceContext> {
-    const caseFile = await CaseFile.unlock({ casefile: this.#casefile, login, passphrase });
+  async login(login: string, passphrase: string, secondFactor?: string): Promise<ServiceContext> {
+    const caseFile = await CaseFile.unlock({
+      casefile: this.#casefile,
+      login,
+      passphrase,
+      secondFactor,
+      now: this.now(),
+    });
     return this.adopt(caseFile);
   }
 

@@ -24,6 +24,7 @@ import { backupCommand, restoreCommand } from './commands/backup-commands';
 import { demoCommand } from './commands/demo-command';
 import { coordinationList } from './commands/coordination-command';
 import { letterDraft, letterIssue, letterRegister } from './commands/letter-commands';
+import { auditExportCommand, auditVerifyCommand } from './commands/audit-commands';
 
 const USAGE = `yorisoi <command> [flags]
   init        --casefile F --center NAME --login L --name DISPLAY
@@ -40,6 +41,8 @@ const USAGE = `yorisoi <command> [flags]
   backup         --casefile F --login L [--to DIR]       (encrypted snapshot; daily×7 weekly×4 monthly×12)
   restore        --from SNAPSHOT --casefile F --login L  (new device id)
   demo           --casefile F --login L --consultations N [--seed S]  (FICTITIOUS data / 架空データ)
+  audit verify   --casefile F --login L [--json]        (the audit log's hash chain; exit 1 if broken)
+  audit export   --casefile F --login L --out FILE [--from DATE --to DATE --user L --action A]  (CSV)
   identity export --casefile F --login L [--out FILE]   (identity card + fingerprint)
   peer add       --casefile F --login L --card FILE [--profile full|statistics] [--label NAME] [--fingerprint CODE]
   peer list      --casefile F --login L [--json]        (the sync queue per peer)
@@ -54,7 +57,7 @@ const USAGE = `yorisoi <command> [flags]
                   [--emergency-reason TEXT]   (without consent: 生命・身体の保護, logged; saving the PDF is logged)
   letter register --casefile F --login L [--person ID] [--json]
   report      --casefile F --login L --fiscal-year YYYY [--from YYYY-MM --to YYYY-MM] [--site center|outreach | --event ID] --format json|csv|xlsx --out FILE
-Secrets come from YORISOI_PASSPHRASE, YORISOI_NEW_PASSPHRASE, YORISOI_RECOVERY_CODE,
+Secrets come from YORISOI_PASSPHRASE, YORISOI_NEW_PASSPHRASE, YORISOI_RECOVERY_CODE, YORISOI_TOTP,
 or are asked for without echo in a terminal.`;
 
 type Command = (argv: string[], out: Out) => Promise<number | void>;
@@ -87,6 +90,8 @@ const COMMANDS: Record<string, Command> = {
   'letter draft': letterDraft,
   'letter issue': letterIssue,
   'letter register': letterRegister,
+  'audit verify': auditVerifyCommand,
+  'audit export': auditExportCommand,
 };
 
 export async function runCli(argv: string[], out: Out): Promise<number> {

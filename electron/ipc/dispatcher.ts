@@ -3,6 +3,7 @@ import { CHANNELS, isChannelName, type ChannelName } from '../../shared/contract
 import { AppError, isAppError } from '../../shared/errors';
 import type { AppRuntime } from '../app/runtime';
 import type { HandlerFor } from '../services/handler-types';
+import { storageError } from './storage-errors';
 
 export type AllHandlers = { [C in ChannelName]: HandlerFor<C> };
 
@@ -50,6 +51,8 @@ export function createDispatcher(
         return { ok: true, data: out.data };
       } catch (e) {
         if (isAppError(e)) return { ok: false, error: e.toDetail() };
+        const storage = storageError(e);
+        if (storage) return { ok: false, error: storage.toDetail() };
         logInternal(channel, e);
         return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error.' } };
       }

@@ -11,6 +11,7 @@ import { masterHandlers } from '../services/masters/handlers';
 import { personHandlers } from '../services/persons/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
 import { reportHandlers } from '../services/reports/handlers';
+import { securityHandlers } from '../services/security/handlers';
 import { sessionHandlers } from '../services/session/handlers';
 import { staffHandlers } from '../services/staff/handlers';
 import { syncHandlers } from '../services/sync/handlers';
@@ -34,4 +35,5 @@ export const ALL_HANDLERS: AllHandlers = {
   ...referralHandlers,
   ...consentHandlers,
   ...letterHandlers,
+  ...securityHandlers,
 };

@@ -1,11 +1,18 @@
 import { CHANNEL_NAMES, type ApiResult } from '../../shared/contract';
 import { FILE_DIALOG_KINDS, type FileDialogRequest, type YorisoiShell } from '../../shared/file-dialogs';
 
+/** The one event main sends: the case file was locked (sleep, screen lock). */
+export const LOCKED_EVENT = 'yorisoi:locked';
+
 /**
  * What the preload exposes as `window.api`: one `call` that forwards only the contract's
- * channel names. Anything else is answered locally, never reaching the main process.
+ * channel names, and `onLocked`. Anything else is answered locally, never reaching the main
+ * process; the renderer never gets ipcRenderer itself.
  */
-export function makePreloadApi(invoke: (channel: string, input: unknown) => Promise<unknown>) {
+export function makePreloadApi(
+  invoke: (channel: string, input: unknown) => Promise<unknown>,
+  listen: (event: string, listener: () => void) => void = () => {},
+) {
   const allowed = new Set<string>(CHANNEL_NAMES);
   return {
     call(channel: string, input: unknown): Promise<ApiResult<unknown>> {
@@ -16,6 +23,9 @@ export function makePreloadApi(invoke: (channel: string, input: unknown) => Prom
         });
       }
       return invoke(channel, input) as Promise<ApiResult<unknown>>;
+    },
+    onLocked(listener: () => void): void {
+      if (typeof listener === 'function') listen(LOCKED_EVENT, () => listener());
     },
   };
 }

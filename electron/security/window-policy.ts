@@ -22,21 +22,26 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/**
- * Requests the window may make: our files, devtools, data: URLs, and blob: URLs — the latter
- * are made by our own page in memory (an exported report handed to the save dialog as a
- * download) and never reach the network. Everything else (http, https, ws …) is cancelled.
- */
-export function isLocalRequest(url: string): boolean {
-  return ['file://', 'devtools://', 'data:', 'blob:'].some((p) => url.startsWith(p));
-}
-
 /** The app only ever shows its own page; everything else is refused. */
 export function isAppUrl(url: string, appIndexUrl: string): boolean {
   try {
     const u = new URL(url);
     const app = new URL(appIndexUrl);
     return u.protocol === app.protocol && u.host === app.host && u.pathname === app.pathname;
+  } catch {
+    return false;
+  }
+}
+
+/** A file of the app itself (the renderer's folder and below), never elsewhere on the disk. */
+export function isOwnFile(url: string, appIndexUrl: string): boolean {
+  try {
+    const u = new URL(url);
+    const app = new URL(appIndexUrl);
+    if (u.protocol !== 'file:' || app.protocol !== 'file:' || u.host !== app.host) return false;
+    const root = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
+    // URL parsing has already resolved "..", so a prefix check is enough
+    return u.pathname.startsWith(root);
   } catch {
     return false;
   }

@@ -33,10 +33,13 @@ export function httpApi(base = ''): YorisoiApi {
 }
 
 let transport: YorisoiApi | null = null;
+const lockListeners = new Set<() => void>();
+let lockRelay = false;
 
 /** Electron's preload gives window.api; otherwise browser mode. Tests may set their own. */
 export function setTransport(t: YorisoiApi): void {
   transport = t;
+  lockRelay = false; // the new transport gets its own relay at the next subscription
 }
 
 function getTransport(): YorisoiApi {
@@ -52,4 +55,30 @@ export async function call<C extends ChannelName>(
   const r = await getTransport().call(channel, input);
   if (!r.ok) throw new ApiError(r.error);
   return r.data;
+}
+
+/**
+ * Electron tells the window when the shell locked the case file; browser mode never does.
+ * One relay is registered with the preload; listeners come and go with the screens.
+ */
+export function onShellLocked(listener: () => void): () => void {
+  lockListeners.add(listener);
+  if (!lockRelay) {
+    lockRelay = true;
+    getTransport().onLocked?.(() => lockListeners.forEach((l) => l()));
+  }
+  return () => lockListeners.delete(listener);
+}
+
+/** Offers bytes from a contract answer (base64) to the user as a file to save. */
+export function saveBase64(filename: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -13,6 +13,9 @@ export type Screen =
   | 'staff'
   | 'sync'
   | 'prefecture'
+  | 'audit'
+  | 'backup'
+  | 'security'
   | 'settings'
   | 'letters'
   | 'provision';

@@ -7,7 +7,7 @@ interface SessionState {
   /** shown once after first run, until the user confirms it is stored */
   recoveryCode: string | null;
   refresh(): Promise<void>;
-  login(login: string, passphrase: string): Promise<void>;
+  login(login: string, passphrase: string, secondFactor?: string): Promise<void>;
   create(input: {
     centerName: string;
     login: string;
@@ -25,8 +25,10 @@ export const useSession = create<SessionState>((set) => ({
   async refresh() {
     set({ status: await call('session.status', {}) });
   },
-  async login(login, passphrase) {
-    set({ status: await call('session.login', { login, passphrase }) });
+  async login(login, passphrase, secondFactor) {
+    set({
+      status: await call('session.login', { login, passphrase, ...(secondFactor ? { secondFactor } : {}) }),
+    });
   },
   async create(input) {
     const r = await call('session.create', input);

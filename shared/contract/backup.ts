@@ -4,19 +4,41 @@ import { channel } from './channel';
 const snapshot = z.object({ path: z.string(), takenAt: z.string(), bytes: z.number() });
 
 export const backupStatus = z.object({
+  /** the configured folder (an external drive), or null */
   folder: z.string().nullable(),
+  /** the folder is there now (a USB stick that is unplugged is not) */
+  folderAvailable: z.boolean(),
+  /** the folder is on the same disk as the case file: one failure or theft takes both */
+  sameDiskAsCaseFile: z.boolean(),
   lastBackupAt: z.string().nullable(),
-  /** no backup, or the last one is more than 7 days old: the screen reminds */
+  /** whole days since the last backup (null: never) */
+  daysSinceLast: z.number().nullable(),
+  /** remind when the last backup is older than this many days */
+  remindAfterDays: z.number(),
+  /** no backup yet, or the last one is older than `remindAfterDays`: the app reminds */
   stale: z.boolean(),
   snapshots: z.array(snapshot),
 });
+export type BackupStatusDto = z.infer<typeof backupStatus>;
 
 export const backupChannels = {
-  /** an encrypted snapshot to a folder (an external drive), keeping daily ×7, weekly ×4, monthly ×12 */
+  /**
+   * An encrypted snapshot to the configured folder (or, from the CLI, a folder given for this
+   * run), keeping daily ×7, weekly ×4, monthly ×12.
+   */
   'backup.run': channel({
     auth: 'session',
     input: z.object({ folder: z.string().min(1).max(1000).optional() }),
     output: z.object({ snapshot, pruned: z.number() }),
   }),
   'backup.status': channel({ auth: 'session', input: z.object({}).default({}), output: backupStatus }),
+  /** administrators: where backups go (the folder must exist and be writable) and when to remind */
+  'backup.setFolder': channel({
+    auth: 'session',
+    input: z.object({
+      folder: z.string().trim().min(1).max(1000),
+      remindAfterDays: z.number().int().min(1).max(90).default(7),
+    }),
+    output: backupStatus,
+  }),
 };

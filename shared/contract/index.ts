@@ -11,6 +11,7 @@ import { letterChannels } from './letters';
 import { masterChannels } from './masters';
 import { personChannels } from './persons';
 import { reportChannels } from './reports';
+import { securityChannels } from './security';
 import { sessionChannels } from './session';
 import { staffChannels } from './staff';
 import { syncChannels } from './sync';
@@ -31,6 +32,7 @@ export const CHANNELS = {
   ...backupChannels,
   ...coordinationChannels,
   ...letterChannels,
+  ...securityChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -50,6 +52,8 @@ export function isChannelName(name: string): name is ChannelName {
 /** The renderer's view of the backend (window.api in Electron, fetch in browser mode). */
 export interface YorisoiApi {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>>;
+  /** Electron only: the shell locked the case file (sleep, screen lock) */
+  onLocked?(listener: () => void): void;
 }
 
 export type { ApiResult, ChannelDef } from './channel';

@@ -40,7 +40,12 @@ export const sessionChannels = {
   }),
   'session.login': channel({
     auth: 'none',
-    input: z.object({ login: z.string().trim().min(1).max(64), passphrase }),
+    input: z.object({
+      login: z.string().trim().min(1).max(64),
+      passphrase,
+      /** the authenticator code, once SECOND_FACTOR_REQUIRED asked for it */
+      secondFactor: z.string().trim().max(20).optional(),
+    }),
     output: sessionStatus,
   }),
   /** first run: try the app on a separate, clearly marked demo case file with fictitious data */

@@ -4,6 +4,7 @@ import { en as enEvents } from './en/events';
 import { en as enLetters } from './en/letters';
 import { en as enReports } from './en/reports';
 import { en as enReportsScreen } from './en/reports-screen';
+import { en as enSecurity } from './en/security';
 import { en as enSync } from './en/sync';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
@@ -11,6 +12,7 @@ import { ja as jaEvents } from './ja/events';
 import { ja as jaLetters } from './ja/letters';
 import { ja as jaReports } from './ja/reports';
 import { ja as jaReportsScreen } from './ja/reports-screen';
+import { ja as jaSecurity } from './ja/security';
 import { ja as jaSync } from './ja/sync';
 import { en as enUi } from './en/ui';
 import { ja as jaUi } from './ja/ui';
@@ -26,6 +28,7 @@ export const ja = {
   ...jaReportsScreen,
   ...jaEvents,
   ...jaSync,
+  ...jaSecurity,
   ...jaUi,
   ...jaCoordination,
   ...jaLetters,
@@ -37,6 +40,7 @@ export const en = {
   ...enReportsScreen,
   ...enEvents,
   ...enSync,
+  ...enSecurity,
   ...enUi,
   ...enCoordination,
   ...enLetters,

@@ -1,10 +1,11 @@
 // `npm run bench`: prints one JSON line per metric ({"metric","value","unit",…}).
 // `npm run bench -- casefile` runs one part; parts: casefile consultations reports sync list
-// coordination letters.
+// coordination letters audit.
 // The list part needs the built renderer (npm run build:renderer) and Debian's Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchAudit } from './audit-bench';
 import { benchCaseFile } from './casefile-bench';
 import { benchConsultations } from './consultation-bench';
 import { benchCoordination } from './coordination-bench';
@@ -22,6 +23,7 @@ const PARTS: Record<string, (dir: string) => Promise<void>> = {
   list: async (d) => benchList(await buildListCaseFile(d)),
   coordination: benchCoordination,
   letters: () => benchLetters(),
+  audit: benchAudit,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in PARTS);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreSnapshot } from '../../db/backup/restore';
@@ -58,6 +58,7 @@ describe('snapshots and restore', () => {
     const { dir, caseFile } = await setup();
     await caseFile.db.insertInto('meta').values({ key: 'marker', value: '保存前の印' }).execute();
     const folder = join(dir, 'usb');
+    mkdirSync(folder);
     const days = ['2025-01-01', '2025-01-02', '2025-01-02', '2025-01-03'];
     for (const [i, d] of days.entries()) takeSnapshot(caseFile, folder, new Date(`${d}T0${i}:00:00Z`));
     const snaps = listSnapshots(folder, caseFile.fileId);
@@ -84,6 +85,7 @@ describe('snapshots and restore', () => {
   it('restore brings back the snapshot’s data with a new device id, and keeps the replaced file', async () => {
     const { dir, casefile, caseFile } = await setup();
     const deviceBefore = await caseFile.deviceId();
+    mkdirSync(join(dir, 'bk'));
     const { snapshot } = takeSnapshot(caseFile, join(dir, 'bk'));
     await caseFile.db.insertInto('meta').values({ key: 'after-snapshot', value: 'x' }).execute();
     await caseFile.lock();
@@ -114,6 +116,7 @@ describe('snapshots and restore', () => {
 
   it('restore with a wrong passphrase or a damaged snapshot changes nothing', async () => {
     const { dir, casefile, caseFile } = await setup();
+    mkdirSync(join(dir, 'bk'));
     const { snapshot } = takeSnapshot(caseFile, join(dir, 'bk'));
     await caseFile.lock();
     const before = fingerprint(casefile);
@@ -168,6 +171,11 @@ describe('snapshots and restore', () => {
     expect(await codeOf(() => takeSnapshot(caseFile, join(dir, 'not-a-folder', 'yorisoi')))).toBe(
       'BACKUP_FOLDER_UNAVAILABLE',
     );
+    // a stick that is not plugged in: its folder is simply not there, and none is created
+    expect(await codeOf(() => takeSnapshot(caseFile, join(dir, 'media', 'usb')))).toBe(
+      'BACKUP_FOLDER_UNAVAILABLE',
+    );
+    expect(existsSync(join(dir, 'media'))).toBe(false);
     expect((await caseFile.integrityCheck()).ok).toBe(true);
     await caseFile.lock();
   });

@@ -61,6 +61,8 @@ it('SIGKILL during a stream of commits: file opens, passes integrity check, keep
       .where('action', '=', 'test.write')
       .execute();
     expect(audits.length).toBe(present.size);
+    // and the audit chain is unbroken up to the last commit that reached the disk
+    expect(cf.verifyAuditChain()).toMatchObject({ ok: true, firstBroken: null });
   } finally {
     await cf.lock();
   }

@@ -35,6 +35,7 @@ describe('migrations', () => {
       '0004-sync',
       '0005-recent-index',
       '0006-referrals-letters',
+      '0007-audit-chain',
       '0008-coordination',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
@@ -128,6 +129,10 @@ describe('migrations', () => {
     )) {
       caseFile.sqlite.exec(`DROP TABLE IF EXISTS "${t.name}"`);
     }
+    // what later migrations added to the tables 0001 made
+    caseFile.sqlite.exec(`DROP INDEX audit_log_action; DROP INDEX audit_log_login`);
+    caseFile.sqlite.exec(`ALTER TABLE audit_log DROP COLUMN prev_mac; ALTER TABLE audit_log DROP COLUMN mac`);
+    caseFile.sqlite.exec(`DELETE FROM meta WHERE key = 'audit_chain'`);
     caseFile.sqlite.exec(`DELETE FROM kysely_migration WHERE name <> '0001-foundation'`);
     await caseFile.lock();
     const cf = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });

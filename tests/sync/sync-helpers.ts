@@ -72,10 +72,10 @@ export async function sync(from: Device, to: Device) {
   return result;
 }
 
-/** Every table's rows, sorted; for "nothing changed" comparisons (audit entries excepted). */
+/** Every table's rows, sorted; for "nothing changed" comparisons (the audit log and its head excepted). */
 export async function dumpAll(db: Kysely<any>): Promise<Record<string, unknown[]>> {
   const tables = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log', 'sqlite_sequence')
+    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log', 'audit_head', 'sqlite_sequence')
     ORDER BY name`.execute(db);
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {

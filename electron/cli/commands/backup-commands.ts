@@ -1,5 +1,6 @@
 import { restoreSnapshot } from '../../../db/backup/restore';
 import { flags, str } from '../args';
+import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
@@ -25,12 +26,15 @@ export async function restoreCommand(argv: string[], out: Out): Promise<void> {
     'login',
   ]);
   const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
-  const r = await restoreSnapshot({
-    snapshot: str(values, 'from'),
-    casefile: str(values, 'casefile'),
-    login: str(values, 'login'),
-    passphrase,
-  });
+  const r = await withSecondFactor((secondFactor) =>
+    restoreSnapshot({
+      snapshot: str(values, 'from'),
+      casefile: str(values, 'casefile'),
+      login: str(values, 'login'),
+      passphrase,
+      secondFactor,
+    }),
+  );
   out(
     `restored; new device id ${r.deviceId}${r.replaced ? `; the previous file is kept as ${r.replaced}` : ''}`,
   );

@@ -1,5 +1,6 @@
 import { CaseFile } from '../../../db/case-file';
 import { flags, str } from '../args';
+import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
 
 export type Out = (line: string) => void;
@@ -36,11 +37,14 @@ export async function unlockFromFlags(
     ...required,
   ]);
   const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
-  const cf = await CaseFile.unlock({
-    casefile: str(parsed.values, 'casefile'),
-    login: str(parsed.values, 'login'),
-    passphrase,
-  });
+  const cf = await withSecondFactor((secondFactor) =>
+    CaseFile.unlock({
+      casefile: str(parsed.values, 'casefile'),
+      login: str(parsed.values, 'login'),
+      passphrase,
+      secondFactor,
+    }),
+  );
   return { cf, passphrase, ...parsed };
 }
 

@@ -20,7 +20,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
     return { recoveryCode, status: await runtime.status() };
   },
   'session.login': async (runtime, input) => {
-    await runtime.login(input.login, input.passphrase);
+    await runtime.login(input.login, input.passphrase, input.secondFactor);
     return runtime.status();
   },
   'session.openDemo': async (runtime, input) => {

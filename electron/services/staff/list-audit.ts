@@ -21,15 +21,25 @@ function parseDetail(s: string | null): unknown {
   }
 }
 
-/** The audit log, newest first, paged; `to` includes that whole day. Administrators only. */
-export async function listAudit(ctx: ServiceContext, f: ParsedInput<'audit.list'>) {
-  requirePermission(ctx, 'audit.read');
+export type AuditFilter = Pick<ParsedInput<'audit.list'>, 'login' | 'action' | 'entityId' | 'from' | 'to'>;
+
+/** The filtered log (the audit view and its CSV export use the same filter). */
+export function auditQuery(ctx: ServiceContext, f: AuditFilter) {
   let q = ctx.db.selectFrom('audit_log');
   if (f.login) q = q.where('login', '=', normalizeLogin(f.login));
   if (f.action) q = q.where('action', '=', f.action);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.from) q = q.where('at', '>=', localDayStart(f.from));
   if (f.to) q = q.where('at', '<', localDayStart(f.to, 1));
+  return q;
+}
+
+export { parseDetail };
+
+/** The audit log, newest first, paged; `to` includes that whole day. Administrators only. */
+export async function listAudit(ctx: ServiceContext, f: ParsedInput<'audit.list'>) {
+  requirePermission(ctx, 'audit.read');
+  const q = auditQuery(ctx, f);
   const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll()

@@ -16,7 +16,12 @@ import { LettersScreen } from '../letters/letters-screen';
 import { ProvisionLogScreen } from '../letters/provision-log-screen';
 import { PersonTimeline } from '../person/person-timeline';
 import { ReportsScreen } from '../reports/reports-screen';
+import { AuditScreen } from '../audit/audit-screen';
+import { BackupReminder } from '../backup/backup-reminder';
+import { BackupScreen } from '../backup/backup-screen';
 import { SearchScreen } from '../search/search-screen';
+import { TotpScreen } from '../security/totp-screen';
+import { useLockWatch } from '../security/use-lock-watch';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StaffScreen } from '../staff/staff-screen';
 import { PrefectureScreen } from '../sync/prefecture-screen';
@@ -36,6 +41,9 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   staff: () => <StaffScreen />,
   sync: () => <SyncScreen />,
   prefecture: () => <PrefectureScreen />,
+  audit: () => <AuditScreen />,
+  backup: () => <BackupScreen />,
+  security: () => <TotpScreen />,
   settings: () => <SettingsScreen />,
   letters: () => <LettersScreen />,
   provision: () => <ProvisionLogScreen />,
@@ -56,6 +64,7 @@ export function AppShell() {
     void lock();
   }, [lock]);
   useIdleLock(minutes, doLock, true);
+  useLockWatch();
   const syncMode = useSyncMode((s) => s.mode);
   const loadSyncMode = useSyncMode((s) => s.load);
   const seesAll = !!user && can(user.role, 'consultation.viewAll');
@@ -68,10 +77,12 @@ export function AppShell() {
   nav.push('directory');
   if (seesAll) nav.push('reports');
   nav.push('events');
-  if (user && can(user.role, 'staff.manage')) nav.push('staff');
   if (seesAll) nav.push('sync');
   if (seesAll && syncMode === 'prefecture') nav.push('prefecture');
-  nav.push('settings');
+  if (user && can(user.role, 'staff.manage')) nav.push('staff');
+  if (user && can(user.role, 'audit.read')) nav.push('audit');
+  if (user && can(user.role, 'backup.run')) nav.push('backup');
+  nav.push('security', 'settings');
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('ui.nav.label')}>
@@ -107,6 +118,7 @@ export function AppShell() {
             {t('ui.demo.banner')}
           </p>
         )}
+        {user && can(user.role, 'backup.run') && <BackupReminder />}
         {SCREENS[screen]()}
       </main>
     </div>

@@ -5,6 +5,7 @@ import { STAFF_PROFESSIONS, STAFF_ROLES } from '../../../shared/vocab';
 import { call } from '../../api/client';
 import { CodeSelect } from '../../components/code-select';
 import { ErrorMessage } from '../../components/error-message';
+import { useSession } from '../../stores/session-store';
 
 /** Staff accounts and roles (administrators only; the use cases refuse everyone else). */
 export function StaffScreen() {
@@ -18,8 +19,15 @@ export function StaffScreen() {
     profession: null as string | null,
     passphrase: '',
   });
+  const me = useSession((s) => s.status?.user?.staffId);
+  const [secondFactor, setSecondFactor] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState('');
   const load = useCallback(() => {
     call('staff.list', { includeInactive: true }).then(setRows, setError);
+    call('totp.accounts', {}).then(
+      (r) => setSecondFactor(new Set(r.filter((a) => a.enabled).map((a) => a.staffId))),
+      setError,
+    );
   }, []);
   useEffect(load, [load]);
 
@@ -39,6 +47,11 @@ export function StaffScreen() {
         <h2>{t('ui.staff.title')}</h2>
       </header>
       <ErrorMessage error={error} />
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
       <table className="table">
         <thead>
           <tr>
@@ -46,6 +59,7 @@ export function StaffScreen() {
             <th>{t('ui.staff.name')}</th>
             <th>{t('ui.staff.role')}</th>
             <th>{t('ui.staff.profession')}</th>
+            <th>{t('security.staff.secondFactor')}</th>
             <th />
           </tr>
         </thead>
@@ -71,6 +85,31 @@ export function StaffScreen() {
                 </select>
               </td>
               <td>{s.profession ? t(`vocab.profession.${s.profession}`) : '—'}</td>
+              <td>
+                {secondFactor.has(s.id) ? (
+                  <>
+                    {t('security.staff.on')}{' '}
+                    {s.id !== me && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (!window.confirm(t('security.staff.resetConfirm', { name: s.displayName })))
+                            return;
+                          void run(
+                            call('totp.reset', { staffId: s.id }).then(() =>
+                              setNotice(t('security.staff.resetDone')),
+                            ),
+                          );
+                        }}
+                      >
+                        {t('security.staff.reset')}
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  t('security.staff.off')
+                )}
+              </td>
               <td>
                 {s.active ? (
                   <button type="button" onClick={() => void run(call('staff.deactivate', { id: s.id }))}>

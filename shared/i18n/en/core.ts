@@ -24,6 +24,9 @@ export const en: Shape<typeof ja> = {
     WRONG_SECOND_FACTOR: 'The authentication code is not correct.',
     DISK_FULL: 'The destination is full. The case file is unchanged.',
     BACKUP_FOLDER_UNAVAILABLE: 'The backup folder cannot be used (USB stick removed, read-only, …).',
+    READ_ONLY: 'That place cannot be written (a read-only folder or medium). The case file is unchanged.',
+    TARGET_FOLDER_UNAVAILABLE:
+      'The folder to save to is not there (is the USB stick plugged in?). Nothing was written.',
     INVALID_INPUT: 'Some of the input is not valid.',
     UNKNOWN_CHANNEL: 'Unknown operation.',
     FORBIDDEN: 'You are not allowed to do this.',

@@ -21,6 +21,10 @@ export const ja = {
     DISK_FULL: '保存先の空き容量が足りません。ケースファイルは変更されていません。',
     BACKUP_FOLDER_UNAVAILABLE:
       'バックアップ先のフォルダーを使えません（USBメモリが外れている、書き込み禁止など）。',
+    READ_ONLY:
+      '書き込みできない場所です（読み取り専用のフォルダーやメディア）。ケースファイルは変更されていません。',
+    TARGET_FOLDER_UNAVAILABLE:
+      '保存先のフォルダーが見つかりません（USBメモリが外れていないか確かめてください）。何も書き出していません。',
     INVALID_INPUT: '入力内容に誤りがあります。',
     UNKNOWN_CHANNEL: '不明な操作です。',
     FORBIDDEN: 'この操作を行う権限がありません。',

@@ -1,0 +1,76 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { SqliteDb } from '../sqlite/open-encrypted';
+
+/** The fields an entry's MAC covers, besides the MAC of the entry before it. */
+export interface ChainedContent {
+  at: string;
+  staff_id: string | null;
+  login: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  detail: string | null;
+}
+
+/** One unambiguous encoding (a JSON array: no field can bleed into the next). */
+export function chainPayload(r: ChainedContent): string {
+  return JSON.stringify([1, r.at, r.staff_id, r.login, r.action, r.entity, r.entity_id, r.detail]);
+}
+
+export const MAC_FUNCTION = 'yorisoi_audit_mac';
+export const HEAD_FUNCTION = 'yorisoi_audit_head';
+
+/**
+ * HMAC-SHA256 over an entry and its predecessor's MAC. The key lives only in this object (and
+ * in SQL functions registered on the one connection of an unlocked case file, so writeAudit can
+ * chain an entry in a single INSERT). `forget()` overwrites it when the file is locked.
+ */
+export class AuditChain {
+  #key: Buffer;
+
+  constructor(key: Buffer) {
+    this.#key = Buffer.from(key);
+  }
+
+  mac(payload: string, prevMac: string | null): string {
+    return createHmac('sha256', this.#key)
+      .update(payload)
+      .update('\n')
+      .update(prevMac ?? '-')
+      .digest('hex');
+  }
+
+  /**
+   * The head: which entry is the newest, under the key. Deleting the newest entries (which
+   * leaves an unbroken but shorter chain) no longer matches it.
+   */
+  head(id: number, mac: string): string {
+    const tag = createHmac('sha256', this.#key).update(`head\n${id}\n${mac}`).digest('hex');
+    return JSON.stringify({ id, mac, tag });
+  }
+
+  headMatches(stored: string, id: number, mac: string): boolean {
+    return safeEqual(stored, this.head(id, mac));
+  }
+
+  /** Lets SQL on this connection compute MACs (never read the key). */
+  register(sqlite: SqliteDb): void {
+    sqlite.function(MAC_FUNCTION, { deterministic: true }, (payload: unknown, prev: unknown) =>
+      this.mac(String(payload), prev === null ? null : String(prev)),
+    );
+    sqlite.function(HEAD_FUNCTION, { deterministic: true }, (id: unknown, mac: unknown) =>
+      this.head(Number(id), String(mac)),
+    );
+  }
+
+  forget(): void {
+    this.#key.fill(0);
+  }
+}
+
+export function safeEqual(a: string | null, b: string): boolean {
+  if (a === null) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
