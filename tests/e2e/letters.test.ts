@@ -102,8 +102,12 @@ describe('referral letters in Chromium (browser mode)', () => {
     await expect
       .poll(() => preview.getByText('家庭訪問をお願いいたします', { exact: false }).count())
       .toBeGreaterThan(0);
+    // the letter's consent line, once (the enclosed reply form repeats it for the recipient)
     await expect
-      .poll(() => preview.getByText('本人の同意：口頭により取得', { exact: false }).count())
+      .poll(() => preview.locator('.consent-line', { hasText: '本人の同意：口頭により取得' }).count())
+      .toBe(1);
+    await expect
+      .poll(() => preview.locator('.reply-consent', { hasText: '本人の同意：口頭により取得' }).count())
       .toBe(1);
     await expect.poll(() => preview.getByText('保健 良子　様', { exact: false }).count()).toBeGreaterThan(0);
     await expect
