@@ -2,6 +2,7 @@ import type { ApiResult } from '../../shared/contract';
 import { CHANNELS, isChannelName, type ChannelName } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
 import type { AppRuntime } from '../app/runtime';
+import type { ServiceContext } from '../services/context';
 import type { HandlerFor } from '../services/handler-types';
 import { storageError } from './storage-errors';
 
@@ -29,6 +30,7 @@ export function createDispatcher(
   const logInternal = opts.logInternal ?? ((c, e) => console.error(`[yorisoi] ${c}:`, e));
   return {
     async dispatch(channel, rawInput) {
+      let session: ServiceContext | null = null;
       try {
         if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel "${channel}".`);
         const def = CHANNELS[channel];
@@ -42,6 +44,7 @@ export function createDispatcher(
         }
         const handler = handlers[channel] as (arg: unknown, input: unknown) => Promise<unknown>;
         const arg = def.auth === 'none' ? runtime : runtime.context();
+        session = def.auth === 'none' ? null : (arg as ServiceContext);
         const result = await handler(arg, parsed.data);
         const out = def.output.safeParse(result);
         if (!out.success) {
@@ -50,6 +53,12 @@ export function createDispatcher(
         }
         return { ok: true, data: out.data };
       } catch (e) {
+        // the file was locked under a running call (idle lock, sleep, screen lock): SQLite rolled
+        // its transaction back, so nothing of it stays; say that, not "unexpected error"
+        if (session?.caseFile.locked && !(isAppError(e) && e.code !== 'LOCKED')) {
+          const locked = new AppError('LOCKED_DURING_WORK', 'The case file was locked during the call.');
+          return { ok: false, error: locked.toDetail() };
+        }
         if (isAppError(e)) return { ok: false, error: e.toDetail() };
         const storage = storageError(e);
         if (storage) return { ok: false, error: storage.toDetail() };

@@ -47,14 +47,42 @@ function getTransport(): YorisoiApi {
   return transport;
 }
 
+let inFlight = 0;
+const settledListeners = new Set<() => void>();
+
+/** How many calls are under way (a long import, a report, a letter being printed). */
+export function callsInFlight(): number {
+  return inFlight;
+}
+
+/** Runs `listener` once the next time no call is under way. */
+export function whenCallsSettle(listener: () => void): () => void {
+  if (inFlight === 0) {
+    listener();
+    return () => {};
+  }
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+}
+
 /** Calls a channel; returns the data or throws an ApiError with the code. */
 export async function call<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
-  const r = await getTransport().call(channel, input);
-  if (!r.ok) throw new ApiError(r.error);
-  return r.data;
+  inFlight++;
+  try {
+    const r = await getTransport().call(channel, input);
+    if (!r.ok) throw new ApiError(r.error);
+    return r.data;
+  } finally {
+    inFlight--;
+    if (inFlight === 0) {
+      const listeners = [...settledListeners];
+      settledListeners.clear();
+      for (const l of listeners) l();
+    }
+  }
 }
 
 /**

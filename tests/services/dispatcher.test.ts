@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeApp } from '../../electron/app/compose';
+import { seedDemo } from '../../electron/demo/seed-demo';
+import { CaseFile } from '../../db/case-file';
 import { ADMIN, tempDir } from '../fixtures/temp-casefile';
 
 describe('dispatcher', () => {
@@ -69,5 +71,20 @@ describe('dispatcher', () => {
     expect((await d.dispatch('session.login', { login: ADMIN.login, passphrase: ADMIN.passphrase })).ok).toBe(
       true,
     );
+  });
+
+  it('a lock under a running call (idle lock, sleep) answers LOCKED_DURING_WORK, and the file is intact', async () => {
+    const d = app.dispatcher;
+    await d.dispatch('session.create', { centerName: 'C', ...ADMIN });
+    await seedDemo(app.runtime.context(), { seed: 3, consultations: 600, addStaff: false });
+    const casefile = app.runtime.casefile;
+    // the report has started (its first await is behind it) when the lock comes
+    const running = d.dispatch('report.build', { fiscalYear: 2025 });
+    await app.runtime.lock();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'LOCKED_DURING_WORK' } });
+    expect(internal).toEqual([]);
+    const cf = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
+    expect((await cf.integrityCheck()).ok).toBe(true);
+    await cf.lock();
   });
 });

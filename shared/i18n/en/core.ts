@@ -19,6 +19,8 @@ export const en: Shape<typeof ja> = {
     WEAK_PASSPHRASE: 'Use at least 10 characters, with some variety.',
     INTEGRITY_FAILED: 'The case file failed its integrity check.',
     LOCKED: 'Locked. Please log in again.',
+    LOCKED_DURING_WORK:
+      'The case file was locked while this was running, so none of it was saved (nothing is half-applied). Log in and try again.',
     SIGNIN_LOCKED: 'Too many failed attempts. Please wait a while and try again.',
     SECOND_FACTOR_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
     WRONG_SECOND_FACTOR: 'The authentication code is not correct.',
