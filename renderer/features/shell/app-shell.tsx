@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/permissions';
 import { useIdleLock } from '../../hooks/use-idle-lock';
 import { useNav, type Screen } from '../../stores/nav-store';
+import { navGroups } from './nav-items';
 import { useSession } from '../../stores/session-store';
 import { useSettings } from '../../stores/settings-store';
 import { CoordinationBoard } from '../coordination/coordination-board';
@@ -71,18 +72,12 @@ export function AppShell() {
   useEffect(() => {
     if (seesAll) void loadSyncMode();
   }, [seesAll, loadSyncMode]);
-  const nav: Screen[] = ['intake', 'search', 'followups'];
-  if (user && can(user.role, 'coordination.view')) nav.push('coordination');
-  if (user && can(user.role, 'letter.view')) nav.push('letters');
-  nav.push('directory');
-  if (seesAll) nav.push('reports');
-  nav.push('events');
-  if (seesAll) nav.push('sync');
-  if (seesAll && syncMode === 'prefecture') nav.push('prefecture');
-  if (user && can(user.role, 'staff.manage')) nav.push('staff');
-  if (user && can(user.role, 'audit.read')) nav.push('audit');
-  if (user && can(user.role, 'backup.run')) nav.push('backup');
-  nav.push('security', 'settings');
+  const groups = navGroups(user?.role, syncMode);
+  // read-only staff record nothing: they start on the list instead of the intake form
+  const mayRecord = !!user && can(user.role, 'consultation.record');
+  useEffect(() => {
+    if (user && !mayRecord && screen === 'intake') go('search');
+  }, [user, mayRecord, screen, go]);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('ui.nav.label')}>
@@ -90,20 +85,27 @@ export function AppShell() {
           {t('app.title')}
           <small>{center}</small>
         </div>
-        {nav.map((s) => {
-          const on = screen === s || (s === 'coordination' && screen === 'coordinationRequest');
-          return (
-            <button
-              key={s}
-              type="button"
-              className={on ? 'nav on' : 'nav'}
-              aria-current={on ? 'page' : undefined}
-              onClick={() => go(s)}
-            >
-              {s === 'coordination' ? t('coordination.nav') : t(`ui.nav.${s}`)}
-            </button>
-          );
-        })}
+        {groups.map((g) => (
+          <div key={g.name} className="nav-group" role="group" aria-labelledby={`nav-group-${g.name}`}>
+            <div className="nav-group-title" id={`nav-group-${g.name}`}>
+              {t(`ui.nav.groups.${g.name}`)}
+            </div>
+            {g.screens.map((s) => {
+              const on = screen === s || (s === 'coordination' && screen === 'coordinationRequest');
+              return (
+                <button
+                  key={s}
+                  type="button"
+                  className={on ? 'nav on' : 'nav'}
+                  aria-current={on ? 'page' : undefined}
+                  onClick={() => go(s)}
+                >
+                  {s === 'coordination' ? t('coordination.nav') : t(`ui.nav.${s}`)}
+                </button>
+              );
+            })}
+          </div>
+        ))}
         <div className="user">
           {user?.displayName}
           <small>{user ? t(`vocab.role.${user.role}`) : ''}</small>

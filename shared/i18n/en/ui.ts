@@ -13,6 +13,7 @@ export const en: Shape<typeof ja> = {
     },
     nav: {
       label: 'Menu',
+      groups: { daily: 'Daily work', center: 'The center', admin: 'Administration', personal: 'My settings' },
       intake: 'Intake',
       search: 'Search',
       person: 'Person',

@@ -11,6 +11,7 @@ export const ja = {
     },
     nav: {
       label: 'メニュー',
+      groups: { daily: '日々の相談', center: 'センター', admin: '管理', personal: '自分の設定' },
       intake: '相談受付',
       search: '検索・一覧',
       person: '本人の記録',
