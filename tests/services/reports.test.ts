@@ -625,6 +625,23 @@ describe('the report filters', () => {
     expect(row(e1, 't05-referral', 'total')).toEqual(['合計', '', 1, 1]);
   });
 
+  it('a year without consultations: every table, every count zero', async () => {
+    const empty = await fx.call('report.build', { fiscalYear: 2030 });
+    expect(empty.tables.map((t) => t.id)).toEqual([...REPORT_TABLE_IDS]);
+    expect(row(empty, 't01-method', 'total')).toEqual(['合計', 0, 0, 0, 0]);
+    expect(row(empty, 't03-disease-group', 'total')).toEqual(['合計', 0, 0]);
+    expect(grid(empty, 't03-top-diseases')).toEqual([]);
+    expect(row(empty, 't04-category', 'total')).toEqual(['', '合計', 0, 0, 0]);
+    expect(row(empty, 't05-referral', 'total')).toEqual(['合計', '', 0, 0]);
+    expect(
+      row(empty, 't06-age-sex', 'total')
+        ?.slice(1)
+        .every((n) => n === 0),
+    ).toBe(true);
+    expect(row(empty, 't07-duration', 'total')).toEqual(['合計', 0, 0, 0, null, 0, 0, 0]);
+    expect(row(empty, 't09-support', 'consultations')).toEqual(['就労支援の相談', 0, 0]);
+  });
+
   it('top-N lists N numbers', async () => {
     const r = await fx.call('report.build', { fiscalYear: 2025, topN: 3, tables: ['t03-top-diseases'] });
     expect(grid(r, 't03-top-diseases').map((x) => x[0])).toEqual(['2', '6', '97']);

@@ -12,12 +12,12 @@
  *   reference, repeats the consultations with the response 関係機関紹介 (table 5): a referral
  *   can be recorded without that response, and that response without a referral record.
  */
-import { sql } from 'kysely';
 import type { ReportRow, ReportTable } from '../../../shared/contract/reports';
 import { INSTITUTION_SECTORS, INSTITUTION_TYPES } from '../../../shared/vocab/institution-types';
 import { RESPONSE_TYPES } from '../../../shared/vocab/response-types';
 import type { ServiceContext } from '../context';
-import { countAll, countBy, get, sumVisits } from './count-groups';
+import { countAllValues, countValues, get, sumVisits } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { countReferrals, referralsInScope } from './report-referrals';
@@ -32,14 +32,12 @@ import {
   total,
 } from './report-table';
 
-/** counts rows of the responses themselves (alias c: n, pid, code) */
-const RESPONSES = { source: sql`temp.report_responses c`, notNull: true };
-
 export async function t05Response(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.code`, RESPONSES);
-  const all = await countAll(ctx, RESPONSES);
+  const sel = await selectionOf(ctx, s);
+  const by = countValues(sel, sel.responses);
+  const all = countAllValues(sel, sel.responses);
   const keys = orderedKeys(
     RESPONSE_TYPES.map((r) => r.code),
     by.keys(),
@@ -83,7 +81,8 @@ export async function t05Referral(ctx: ServiceContext, s: ReportScope): Promise<
     rows.push(item(k, [k, k, n.visits, n.persons]));
   }
   const all = countReferrals(facts);
-  const responses = await countAll(ctx, { ...RESPONSES, where: sql<boolean>`c.code = 'referral'` });
+  const sel = await selectionOf(ctx, s);
+  const responses = get(countValues(sel, sel.responses), 'referral');
   return makeTable(
     't05-referral',
     s,

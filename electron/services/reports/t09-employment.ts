@@ -14,22 +14,22 @@
  *   them by the response 関係機関紹介 with a 4.1–4.4 category; that rule is gone.)
  * - 同行・同席 (joint sessions): of those, consultations whose method is 'accompany' (同行).
  */
-import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { EMPLOYMENT_STATUSES } from '../../../shared/vocab/employment-statuses';
 import { INSTITUTION_TYPES } from '../../../shared/vocab/institution-types';
 import type { ServiceContext } from '../context';
-import { countAll, countBy, get } from './count-groups';
+import { countAll, countByColumn, get, hasValue, valueAt } from './count-groups';
+import { selectionOf, WORK_CATEGORIES, type Selection } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { countReferrals, referralsInScope } from './report-referrals';
 import { columnsOf, item, labelOf, makeTable, NOT_RECORDED, orderedKeys, total } from './report-table';
 
-/**
- * The employment-support consultations (listed once in report-selection.ts), visited from
- * that short list (CROSS JOIN keeps the order) rather than by testing every consultation.
- */
-const EMPLOYMENT_SUPPORT = { source: sql`temp.report_work ws CROSS JOIN temp.report_c c ON c.n = ws.n` };
+/** The employment-support consultations: kind 就労, or a work category 4.1–4.4. */
+function employmentSupport(sel: Selection): (row: number) => boolean {
+  const work = hasValue(sel.categories, WORK_CATEGORIES);
+  return (i) => valueAt(sel, 'kind', i) === 'employment' || work(i);
+}
 
 /** 求職・在職・休職 first, as the prefecture asks for them. */
 const STATUS_ORDER = ['job_seeking', 'employed', 'on_leave'];
@@ -37,8 +37,10 @@ const STATUS_ORDER = ['job_seeking', 'employed', 'on_leave'];
 export async function t09Employment(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.employment`, EMPLOYMENT_SUPPORT);
-  const all = await countAll(ctx, EMPLOYMENT_SUPPORT);
+  const sel = await selectionOf(ctx, s);
+  const support = employmentSupport(sel);
+  const by = countByColumn(sel, 'employment', support);
+  const all = countAll(sel, support);
   const codes = [
     ...STATUS_ORDER,
     ...EMPLOYMENT_STATUSES.map((e) => e.code as string).filter((c) => !STATUS_ORDER.includes(c)),
@@ -61,15 +63,14 @@ export async function t09Employment(ctx: ServiceContext, s: ReportScope): Promis
 export async function t09Support(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const all = await countAll(ctx, EMPLOYMENT_SUPPORT);
+  const sel = await selectionOf(ctx, s);
+  const support = employmentSupport(sel);
+  const all = countAll(sel, support);
   const employmentTypes = new Set<string>(
     INSTITUTION_TYPES.filter((x) => x.sector === 'employment').map((x) => x.code),
   );
   const referrals = countReferrals(await referralsInScope(ctx, s), (f) => employmentTypes.has(f.type));
-  const joint = await countAll(ctx, {
-    ...EMPLOYMENT_SUPPORT,
-    where: sql<boolean>`c.method = 'accompany'`,
-  });
+  const joint = countAll(sel, (i) => support(i) && valueAt(sel, 'method', i) === 'accompany');
   return makeTable(
     't09-support',
     s,
