@@ -6,7 +6,7 @@ type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /**
  * Referrals for the report bench: one institution of every type, and a referral from every
- * 20th consultation with a person (≈4,000 at 100,000 consultations), through the real use
+ * 20th consultation with a person (≈3,500 at 100,000 consultations), through the real use
  * cases; every 10th of them cancelled. Skipped when the file already has referrals (a kept
  * bench file). Returns how many were made.
  */

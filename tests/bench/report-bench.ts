@@ -22,7 +22,7 @@ async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: n
 /**
  * The full annual report (every table of DOMAIN §6) over 100,000 consultations, all in the one
  * fiscal year it reports on (a center sees a few thousand a year: this is 20–50 years of work
- * in one year), with ≈4,000 referrals (tables 5-2, 9-2), in the encrypted case file, through
+ * in one year), with ≈3,500 referrals (tables 5-2, 9-2), in the encrypted case file, through
  * the dispatcher as the app calls it.
  * 'report_build_cold' is the first build after unlocking (every page read and decrypted);
  * 'report_build' the median of three more. Target ≤ 2 s for both (wall clock); the CPU seconds
