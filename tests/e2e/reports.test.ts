@@ -112,6 +112,7 @@ describe('statistics in Chromium: tables, charts, export (fictitious demo data, 
       't01-month-method',
       't02-consulter',
       't04-category',
+      't05-referral',
       't06-age-sex',
       't10-events',
     ])

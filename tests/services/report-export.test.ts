@@ -94,11 +94,27 @@ describe('report export', () => {
     expect(typeof method.getRow(8).getCell(2).value).toBe('number'); // numbers, not text
     expect(method.getRow(18).getCell(1).value).toBe('合計');
     expect(method.getRow(18).font?.bold).toBe(true);
+    // table 5-2: referral types by sector, the employment subtotal in bold like every subtotal
+    const referral = wb.getWorksheet('5-2 紹介先種別')!;
+    expect([1, 2, 3, 4].map((c) => referral.getRow(7).getCell(c).value)).toEqual([
+      '区分',
+      '紹介先の種別',
+      '延件数（紹介）',
+      '実人数',
+    ]);
+    const refRow = (label: string) => referral.getRows(8, 40)!.find((r) => r.getCell(2).value === label)!;
+    expect([3, 4].map((c) => refRow('ハローワーク').getCell(c).value)).toEqual([2, 1]);
+    expect([3, 4].map((c) => refRow('就労支援機関 小計').getCell(c).value)).toEqual([4, 2]);
+    expect(refRow('就労支援機関 小計').font?.bold).toBe(true);
+    expect([3, 4].map((c) => refRow('（参考）対応内容「関係機関紹介」の相談').getCell(c).value)).toEqual([
+      2, 2,
+    ]);
     const rules = wb.getWorksheet('集計方法')!;
     expect(rules.getCell('A1').value).toBe('集計のきまり');
     const ruleText = rules.getColumn(1).values.join('\n');
     expect(ruleText).toContain(ja.reports.help.persons);
     expect(ruleText).toContain(ja.reports.help.t09);
+    expect(ruleText).toContain(ja.reports.help['t05-referral']);
     // the formula-looking title is text in a cell, never a formula
     const list = wb.getWorksheet('10-2 開催一覧')!;
     const titles = list.getColumn(3).values;
@@ -131,6 +147,19 @@ describe('report export', () => {
       });
       expect(lines[at + 2 + t.rows.length]).toEqual([`※ ${t.note}`]);
     }
+    const referral = lines.findIndex((l) => l[0] === '5-2 紹介先の種別');
+    expect(lines.slice(referral + 1).find((l) => l[1] === 'ハローワーク')).toEqual([
+      '就労支援機関',
+      'ハローワーク',
+      '2',
+      '1',
+    ]);
+    expect(lines.slice(referral + 1).find((l) => l[1] === '就労支援機関 小計')).toEqual([
+      '就労支援機関',
+      '就労支援機関 小計',
+      '4',
+      '2',
+    ]);
     const method = lines.findIndex((l) => l[0] === '1 相談方法別 相談件数');
     expect(lines[method + 2]).toEqual(['電話', '5', '4', '4', '1']);
     // quoting: the raw text has the doubled quotes and the comma inside quotes

@@ -245,7 +245,7 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
       expect(r.slice(3), r[0] as string).toEqual([0, 0, 0]);
   });
 
-  it('5: by response type, and referral destinations (one unclassified row until referrals exist)', () => {
+  it('5: by response type', () => {
     expect(grid(year, 't05-response')).toEqual([
       ['listening', '傾聴', 2, 2],
       ['information', '情報提供', 3, 3],
@@ -260,11 +260,49 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
       ['other', 'その他', 0, 0],
       ['total', '合計', 13, 7],
     ]);
-    expect(grid(year, 't05-referral')).toEqual([
-      ['unclassified', '関係機関紹介（種別は未集計）', 2, 2],
-      ['total', '合計', 2, 2],
+  });
+
+  it("5-2: referral records by destination type and sector — by the consultation's year, cancelled ones left out", () => {
+    expect(table(year, 't05-referral').columns.map((c) => c.label)).toEqual([
+      '区分',
+      '紹介先の種別',
+      '延件数（紹介）',
+      '実人数',
     ]);
-    expect(table(year, 't05-referral').note).toContain('紹介');
+    // R1–R4, R6, R7, R9; R5 is from X1 (FY2024), R8 is cancelled
+    expect(grid(year, 't05-referral')).toEqual([
+      ['health_center', '保健所', '保健所', 1, 1], // R7 (P3)
+      ['hub_hospital', '医療機関', '難病診療連携拠点病院', 1, 1], // R9 (P1); R8 cancelled, R5 FY2024
+      ['core_cooperating_hospital', '医療機関', '基幹協力病院', 0, 0],
+      ['general_cooperating_institution', '医療機関', '一般協力医療機関', 0, 0],
+      ['nanbyo_cooperating_institution', '医療機関', '難病医療協力医療機関', 0, 0],
+      ['other_medical', '医療機関', 'その他医療機関', 0, 0],
+      ['sector:medical', '医療機関', '医療機関 小計', 1, 1],
+      ['hello_work', '就労支援機関', 'ハローワーク', 2, 1], // R1, R3: P2 referred twice
+      ['vocational_center', '就労支援機関', '障害者職業センター', 1, 1], // R4: C3 on 3/31, referred 4/1
+      ['employment_life_support_center', '就労支援機関', '障害者就業・生活支援センター', 1, 1], // R2 declined: counts
+      ['sector:employment', '就労支援機関', '就労支援機関 小計', 4, 2], // P1, P2
+      ['municipal_disability', '市町村', '市町村（障害福祉）', 0, 0],
+      ['municipal_long_term_care', '市町村', '市町村（介護保険）', 0, 0],
+      ['municipal_health_insurance', '市町村', '市町村（国保）', 0, 0],
+      ['municipal_children', '市町村', '市町村（こども）', 0, 0],
+      ['municipal_other', '市町村', '市町村（その他）', 0, 0],
+      ['sector:municipal', '市町村', '市町村 小計', 0, 0],
+      ['community_support_center', '福祉・介護', '地域包括支援センター', 1, 1], // R6 (C9: no 紹介 response)
+      ['consultation_support_office', '福祉・介護', '相談支援事業所', 0, 0],
+      ['social_welfare_council', '福祉・介護', '社会福祉協議会', 0, 0],
+      ['sector:welfare', '福祉・介護', '福祉・介護 小計', 1, 1],
+      ['patient_family_association', '患者会・家族会', '患者会・家族会', 0, 0],
+      ['nanbyo_info_center', 'その他', '難病情報センター', 0, 0],
+      ['other', 'その他', 'その他', 0, 0],
+      ['sector:other', 'その他', 'その他 小計', 0, 0],
+      ['total', '合計', '', 7, 3], // P1 (R4, R9), P2 (R1–R3), P3 (R6, R7)
+      ['response_referral', '', '（参考）対応内容「関係機関紹介」の相談', 2, 2], // C3, C6 (table 5)
+    ]);
+    expect(table(year, 't05-referral').note).toBe(ja.reports.help['t05-referral']);
+    expect(table(year, 't05-referral').rows.find((r) => r.key === 'sector:employment')?.kind).toBe(
+      'subtotal',
+    );
   });
 
   it('6: age band × sex — persons by their last consultation (P1 turned 60 in June: only in 60-69)', () => {
@@ -362,7 +400,7 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
     ]);
     expect(grid(year, 't09-support')).toEqual([
       ['consultations', '就労支援の相談', 3, 2],
-      ['supporter_referrals', '就職サポーター等への紹介', 2, 2], // C3, C6
+      ['supporter_referrals', '就職サポーター等への紹介', 4, 2], // referrals R1, R2, R3 (P2), R4 (P1): 5-2's 就労支援機関 subtotal
       ['joint_sessions', '同行・同席', 1, 1], // C7
     ]);
   });
@@ -473,6 +511,18 @@ describe('the report filters', () => {
     expect(row(fy2024, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X1 (P1)
     expect(row(fy2024, 't01-method', 'phone')).toEqual(['電話', 1, 1, 1, 0]);
     expect(row(fy2024, 't10-events', 'training')).toEqual(['研修会', 1, 30, 0, 0, 0]); // E5 on 3/31
+    // R5 was requested on 4/1, from X1 of 3/31: it counts with its consultation, in FY2024
+    const ref2024 = await fx.call('report.build', {
+      fiscalYear: 2024,
+      tables: ['t05-referral', 't09-support'],
+    });
+    expect(row(ref2024, 't05-referral', 'hub_hospital')).toEqual(['医療機関', '難病診療連携拠点病院', 1, 1]);
+    expect(row(ref2024, 't05-referral', 'total')).toEqual(['合計', '', 1, 1]);
+    expect(row(ref2024, 't05-referral', 'response_referral')?.slice(2)).toEqual([0, 0]);
+    expect(row(ref2024, 't09-support', 'supporter_referrals')?.slice(1)).toEqual([0, 0]);
+    // R4 was requested on 4/1 too, from C3 of 3/31: not in FY2026
+    const ref2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t05-referral'] });
+    expect(row(ref2026, 't05-referral', 'total')).toEqual(['合計', '', 0, 0]);
     const fy2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t01-method', 't10-events'] });
     expect(row(fy2026, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X2 (anonymous)
     expect(row(fy2026, 't10-events', 'medical_consultation')).toEqual(['医療相談会', 1, 8, 0, 0, 0]);
@@ -540,6 +590,10 @@ describe('the report filters', () => {
     ]); // Q1
     expect(row(q1, 't12-coordination', 'total')).toEqual(['合計', 1, 1, 1, 0, 0, 0, 3, 3, 5, 5]);
     expect(row(q1, 't12-refusal', 'total')).toEqual(['合計', 2, 1, 2]);
+    // referrals of the months' consultations only: R9 (C2, June); R1 is from C6 in July
+    expect(row(q1, 't05-referral', 'total')).toEqual(['合計', '', 1, 1]);
+    expect(row(q1, 't05-referral', 'sector:medical')).toEqual(['医療機関', '医療機関 小計', 1, 1]);
+    expect(row(q1, 't09-support', 'supporter_referrals')?.slice(1)).toEqual([0, 0]);
   });
 
   it('site: the center only, outreach only, or one event', async () => {
@@ -563,6 +617,29 @@ describe('the report filters', () => {
     expect(grid(e1, 't11-cases')).toEqual(grid(year, 't11-cases'));
     expect(grid(center, 't12-coordination')).toEqual(grid(year, 't12-coordination'));
     expect(grid(e1, 't12-refusal')).toEqual(grid(year, 't12-refusal'));
+    // referrals follow their consultation's site: R9 (from C2) was made at E1
+    expect(row(center, 't05-referral', 'total')).toEqual(['合計', '', 6, 3]);
+    expect(row(center, 't05-referral', 'hub_hospital')?.slice(2)).toEqual([0, 0]);
+    expect(row(outreach, 't05-referral', 'total')).toEqual(['合計', '', 1, 1]);
+    expect(row(e1, 't05-referral', 'hub_hospital')?.slice(2)).toEqual([1, 1]);
+    expect(row(e1, 't05-referral', 'total')).toEqual(['合計', '', 1, 1]);
+  });
+
+  it('a year without consultations: every table, every count zero', async () => {
+    const empty = await fx.call('report.build', { fiscalYear: 2030 });
+    expect(empty.tables.map((t) => t.id)).toEqual([...REPORT_TABLE_IDS]);
+    expect(row(empty, 't01-method', 'total')).toEqual(['合計', 0, 0, 0, 0]);
+    expect(row(empty, 't03-disease-group', 'total')).toEqual(['合計', 0, 0]);
+    expect(grid(empty, 't03-top-diseases')).toEqual([]);
+    expect(row(empty, 't04-category', 'total')).toEqual(['', '合計', 0, 0, 0]);
+    expect(row(empty, 't05-referral', 'total')).toEqual(['合計', '', 0, 0]);
+    expect(
+      row(empty, 't06-age-sex', 'total')
+        ?.slice(1)
+        .every((n) => n === 0),
+    ).toBe(true);
+    expect(row(empty, 't07-duration', 'total')).toEqual(['合計', 0, 0, 0, null, 0, 0, 0]);
+    expect(row(empty, 't09-support', 'consultations')).toEqual(['就労支援の相談', 0, 0]);
   });
 
   it('top-N lists N numbers', async () => {
@@ -574,7 +651,7 @@ describe('the report filters', () => {
     const r = await fx.call('report.build', {
       fiscalYear: 2025,
       lang: 'en',
-      tables: ['t01-method', 't04-category'],
+      tables: ['t01-method', 't04-category', 't05-referral'],
     });
     expect(table(r, 't01-method').title).toBe(en.reports.tables['t01-method']);
     expect(table(r, 't01-method').columns.map((c) => c.label)).toEqual([
@@ -587,6 +664,24 @@ describe('the report filters', () => {
     expect(row(r, 't01-method', 'phone')).toEqual(['Phone', 5, 4, 4, 1]);
     expect(row(r, 't04-category', 'top:1')).toEqual(['1', '1 Illness and medical care subtotal', 1, 3, 3]);
     expect(r.periodLabel).toBe('FY2025 2025-04-01 (Reiwa 7) – 2026-03-31 (Reiwa 8)');
+    expect(row(r, 't05-referral', 'hello_work')).toEqual([
+      'Employment support',
+      'Hello Work (public employment office)',
+      2,
+      1,
+    ]);
+    expect(row(r, 't05-referral', 'sector:employment')).toEqual([
+      'Employment support',
+      'Employment support subtotal',
+      4,
+      2,
+    ]);
+    expect(table(r, 't05-referral').columns.map((c) => c.label)).toEqual([
+      'Sector',
+      'Destination type',
+      'Referrals',
+      'Persons',
+    ]);
   });
 
   it('rejects months outside the year or out of order, and an unknown event', async () => {

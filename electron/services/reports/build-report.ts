@@ -5,7 +5,6 @@ import { formatDateBoth } from '../../../shared/dates/wareki';
 import { requirePermission, todayLocal, type ServiceContext } from '../context';
 import { periodLabel, siteLabel } from './report-labels';
 import { resolveScope, type ParsedReportFilter, type ReportScope } from './report-scope';
-import { dropSelection, materializeSelection } from './report-selection';
 import { reportText } from './report-text';
 import { t01Method, t01Month } from './t01-method';
 import { t01MonthMethod } from './t01-month-method';
@@ -61,15 +60,14 @@ export async function buildReport(ctx: ServiceContext, f: ParsedReportFilter): P
   const wanted = f.tables ? REPORT_TABLE_IDS.filter((id) => f.tables!.includes(id)) : REPORT_TABLE_IDS;
   const t = reportText(s.lang);
   const centerName = await ctx.caseFile.centerName(); // outside: the transaction holds the connection
-  // temp tables in memory, never in a temporary file (no plaintext at rest); it can only be
-  // changed outside a transaction, and is harmless for everything else on this connection
+  // SQLite's own sorting and grouping in memory, never in a temporary file (no plaintext at
+  // rest); it can only be changed outside a transaction, and is harmless for everything else
   await sql`PRAGMA temp_store = MEMORY`.execute(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const tx = { ...ctx, db: trx };
-    await materializeSelection(trx, s);
+    // the selection (report-selection.ts) is read by the first table that needs it, once
     const tables: ReportTable[] = [];
     for (const id of wanted) tables.push(await TABLES[id](tx, s));
-    await dropSelection(trx);
     const madeOn = todayLocal(ctx);
     return {
       centerName,

@@ -1,122 +1,165 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../../db/schema';
+import { sql, type RawBuilder } from 'kysely';
+import type { ServiceContext } from '../context';
+import {
+  comparePieces,
+  decodeColumn,
+  decodeMultiColumn,
+  decodeNumbers,
+  ITEM_SEP,
+  NULL_MARK,
+  pieceStarts,
+  ROW_SEP,
+  type Column,
+  type MultiColumn,
+} from './report-columns';
 import { inScope, type ReportScope } from './report-scope';
 
 /**
- * The consultations a report counts, copied ONCE per report into compact in-memory temp
- * tables that every table then groups: one read of the report index (consultations_report,
- * covering) and one join per child table, instead of one per table. EXPLAIN QUERY PLAN of the
- * fill: SEARCH c USING COVERING INDEX consultations_report, SEARCH p USING COVERING INDEX
- * sqlite_autoindex_persons_1. At 100,000 consultations a GROUP BY over the copy costs ~40 ms.
+ * The consultations a report counts, read ONCE per report into memory as columns, which every
+ * table of tables 1–10 then counts in JavaScript (count-groups.ts) — one pass of SQLite over
+ * the report index instead of a GROUP BY per table.
  *
- * - temp.report_c: one row per consultation in scope. `n` numbers the rows. `pid` numbers
- *   the persons: the person row's rowid, or for a consultation without a person minus its own
- *   rowid, so it counts as one person of its own.
- * - temp.report_last: the n of each person's last consultation in scope (latest received
- *   date-time, then id), for the tables that place every person in one cell only.
- * - temp.report_categories / _responses / _diseases / _responders: the child rows of those
- *   consultations, with n and pid, each value once per consultation; categories also carry
- *   their top-level code (`top`: '3.4' → '3'). Keyed (value, pid, n) — categories
- *   (top, code, pid, n) — so the tables' GROUP BY value with count(DISTINCT pid) walks the
- *   key in order instead of sorting (at 100,000 consultations ~20 ms a query instead of
- *   ~180 ms; a grouping key must then be the bare column, not coalesce(…): countBy's
- *   `notNull`). A lookup for one consultation gives value, pid and n (a full key), or uses
- *   `n IN (SELECT n FROM …)`, which SQLite answers from one temporary index.
- * - temp.report_work: the n of the employment-support consultations (table 9).
- * - temp.report_disease_groups: (list version, number) → disease group code, from the master.
+ * One query: SEARCH c USING COVERING INDEX consultations_report, SEARCH p USING COVERING INDEX
+ * sqlite_autoindex_persons_1, and per consultation one PRIMARY KEY range of each child table
+ * (categories, responses, diseases, responders). Each column comes back as one string (see
+ * report-columns.ts); all of them are aggregates of the same query, so row r of one column is
+ * row r of every other.
  *
- * Temp tables live in memory (temp_store = MEMORY, set by the caller before its transaction),
- * so no temporary file holds this pseudonymous data; they are dropped when the report is done.
+ * - `pid`: the person number, dense from 0: one per person row; a consultation without a
+ *   person counts as a person of its own.
+ * - `last`: 1 on each person's last consultation in scope (latest received date-time, then id:
+ *   the greatest received_at || id), for the tables that place every person in one cell only.
+ * - `noNumberBucket`: where a consultation without disease numbers goes in table 3, worked out
+ *   in SQL so the other-disease free text never leaves SQLite.
+ * - many-valued columns hold each value once per consultation (two nurses: one 看護師).
+ *
+ * Nothing is written: no temp table, no temporary file. The selection holds codes and numbers
+ * only, no names or free text, and lives as long as the report's transaction object.
  */
-const TABLES = [
-  'report_c',
-  'report_last',
-  'report_work',
-  'report_categories',
-  'report_responses',
-  'report_diseases',
-  'report_responders',
-  'report_disease_groups',
-];
+export interface Selection {
+  size: number;
+  persons: number;
+  pid: Int32Array;
+  last: Uint8Array;
+  /** minutes; NaN when not recorded */
+  duration: Float64Array;
+  /** CONTINUITY_NEW, CONTINUITY_CONTINUING or 0 */
+  continuity: Uint8Array;
+  col: Record<ColumnName, Column>;
+  categories: MultiColumn;
+  responses: MultiColumn;
+  /** "number:list_version" */
+  diseases: MultiColumn;
+  responders: MultiColumn;
+}
 
-/** The person number of a row of report_c (alias `c`). */
-export const PERSON = sql`c.pid`;
+export const CONTINUITY_NEW = 1;
+export const CONTINUITY_CONTINUING = 2;
 
 /** Work sub-categories counted as employment support (4.5 就学 is school, not work). */
 export const WORK_CATEGORIES = ['4.1', '4.2', '4.3', '4.4'];
 
-export async function dropSelection(db: Kysely<DB>): Promise<void> {
-  for (const t of TABLES) await sql.raw(`DROP TABLE IF EXISTS temp.${t}`).execute(db);
+/** The bucket of a consultation without disease numbers (table 3). */
+const NO_NUMBER_BUCKET = sql`CASE
+  WHEN c.diagnosis_status = 'undiagnosed' THEN 'undiagnosed'
+  WHEN c.disease_other LIKE '%小児慢性%' OR c.disease_other LIKE '%小慢%' THEN 'pediatric_chronic'
+  WHEN c.disease_other IS NOT NULL THEN 'non_designated'
+  ELSE 'unknown' END`;
+
+const COLUMNS = {
+  month: sql`substr(c.received_date, 1, 7)`,
+  eventId: sql`c.event_id`,
+  method: sql`c.method`,
+  continuity: sql`c.continuity`,
+  kind: sql`c.kind`,
+  consulter: sql`c.consulter`,
+  sex: sql`c.sex`,
+  ageBand: sql`c.age_band`,
+  residence: sql`c.residence`,
+  municipalityCode: sql`c.municipality_code`,
+  healthCenterId: sql`c.health_center_id`,
+  employment: sql`c.employment`,
+  mainCategory: sql`c.main_category`,
+  noNumberBucket: NO_NUMBER_BUCKET,
+} satisfies Record<string, RawBuilder<unknown>>;
+export type ColumnName = keyof typeof COLUMNS;
+
+const CHILDREN = {
+  categories: sql`SELECT group_concat(x.code, ${ITEM_SEP}) FROM consultation_categories x WHERE x.consultation_id = c.id`,
+  responses: sql`SELECT group_concat(x.code, ${ITEM_SEP}) FROM consultation_responses x WHERE x.consultation_id = c.id`,
+  diseases: sql`SELECT group_concat(x.number || ':' || x.list_version, ${ITEM_SEP}) FROM consultation_diseases x WHERE x.consultation_id = c.id`,
+  responders: sql`SELECT group_concat(x.profession, ${ITEM_SEP}) FROM consultation_responders x WHERE x.consultation_id = c.id`,
+};
+type ChildName = keyof typeof CHILDREN;
+
+/** group_concat of one value per row (NULL as NULL_MARK, so every row has its piece). */
+const each = (expr: RawBuilder<unknown>, name: string) =>
+  sql`group_concat(coalesce(${expr}, ${NULL_MARK}), ${ROW_SEP}) AS ${sql.ref(name)}`;
+
+async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
+  const parts = [
+    each(sql`coalesce(p.rowid, -c.rowid)`, 'pid'),
+    each(sql`c.received_at || c.id`, 'latest'),
+    each(sql`c.duration_min`, 'duration'),
+    ...Object.entries(COLUMNS).map(([name, expr]) => each(expr, name)),
+    ...Object.entries(CHILDREN).map(([name, q]) => each(sql`(${q})`, name)),
+  ];
+  const { rows } = await sql<Record<string, string | number | null>>`
+    SELECT count(*) AS size, ${sql.join(parts)}
+    FROM consultations c LEFT JOIN persons p ON p.id = c.person_id
+    WHERE ${inScope(s)}`.execute(ctx.db);
+  const r = rows[0]!;
+  const size = Number(r.size);
+  const text = (k: string) => (r[k] ?? null) as string | null;
+
+  // dense person numbers
+  const rawPid = decodeNumbers(text('pid'), size);
+  const pid = new Int32Array(size);
+  const numbers = new Map<number, number>();
+  for (let i = 0; i < size; i++) {
+    let p = numbers.get(rawPid[i]!);
+    if (p === undefined) numbers.set(rawPid[i]!, (p = numbers.size));
+    pid[i] = p;
+  }
+  // each person's last consultation: the greatest received_at || id
+  const latest = text('latest') ?? '';
+  const starts = pieceStarts(latest, size);
+  const best = new Int32Array(numbers.size).fill(-1);
+  for (let i = 0; i < size; i++) {
+    const b = best[pid[i]!]!;
+    if (b < 0 || comparePieces(latest, starts, i, b) > 0) best[pid[i]!] = i;
+  }
+  const last = new Uint8Array(size);
+  for (const i of best) last[i] = 1;
+
+  const col = {} as Record<ColumnName, Column>;
+  for (const name of Object.keys(COLUMNS) as ColumnName[]) col[name] = decodeColumn(text(name), size);
+  const cont = col.continuity;
+  const flag = cont.values.map((v) =>
+    v === 'new' ? CONTINUITY_NEW : v === 'continuing' ? CONTINUITY_CONTINUING : 0,
+  );
+  const continuity = Uint8Array.from(cont.codes, (c) => flag[c]!);
+  const multi = (name: ChildName) => decodeMultiColumn(text(name), size);
+  return {
+    size,
+    persons: numbers.size,
+    pid,
+    last,
+    duration: decodeNumbers(text('duration'), size),
+    continuity,
+    col,
+    categories: multi('categories'),
+    responses: multi('responses'),
+    diseases: multi('diseases'),
+    responders: multi('responders'),
+  };
 }
 
-export async function materializeSelection(db: Kysely<DB>, s: ReportScope): Promise<void> {
-  await dropSelection(db);
-  await sql`CREATE TEMP TABLE report_c (
-    n INTEGER PRIMARY KEY, id TEXT NOT NULL, pid INTEGER NOT NULL,
-    received_at TEXT NOT NULL, month TEXT NOT NULL, site_kind TEXT,
-    event_id TEXT, method TEXT, continuity TEXT, kind TEXT, consulter TEXT, sex TEXT, age_band TEXT,
-    residence TEXT, municipality_code TEXT, health_center_id TEXT, diagnosis_status TEXT,
-    disease_other TEXT, employment TEXT, duration_min INTEGER, main_category TEXT)`.execute(db);
-  await sql`INSERT INTO temp.report_c (id, pid, received_at, month, site_kind, event_id, method,
-      continuity, kind, consulter, sex, age_band, residence, municipality_code, health_center_id,
-      diagnosis_status, disease_other, employment, duration_min, main_category)
-    SELECT c.id, coalesce(p.rowid, -c.rowid), c.received_at, substr(c.received_date, 1, 7),
-      c.site_kind, c.event_id, c.method, c.continuity, c.kind, c.consulter, c.sex, c.age_band,
-      c.residence, c.municipality_code, c.health_center_id, c.diagnosis_status, c.disease_other,
-      c.employment, c.duration_min, c.main_category
-    FROM consultations c LEFT JOIN persons p ON p.id = c.person_id
-    WHERE ${inScope(s)}`.execute(db);
-  await sql`CREATE TEMP TABLE report_last (n INTEGER PRIMARY KEY)`.execute(db);
-  // with a single max(), SQLite takes the bare column n from the row holding the maximum
-  await sql`INSERT INTO temp.report_last
-    SELECT n FROM (SELECT n, max(received_at || id) FROM temp.report_c GROUP BY pid)`.execute(db);
-  // child rows keyed (value, pid, n): a value once per consultation (two nurses: one 看護師
-  // row), stored in the order the tables group them (see the note above)
-  const child = async (table: string, key: string, columns: string, from: string, select: string) => {
-    await sql
-      .raw(
-        `CREATE TEMP TABLE ${table} (${columns}, pid INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (${key}, pid, n)) WITHOUT ROWID`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `INSERT OR IGNORE INTO temp.${table} SELECT ${select}, s.pid, s.n FROM temp.report_c s JOIN ${from} x ON x.consultation_id = s.id`,
-      )
-      .execute(db);
-  };
-  await child(
-    'report_categories',
-    'top, code',
-    'top TEXT NOT NULL, code TEXT NOT NULL',
-    'consultation_categories',
-    `CASE WHEN instr(x.code, '.') > 0 THEN substr(x.code, 1, instr(x.code, '.') - 1) ELSE x.code END, x.code`,
-  );
-  await child('report_responses', 'code', 'code TEXT NOT NULL', 'consultation_responses', 'x.code');
-  await child(
-    'report_diseases',
-    'number',
-    'number INTEGER NOT NULL, list_version TEXT NOT NULL',
-    'consultation_diseases',
-    'x.number, x.list_version',
-  );
-  await child(
-    'report_responders',
-    'profession',
-    'profession TEXT NOT NULL',
-    'consultation_responders',
-    'x.profession',
-  );
-  // the master list's group codes, one row each (its JSON parsed once, not per disease row)
-  await sql`CREATE TEMP TABLE report_disease_groups (list_version TEXT, number INTEGER, grp TEXT,
-    PRIMARY KEY (list_version, number, grp)) WITHOUT ROWID`.execute(db);
-  await sql`INSERT OR IGNORE INTO temp.report_disease_groups
-    SELECT m.list_version, m.number, g.value FROM master_nanbyo m, json_each(m.groups) g`.execute(db);
-  // employment support (table 9): a short list of n, so its queries visit only those rows
-  await sql`CREATE TEMP TABLE report_work (n INTEGER PRIMARY KEY)`.execute(db);
-  await sql`INSERT OR IGNORE INTO temp.report_work
-    SELECT n FROM temp.report_c WHERE kind = 'employment'
-    UNION ALL
-    SELECT n FROM temp.report_categories WHERE top = '4' AND code IN (${sql.join(WORK_CATEGORIES)})`.execute(
-    db,
-  );
+const memo = new WeakMap<object, Promise<Selection>>();
+
+/** The report's selection, read once per report transaction (ctx.db). */
+export function selectionOf(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
+  let hit = memo.get(ctx.db);
+  if (!hit) memo.set(ctx.db, (hit = load(ctx, s)));
+  return hit;
 }

@@ -9,22 +9,23 @@
  *   (the one that opened the case and later ones of it); 新規 = every other consultation.
  * - Monthly table: by the month of the received date (local date; 3/31 is the old year).
  */
-import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { CONSULTATION_METHODS } from '../../../shared/vocab/consultation-methods';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, countBy, get, type Counts } from './count-groups';
+import { countAll, countByColumn, get, type Counts } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
 
-const cells = (n: Counts) => [n.visits, n.persons, n.extra.new ?? 0, n.extra.continuing ?? 0];
+const cells = (n: Counts) => [n.visits, n.persons, n.extra.new, n.extra.continuing];
 
 export async function t01Method(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.method`, BASE);
-  const all = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const by = countByColumn(sel, 'method');
+  const all = countAll(sel);
   const keys = orderedKeys(
     CONSULTATION_METHODS.map((m) => m.code),
     by.keys(),
@@ -69,8 +70,9 @@ export function monthLabel(ym: string, s: ReportScope): string {
 export async function t01Month(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.month`, BASE);
-  const all = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const by = countByColumn(sel, 'month');
+  const all = countAll(sel);
   return makeTable(
     't01-month',
     s,

@@ -6,11 +6,11 @@
  * - 延件数（計） is the month's consultations; 実人数 counts the month's distinct persons (a person
  *   who phoned and visited in one month is one), as in table 1-2.
  */
-import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { CONSULTATION_METHODS } from '../../../shared/vocab/consultation-methods';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, countBy, get } from './count-groups';
+import { countAll, countBy, countByColumn, get } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { fill, reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
@@ -19,10 +19,13 @@ import { monthLabel, monthsOf } from './t01-method';
 export async function t01MonthMethod(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const cells = await countBy(ctx, sql`c.month || '|' || c.method`);
-  const byMethod = await countBy(ctx, sql`c.method`, BASE);
-  const byMonth = await countBy(ctx, sql`c.month`, BASE);
-  const all = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const cells = countBy(sel, ['month', 'method'], (ym, m) =>
+    ym === null || m === null ? null : `${ym}|${m}`,
+  );
+  const byMethod = countByColumn(sel, 'method');
+  const byMonth = countByColumn(sel, 'month');
+  const all = countAll(sel);
   const methods = orderedKeys(
     CONSULTATION_METHODS.map((m) => m.code),
     byMethod.keys(),

@@ -6,11 +6,11 @@
  * - A group with more than one relationship gets a subtotal row: its 延件数 is the sum of its
  *   rows, its 実人数 distinct persons across the group.
  */
-import { sql } from 'kysely';
 import type { ReportRow, ReportTable } from '../../../shared/contract/reports';
 import { CONSULTER_GROUPS, CONSULTER_RELATIONSHIPS } from '../../../shared/vocab/consulter-relationships';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, countBy, get } from './count-groups';
+import { countAll, countBy, countByColumn, get } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import {
@@ -24,18 +24,16 @@ import {
   total,
 } from './report-table';
 
-/** CASE expression mapping a relationship code to its group (unknown codes: their own group). */
-function groupExpr() {
-  const whens = CONSULTER_RELATIONSHIPS.map((r) => sql`WHEN ${r.code} THEN ${r.group}`);
-  return sql`CASE c.consulter ${sql.join(whens, sql` `)} ELSE c.consulter END`;
-}
+/** A relationship code's group (unknown codes: their own group). */
+const GROUP_OF = new Map<string, string>(CONSULTER_RELATIONSHIPS.map((r) => [r.code, r.group]));
 
 export async function t02Consulter(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const byRel = await countBy(ctx, sql`c.consulter`);
-  const byGroup = await countBy(ctx, groupExpr());
-  const all = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const byRel = countByColumn(sel, 'consulter');
+  const byGroup = countBy(sel, ['consulter'], (c) => (c === null ? null : (GROUP_OF.get(c) ?? c)));
+  const all = countAll(sel);
   const rows: ReportRow[] = [];
   for (const g of CONSULTER_GROUPS) {
     const members = CONSULTER_RELATIONSHIPS.filter((r) => r.group === g.code);

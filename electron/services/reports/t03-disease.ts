@@ -17,36 +17,66 @@ import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { DISEASE_GROUPS } from '../../../shared/vocab/disease-groups';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, get, type Counts } from './count-groups';
+import { countAll, countValues, get, ZERO, type Counts } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
 
-/** The bucket of a consultation without disease numbers. */
-const NO_NUMBER_BUCKET = sql`CASE
-  WHEN c.diagnosis_status = 'undiagnosed' THEN 'undiagnosed'
-  WHEN c.disease_other LIKE '%小児慢性%' OR c.disease_other LIKE '%小慢%' THEN 'pediatric_chronic'
-  WHEN c.disease_other IS NOT NULL THEN 'non_designated'
-  ELSE 'unknown' END`;
+/** A disease value of the selection ("number:list_version") → its group codes in the master. */
+async function diseaseGroups(ctx: ServiceContext, values: readonly string[]): Promise<string[][]> {
+  const { rows } = await sql<{ list_version: string; number: number; grp: string }>`
+    SELECT m.list_version, m.number, g.value AS grp FROM master_nanbyo m, json_each(m.groups) g`.execute(
+    ctx.db,
+  );
+  const groups = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const k = `${r.number}:${r.list_version}`;
+    let set = groups.get(k);
+    if (!set) groups.set(k, (set = new Set()));
+    set.add(String(r.grp));
+  }
+  return values.map((v) => [...(groups.get(v) ?? ['unknown'])]);
+}
 
 export async function t03DiseaseGroup(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const { rows } = await sql<{ grp: string; visits: number; persons: number }>`
-    WITH pairs AS (
-      SELECT DISTINCT d.n AS n, d.pid AS pid, coalesce(g.grp, 'unknown') AS grp
-      FROM temp.report_diseases d
-      LEFT JOIN temp.report_disease_groups g ON g.list_version = d.list_version AND g.number = d.number
-      UNION ALL
-      SELECT c.n, c.pid, ${NO_NUMBER_BUCKET}
-      FROM temp.report_c c
-      WHERE c.n NOT IN (SELECT d.n FROM temp.report_diseases d)
-    )
-    SELECT grp, count(*) AS visits, count(DISTINCT pid) AS persons FROM pairs GROUP BY grp`.execute(ctx.db);
-  const by = new Map(
-    rows.map((r) => [r.grp, { visits: Number(r.visits), persons: Number(r.persons), extra: {} }]),
+  const sel = await selectionOf(ctx, s);
+  const d = sel.diseases;
+  const groupsOf = await diseaseGroups(ctx, d.values);
+  // each consultation once per group it touches; without numbers, once in its bucket
+  const index = new Map<string, number>();
+  const groups: string[] = [];
+  const keyOf = (g: string) => {
+    let k = index.get(g);
+    if (k === undefined) index.set(g, (k = groups.push(g) - 1));
+    return k;
+  };
+  const groupKeys = groupsOf.map((gs) => gs.map(keyOf));
+  const bucket = sel.col.noNumberBucket;
+  const bucketKeys = bucket.values.map((v) => keyOf(v ?? 'unknown'));
+  const counted: number[] = [];
+  const persons: number[] = [];
+  const marks: Uint8Array[] = [];
+  const stamp: number[] = []; // the last row counted under each key (a group once per row)
+  const add = (k: number, i: number) => {
+    if (stamp[k] === i) return;
+    stamp[k] = i;
+    if (!marks[k]) [marks[k], counted[k], persons[k]] = [new Uint8Array(sel.persons), 0, 0];
+    counted[k]!++;
+    const p = sel.pid[i]!;
+    if (!marks[k][p]) [marks[k][p], persons[k]] = [1, persons[k]! + 1];
+  };
+  for (let i = 0; i < sel.size; i++) {
+    if (d.start[i] === d.start[i + 1]) add(bucketKeys[bucket.codes[i]!]!, i);
+    else
+      for (let n = d.start[i]!; n < d.start[i + 1]!; n++) for (const k of groupKeys[d.codes[n]!]!) add(k, i);
+  }
+  const by = new Map<string, Counts>(
+    groups.flatMap((g, k) => (marks[k] ? [[g, { ...ZERO, visits: counted[k]!, persons: persons[k]! }]] : [])),
   );
-  const all = await countAll(ctx, BASE); // every consultation is in at least one bucket
+  const all = countAll(sel); // every consultation is in at least one bucket
   const keys = orderedKeys(
     DISEASE_GROUPS.map((g) => g.code),
     by.keys(),
@@ -71,17 +101,25 @@ export async function t03DiseaseGroup(ctx: ServiceContext, s: ReportScope): Prom
 export async function t03TopDiseases(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const { rows } = await sql<{ number: number; visits: number; persons: number; name: string | null }>`
-    WITH top AS (
-      SELECT d.number AS number, count(*) AS visits, count(DISTINCT d.pid) AS persons
-      FROM temp.report_diseases d
-      GROUP BY d.number
-      ORDER BY visits DESC, d.number
-      LIMIT ${s.topN}
-    )
-    SELECT top.*, (SELECT m.name_ja FROM master_nanbyo m WHERE m.number = top.number
-                   ORDER BY m.list_version DESC LIMIT 1) AS name
-    FROM top ORDER BY visits DESC, number`.execute(ctx.db);
+  const sel = await selectionOf(ctx, s);
+  // a number counts once per consultation (a consultation holds a number once)
+  const byNumber = countValues(sel, sel.diseases, (v) => v.slice(0, v.indexOf(':')));
+  const top = [...byNumber]
+    .map(([k, c]) => ({ number: Number(k), visits: c.visits, persons: c.persons }))
+    .sort((a, b) => b.visits - a.visits || a.number - b.number)
+    .slice(0, s.topN);
+  // the name of the newest list version that has the number
+  const names = new Map<number, string>();
+  if (top.length) {
+    const { rows: named } = await sql<{ number: number; name: string }>`
+      SELECT m.number, m.name_ja AS name FROM master_nanbyo m
+      WHERE m.number IN (${sql.join(top.map((x) => x.number))})
+        AND m.list_version = (SELECT max(x.list_version) FROM master_nanbyo x WHERE x.number = m.number)`.execute(
+      ctx.db,
+    );
+    for (const r of named) names.set(Number(r.number), r.name);
+  }
+  const rows = top.map((x) => ({ ...x, name: names.get(x.number) ?? null }));
   let rank = 0;
   let prev = -1;
   const out = rows.map((r, i) => {

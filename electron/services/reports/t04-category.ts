@@ -8,11 +8,11 @@
  *   A top-level row (e.g. 1 病気・医療 小計) is the sum of its sub-category rows; its 実人数 is
  *   the persons who consulted about any of them. The total is the sum of the leaf rows.
  */
-import { sql } from 'kysely';
 import type { ReportRow, ReportTable } from '../../../shared/contract/reports';
 import { CONTENT_CATEGORIES, RECORDABLE_CONTENT_CATEGORIES } from '../../../shared/vocab/content-categories';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, countBy, get } from './count-groups';
+import { countAll, countAllValues, countBy, countValues, get, valueAt } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import {
@@ -28,21 +28,29 @@ import {
 
 const NO_MAIN = 'no_main';
 const NO_CATEGORY = 'no_category';
-/** counts rows of the categories themselves (alias c: n, pid, code, top) */
-const CATEGORIES = { source: sql`temp.report_categories c`, notNull: true };
-const MAIN = sql`CASE
-  WHEN c.main_category IS NOT NULL THEN c.main_category
-  WHEN c.n IN (SELECT x.n FROM temp.report_categories x) THEN ${NO_MAIN}
-  ELSE ${NO_CATEGORY} END`;
+/** The top-level code of a category: '3.4' → '3'; '9' → '9'. */
+const topOf = (code: string) => (code.includes('.') ? code.slice(0, code.indexOf('.')) : code);
 
 export async function t04Category(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const main = await countBy(ctx, MAIN);
-  const leaf = await countBy(ctx, sql`c.code`, { ...CATEGORIES, groupBy: sql`c.top, c.code` });
-  const top = await countBy(ctx, sql`c.top`, CATEGORIES); // '3.4' → '3'; '9' → '9'
-  const anyCategory = await countAll(ctx, CATEGORIES);
-  const consultations = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const cats = sel.categories;
+  const noCategory = (i: number) => cats.start[i] === cats.start[i + 1];
+  const main = countBy(sel, ['mainCategory'], (m) => m ?? undefined);
+  const unset = (i: number) => valueAt(sel, 'mainCategory', i) === null;
+  main.set(
+    NO_MAIN,
+    countAll(sel, (i) => unset(i) && !noCategory(i)),
+  );
+  main.set(
+    NO_CATEGORY,
+    countAll(sel, (i) => unset(i) && noCategory(i)),
+  );
+  const leaf = countValues(sel, cats);
+  const top = countValues(sel, cats, topOf);
+  const anyCategory = countAllValues(sel, cats);
+  const consultations = countAll(sel);
   const rows: ReportRow[] = [];
   let allVisits = 0;
   const leafCodes = RECORDABLE_CONTENT_CATEGORIES.map((c) => c.code as string);

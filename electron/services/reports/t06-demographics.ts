@@ -9,11 +9,13 @@
  *   outside the prefecture, otherwise 管轄保健所不明; no municipality → 県外 or 不明 likewise.
  * - Every active 保健所 of the directory gets a row (zeros too); inactive ones only with data.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { ReportRow, ReportTable } from '../../../shared/contract/reports';
 import { AGE_BANDS } from '../../../shared/vocab/age-bands';
 import { SEXES } from '../../../shared/vocab/sex';
 import type { ServiceContext } from '../context';
+import { rowKeys } from './count-groups';
+import { selectionOf, type ColumnName } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { fill, reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
@@ -28,13 +30,23 @@ interface Cell {
 
 /**
  * 延件数 and 実人数 per key. Persons: counted on their last consultation in scope only
- * (report_last, see report-selection.ts).
+ * (the selection's `last`, see report-selection.ts).
  */
-async function countLatest(ctx: ServiceContext, key: RawBuilder<unknown>): Promise<Map<string, Cell>> {
-  const { rows } = await sql<{ k: string; visits: number; persons: number }>`
-    SELECT ${key} AS k, count(*) AS visits, count(l.n) AS persons
-    FROM temp.report_c c LEFT JOIN temp.report_last l ON l.n = c.n GROUP BY 1`.execute(ctx.db);
-  return new Map(rows.map((r) => [String(r.k), { visits: Number(r.visits), persons: Number(r.persons) }]));
+async function countLatest(
+  ctx: ServiceContext,
+  s: ReportScope,
+  columns: ColumnName[],
+  key: (...values: (string | null)[]) => string,
+): Promise<Map<string, Cell>> {
+  const sel = await selectionOf(ctx, s);
+  const { keys, of } = rowKeys(sel, columns, key);
+  const cells = keys.map(() => ({ visits: 0, persons: 0 }));
+  for (let i = 0; i < sel.size; i++) {
+    const c = cells[of[i]!]!;
+    c.visits++;
+    c.persons += sel.last[i]!;
+  }
+  return new Map(keys.map((k, n) => [k, cells[n]!]));
 }
 
 const cellOf = (m: Map<string, Cell>, k: string): Cell => m.get(k) ?? { visits: 0, persons: 0 };
@@ -51,7 +63,9 @@ export async function t06AgeSex(ctx: ServiceContext, s: ReportScope): Promise<Re
   const col = columnsOf(t);
   const m = await countLatest(
     ctx,
-    sql`coalesce(c.age_band, 'unknown') || '|' || coalesce(c.sex, 'other_unknown')`,
+    s,
+    ['ageBand', 'sex'],
+    (band, sex) => `${band ?? 'unknown'}|${sex ?? 'other_unknown'}`,
   );
   const sexes = SEXES.map((x) => x.code as string);
   const bands = orderedKeys(
@@ -87,13 +101,13 @@ export async function t06AgeSex(ctx: ServiceContext, s: ReportScope): Promise<Re
 }
 
 /** Residence bucket: the code when known, else outside the prefecture or unknown. */
-const residenceKey = (column: RawBuilder<unknown>) =>
-  sql`CASE WHEN ${column} IS NOT NULL THEN ${column} WHEN c.residence = 'out_of_pref' THEN ${OUT} ELSE ${UNKNOWN} END`;
+const residenceKey = (code: string | null, residence: string | null) =>
+  code ?? (residence === 'out_of_pref' ? OUT : UNKNOWN);
 
 export async function t06HealthCenter(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const m = await countLatest(ctx, residenceKey(sql`c.health_center_id`));
+  const m = await countLatest(ctx, s, ['healthCenterId', 'residence'], residenceKey);
   const centers = await ctx.db
     .selectFrom('institutions')
     .select(['id', 'name', 'active'])
@@ -125,7 +139,7 @@ export async function t06HealthCenter(ctx: ServiceContext, s: ReportScope): Prom
 export async function t06Municipality(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const m = await countLatest(ctx, residenceKey(sql`c.municipality_code`));
+  const m = await countLatest(ctx, s, ['municipalityCode', 'residence'], residenceKey);
   const codes = [...m.keys()].filter((k) => k !== OUT && k !== UNKNOWN).sort();
   // names from the newest list version that has the code (a merged town keeps its old name)
   const names = codes.length

@@ -6,11 +6,11 @@
  *   more than 60. The mean is total ÷ consultations with a time, to one decimal (blank when
  *   none has a time).
  */
-import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { CONSULTATION_METHODS } from '../../../shared/vocab/consultation-methods';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, countBy, get, type Counts } from './count-groups';
+import { countAll, countByColumn, get, type Counts } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
@@ -25,8 +25,9 @@ function cells(n: Counts) {
 export async function t07Duration(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.method`, BASE);
-  const all = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const by = countByColumn(sel, 'method');
+  const all = countAll(sel);
   const keys = orderedKeys(
     CONSULTATION_METHODS.map((m) => m.code),
     by.keys(),

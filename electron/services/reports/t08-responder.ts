@@ -5,25 +5,22 @@
  *   a nurse and a peer supporter → once in each row. The total 延件数 is the sum of the rows.
  * - Kind: one per consultation (専門職 / ピア / 就労 / 医療相談); ピア is the peer consultation.
  */
-import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { CONSULTATION_KINDS } from '../../../shared/vocab/consultation-kinds';
 import { STAFF_PROFESSIONS } from '../../../shared/vocab/staff-professions';
 import type { ServiceContext } from '../context';
-import { BASE, countAll, countBy, get, sumVisits } from './count-groups';
+import { countAll, countAllValues, countByColumn, countValues, get, sumVisits } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
 
-/** counts rows of the responders themselves (alias c: n, pid, profession) */
-const RESPONDERS = sql`temp.report_responders c`;
-
 export async function t08Profession(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const q = { source: RESPONDERS, notNull: true }; // one row per profession and consultation
-  const by = await countBy(ctx, sql`c.profession`, q);
-  const all = await countAll(ctx, q);
+  const sel = await selectionOf(ctx, s);
+  const by = countValues(sel, sel.responders); // one per profession and consultation
+  const all = countAllValues(sel, sel.responders);
   const keys = orderedKeys(
     STAFF_PROFESSIONS.map((p) => p.code),
     by.keys(),
@@ -43,8 +40,9 @@ export async function t08Profession(ctx: ServiceContext, s: ReportScope): Promis
 export async function t08Kind(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.kind`);
-  const all = await countAll(ctx, BASE);
+  const sel = await selectionOf(ctx, s);
+  const by = countByColumn(sel, 'kind');
+  const all = countAll(sel);
   const keys = orderedKeys(
     CONSULTATION_KINDS.map((k) => k.code),
     by.keys(),

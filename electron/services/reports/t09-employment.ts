@@ -5,29 +5,31 @@
  *   is left out.
  * - By employment status as recorded with the consultation: 求職 = job_seeking, 在職 = employed,
  *   休職 = on_leave, then the other statuses and 未記入. One status per consultation.
- * - 就職サポーター等への紹介: of those, consultations with the response 'referral' AND a 4.1–4.4
- *   category. Whether the destination was the ハローワーク 難病患者就職サポーター can only be
- *   checked once referrals are recorded (referrals issue); until then this is the rule.
+ * - 就職サポーター等への紹介: the referral records (report-referrals.ts: those of the
+ *   selection's consultations, cancelled ones left out) to an institution of the 'employment'
+ *   sector — ハローワーク (難病患者就職サポーター), 障害者職業センター, 障害者就業・生活支援センター.
+ *   Counted as in table 5-2 (延件数 = referrals, 実人数 = persons), so the row equals 5-2's
+ *   就労支援機関 subtotal: a referral to one of them is employment support whatever the
+ *   consultation's kind or categories. (Before referrals were recorded this row approximated
+ *   them by the response 関係機関紹介 with a 4.1–4.4 category; that rule is gone.)
  * - 同行・同席 (joint sessions): of those, consultations whose method is 'accompany' (同行).
  */
-import { sql } from 'kysely';
 import type { ReportTable } from '../../../shared/contract/reports';
 import { EMPLOYMENT_STATUSES } from '../../../shared/vocab/employment-statuses';
+import { INSTITUTION_TYPES } from '../../../shared/vocab/institution-types';
 import type { ServiceContext } from '../context';
-import { countAll, countBy, get } from './count-groups';
+import { countAll, countByColumn, get, hasValue, valueAt } from './count-groups';
+import { selectionOf, WORK_CATEGORIES, type Selection } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
-import { WORK_CATEGORIES } from './report-selection';
+import { countReferrals, referralsInScope } from './report-referrals';
 import { columnsOf, item, labelOf, makeTable, NOT_RECORDED, orderedKeys, total } from './report-table';
 
-/** a work category 4.1–4.4 (a full-key lookup: top, code, pid, n) */
-const HAS_WORK_CATEGORY = sql<boolean>`EXISTS (SELECT 1 FROM temp.report_categories w
-  WHERE w.top = '4' AND w.code IN (${sql.join(WORK_CATEGORIES)}) AND w.pid = c.pid AND w.n = c.n)`;
-/**
- * The employment-support consultations (listed once in report-selection.ts), visited from
- * that short list (CROSS JOIN keeps the order) rather than by testing every consultation.
- */
-const EMPLOYMENT_SUPPORT = { source: sql`temp.report_work ws CROSS JOIN temp.report_c c ON c.n = ws.n` };
+/** The employment-support consultations: kind 就労, or a work category 4.1–4.4. */
+function employmentSupport(sel: Selection): (row: number) => boolean {
+  const work = hasValue(sel.categories, WORK_CATEGORIES);
+  return (i) => valueAt(sel, 'kind', i) === 'employment' || work(i);
+}
 
 /** 求職・在職・休職 first, as the prefecture asks for them. */
 const STATUS_ORDER = ['job_seeking', 'employed', 'on_leave'];
@@ -35,8 +37,10 @@ const STATUS_ORDER = ['job_seeking', 'employed', 'on_leave'];
 export async function t09Employment(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const by = await countBy(ctx, sql`c.employment`, EMPLOYMENT_SUPPORT);
-  const all = await countAll(ctx, EMPLOYMENT_SUPPORT);
+  const sel = await selectionOf(ctx, s);
+  const support = employmentSupport(sel);
+  const by = countByColumn(sel, 'employment', support);
+  const all = countAll(sel, support);
   const codes = [
     ...STATUS_ORDER,
     ...EMPLOYMENT_STATUSES.map((e) => e.code as string).filter((c) => !STATUS_ORDER.includes(c)),
@@ -59,16 +63,14 @@ export async function t09Employment(ctx: ServiceContext, s: ReportScope): Promis
 export async function t09Support(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const all = await countAll(ctx, EMPLOYMENT_SUPPORT);
-  const referrals = await countAll(ctx, {
-    ...EMPLOYMENT_SUPPORT,
-    where: sql<boolean>`${HAS_WORK_CATEGORY} AND EXISTS (SELECT 1 FROM temp.report_responses rr
-      WHERE rr.code = 'referral' AND rr.pid = c.pid AND rr.n = c.n)`,
-  });
-  const joint = await countAll(ctx, {
-    ...EMPLOYMENT_SUPPORT,
-    where: sql<boolean>`c.method = 'accompany'`,
-  });
+  const sel = await selectionOf(ctx, s);
+  const support = employmentSupport(sel);
+  const all = countAll(sel, support);
+  const employmentTypes = new Set<string>(
+    INSTITUTION_TYPES.filter((x) => x.sector === 'employment').map((x) => x.code),
+  );
+  const referrals = countReferrals(await referralsInScope(ctx, s), (f) => employmentTypes.has(f.type));
+  const joint = countAll(sel, (i) => support(i) && valueAt(sel, 'method', i) === 'accompany');
   return makeTable(
     't09-support',
     s,

@@ -13,10 +13,11 @@ import { sql, type RawBuilder } from 'kysely';
 import { EVENT_KINDS } from '../../../shared/contract/events';
 import type { ReportTable } from '../../../shared/contract/reports';
 import type { ServiceContext } from '../context';
-import { countAll, countBy, get } from './count-groups';
+import { countBy, get } from './count-groups';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
-import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
+import { columnsOf, item, labelOf, makeTable, orderedKeys, TOTAL, total } from './report-table';
 
 /** Events of the period at the scope's site, as a condition on the alias `e`. */
 function eventsInScope(s: ReportScope): RawBuilder<boolean> {
@@ -29,7 +30,15 @@ function eventsInScope(s: ReportScope): RawBuilder<boolean> {
   return sql<boolean>`e.deleted_at IS NULL AND e.date BETWEEN ${s.from} AND ${s.to} ${site}`;
 }
 
-const EVENT_JOIN = sql`JOIN events e ON e.id = c.event_id AND e.deleted_at IS NULL`;
+/**
+ * The kind of the (not deleted) event each consultation was recorded at; a consultation at no
+ * event or at a deleted one is left out (undefined).
+ */
+async function eventKinds(ctx: ServiceContext): Promise<Map<string, string>> {
+  const { rows } = await sql<{ id: string; kind: string }>`
+    SELECT e.id, e.kind FROM events e WHERE e.deleted_at IS NULL`.execute(ctx.db);
+  return new Map(rows.map((r) => [r.id, r.kind]));
+}
 
 interface Held {
   held: number;
@@ -45,8 +54,13 @@ export async function t10Events(ctx: ServiceContext, s: ReportScope): Promise<Re
            sum(e.participants IS NULL) AS missing
     FROM events e WHERE ${eventsInScope(s)} GROUP BY e.kind`.execute(ctx.db);
   const held = new Map(rows.map((r) => [r.kind, r]));
-  const consults = await countBy(ctx, sql`e.kind`, { join: EVENT_JOIN });
-  const consultsAll = await countAll(ctx, { join: EVENT_JOIN });
+  const sel = await selectionOf(ctx, s);
+  const kinds = await eventKinds(ctx);
+  const consults = countBy(sel, ['eventId'], (id) => (id === null ? undefined : kinds.get(id)));
+  const consultsAll = get(
+    countBy(sel, ['eventId'], (id) => (id !== null && kinds.has(id) ? TOTAL : undefined)),
+    TOTAL,
+  );
   const keys = orderedKeys(
     EVENT_KINDS.map((k) => k.code),
     [...held.keys(), ...consults.keys()],
@@ -92,7 +106,9 @@ export async function t10EventList(ctx: ServiceContext, s: ReportScope): Promise
     participants: number | null;
   }>`SELECT e.id, e.kind, e.title, e.date, e.place, e.organisers, e.participants
      FROM events e WHERE ${eventsInScope(s)} ORDER BY e.date, e.title, e.id`.execute(ctx.db);
-  const consults = await countBy(ctx, sql`c.event_id`, { join: EVENT_JOIN });
+  const sel = await selectionOf(ctx, s);
+  const kinds = await eventKinds(ctx);
+  const consults = countBy(sel, ['eventId'], (id) => (id !== null && kinds.has(id) ? id : undefined));
   return makeTable(
     't10-event-list',
     s,
