@@ -404,3 +404,41 @@ describe('the T3 letter needs its own consent, then prints what the request said
     expect(t).toContain('一時入院（レスパイト）');
   });
 });
+
+describe('the person timeline', () => {
+  it('lists the person’s coordination requests with kind, state and the accepted stay, and only theirs', async () => {
+    const r = await acceptedRequest();
+    const { items } = await fx.call('person.timeline', { id: personId });
+    const requests = items.filter((i) => i.kind === 'coordination');
+    const mine = requests.find((i) => i.id === r.id);
+    expect(mine).toEqual({
+      at: '2025-06-02',
+      kind: 'coordination',
+      id: r.id,
+      title: '丙病院',
+      detail: {
+        kind: 'respite',
+        state: 'accepted',
+        urgency: 'soon',
+        consultationId,
+        acceptedFrom: '2025-06-21',
+        acceptedTo: '2025-06-28',
+      },
+    });
+    // every request of this person (the earlier tests made several), none of the other person's
+    const all = await db().selectFrom('coordination_requests').select(['id', 'person_id']).execute();
+    expect(requests.map((i) => i.id).sort()).toEqual(
+      all
+        .filter((q) => q.person_id === personId)
+        .map((q) => q.id)
+        .sort(),
+    );
+    expect(
+      (await fx.call('person.timeline', { id: other.personId })).items.some((i) => i.kind === 'coordination'),
+    ).toBe(false);
+    // the referral made from it is on the timeline too
+    const ref = await fx.call('referral.create', { coordinationRequestId: r.id });
+    const again = await fx.call('person.timeline', { id: personId });
+    expect(again.items.some((i) => i.kind === 'referral' && i.id === ref.id)).toBe(true);
+  });
+});
