@@ -107,6 +107,8 @@ describe('from an accepted request to its T3 letter, on screen', () => {
       obtainedOn: day(),
       recipients: [{ id: referral.institution.id, name: '朝霞拠点病院' }],
     });
+    // recorded: the form no longer offers the request's consent
+    await waitFor(() => expect(screen.queryByTestId('consent-from-request')).toBeNull());
   });
 
   it('the person timeline lists the request with its kind and state, and opens it', async () => {

@@ -33,8 +33,13 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
     fromRequest && isConsentMethod(fromRequest.method) ? fromRequest.method : 'verbal',
   );
   const [obtainedOn, setObtainedOn] = useState(fromRequest?.date ?? today());
+  // a consent in force already names this recipient: the form starts from nothing again
+  const covered = list.some(
+    (c) => !c.withdrawnOn && c.recipients.some((x) => x.id === referral.institution.id),
+  );
   // still the request's consent as given (then it was taken by whoever took that one)
-  const asRequest = !!fromRequest && method === fromRequest.method && obtainedOn === fromRequest.date;
+  const asRequest =
+    !!fromRequest && !covered && method === fromRequest.method && obtainedOn === fromRequest.date;
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
