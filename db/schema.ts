@@ -371,6 +371,8 @@ export interface ReferralsTable extends Stamped {
   reply_action: string | null;
   reply_center_follow_up: number | null;
   reply_recorded_by: string | null;
+  /** the admission/respite coordination this referral's T3 letter comes from (0009) */
+  coordination_request_id: string | null;
 }
 export interface ConsentsTable extends Stamped {
   id: string;

@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   // admission coordination: no hospital hears of the patient without recorded consent
   'COORDINATION_NO_CONSENT',
   'COORDINATION_ENDED',
+  // a referral (T3 letter) from a coordination request
+  'COORDINATION_NOT_ACCEPTED',
+  'REFERRAL_MISMATCH',
+  'REFERRAL_EXISTS',
   // sync: identity cards, bundles and receipts
   'CARD_INVALID',
   'FINGERPRINT_MISMATCH',

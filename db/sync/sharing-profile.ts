@@ -110,6 +110,9 @@ export const STATISTICS_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = 
   // where a consultation was referred and how it ended (DOMAIN §6.5): codes and dates only,
   // never the purpose, the reply's person or action. Consents, letters, their files and
   // exports are personal content through and through: not listed, so nothing of them goes.
+  // The link to a coordination request (coordination_request_id, 0009) is a random id and
+  // harmless, but no table counts by it (12 counts requests, 5 referrals): left out, as every
+  // field is that no report needs.
   referral: new Set([
     'consultation_id',
     'person_id',

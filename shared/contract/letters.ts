@@ -132,6 +132,16 @@ export const referralDto = z.object({
     })
     .nullable(),
   letterCount: z.number(),
+  /** the admission/respite coordination this referral comes from, if any */
+  coordinationRequestId: z.string().nullable(),
+  /**
+   * that request's consent to give the person's details to hospitals, while it holds: shown
+   * (and offered as a starting point) when the letter's own consent is recorded; never the
+   * letter's consent itself
+   */
+  coordinationConsent: z
+    .object({ method: z.string(), date: z.string(), obtainedBy: z.string(), obtainedByName: z.string() })
+    .nullable(),
   version: z.number(),
   createdAt: z.string(),
 });
@@ -236,16 +246,27 @@ export const letterChannels = {
 
   'referral.create': channel({
     auth: 'session',
-    input: z.object({
-      consultationId: id,
-      institutionId: id,
-      template: z.enum(['t1', 't2', 't3', 't4']).optional(),
-      purpose: optText(1000),
-      requestedOn: isoDate.optional(),
-      /** the reply is due then: a follow-up is opened for it */
-      replyDueOn: isoDate.nullish(),
-      followUpOwnerId: id.optional(),
-    }),
+    input: z
+      .object({
+        /** both required, unless the referral comes from a coordination request (then its own) */
+        consultationId: id.optional(),
+        institutionId: id.optional(),
+        template: z.enum(['t1', 't2', 't3', 't4']).optional(),
+        purpose: optText(1000),
+        requestedOn: isoDate.optional(),
+        /** the reply is due then: a follow-up is opened for it */
+        replyDueOn: isoDate.nullish(),
+        followUpOwnerId: id.optional(),
+        /**
+         * an accepted (受入決定) admission/respite request: the referral is its T3 letter to the
+         * accepted hospital, for the request's consultation and person
+         */
+        coordinationRequestId: id.optional(),
+      })
+      .refine((r) => r.coordinationRequestId || (r.consultationId && r.institutionId), {
+        path: ['institutionId'],
+        message: 'a referral needs a consultation and an institution (or a coordination request)',
+      }),
     output: referralDto,
   }),
   'referral.transition': channel({
@@ -274,6 +295,8 @@ export const letterChannels = {
     input: z.object({
       personId: id.optional(),
       consultationId: id.optional(),
+      /** the referrals made from one coordination request (its T3 letter) */
+      coordinationRequestId: id.optional(),
       openOnly: z.boolean().default(false),
     }),
     output: z.array(referralDto),

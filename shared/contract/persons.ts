@@ -45,7 +45,7 @@ export type PersonDetail = z.infer<typeof personDetail>;
 
 export const timelineItem = z.object({
   at: z.string(),
-  kind: z.enum(['consultation', 'follow_up', 'case', 'edit', 'referral', 'letter']),
+  kind: z.enum(['consultation', 'follow_up', 'case', 'edit', 'referral', 'letter', 'coordination']),
   id: z.string(),
   title: z.string(),
   detail: z.record(z.string(), z.unknown()),

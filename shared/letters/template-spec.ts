@@ -154,7 +154,7 @@ export const TEMPLATE_SPECS: Readonly<Record<LetterTemplate, TemplateSpec>> = {
       ),
       s('treatment', '治療・医療処置（医療機器を含む）', 'Treatment and devices', 'medical', 3),
       s('care', '介護の状況・レスパイトを希望する理由', 'Care situation, reason for respite', 'living', 3),
-      s('timing', '希望する時期', 'Preferred timing', 'medical', 1),
+      s('timing', '希望する時期', 'Preferred timing', 'medical', 4),
       s('attachments', '添付資料', 'Attachments', 'medical', 1),
     ],
     choices: [],

@@ -52,8 +52,10 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
   cleanup = t.cleanup;
   const { casefile, caseFile } = await newCaseFile(t.dir);
   // make it look like a file from before 0007 (schema 6) with three audit entries and no chain:
-  // undo 0008 (which came later) and 0007
+  // undo 0009 and 0008 (which came later) and 0007
   const s = caseFile.sqlite;
+  s.exec(`DROP INDEX referrals_coordination; ALTER TABLE referrals DROP COLUMN coordination_request_id`);
+  s.exec(`DELETE FROM kysely_migration WHERE name = '0009-referral-coordination'`);
   s.exec(`DROP TABLE coordination_contacts; DROP TABLE coordination_requests`);
   s.exec(`DELETE FROM kysely_migration WHERE name = '0008-coordination'`);
   s.exec(`INSERT INTO audit_log (at, login, action) VALUES ('2025-04-01T00:00:00Z', 'admin', 'person.view'),

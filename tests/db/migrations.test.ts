@@ -37,6 +37,7 @@ describe('migrations', () => {
       '0006-referrals-letters',
       '0007-audit-chain',
       '0008-coordination',
+      '0009-referral-coordination',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

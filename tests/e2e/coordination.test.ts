@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
+import { stayBoth } from '../../electron/services/letters/t3-draft-fill';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
-import { startApp } from './harness';
+import { ARTIFACTS, startApp } from './harness';
+import { consentStatus, issueLetter, previewOf, previewPainted, recordConsent } from './letter-steps';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 const PASS = 'e2e 調整のパスフレーズ 2025';
@@ -20,10 +23,12 @@ const SHIKI = '112283';
  * Admission coordination in Chromium: the directory records what hospitals accept, a respite
  * request for a ventilator patient is opened from the person's consultation, two hospitals
  * refuse, a third considers (a call-back follow-up appears) and then accepts; the board and
- * the follow-ups follow along. All names are invented.
+ * the follow-ups follow along; the accepted request then gives the T3 letter to the hospital,
+ * issued under its own consent record. All names are invented.
  */
 describe('admission and respite coordination in Chromium', () => {
   let app: App;
+  let call: <C extends ChannelName>(c: C, i: ChannelInput<C>) => Promise<ChannelOutput<C>>;
   beforeAll(async () => {
     app = await startApp();
     await app.runtime.create({
@@ -34,11 +39,17 @@ describe('admission and respite coordination in Chromium', () => {
       profession: 'nanbyo_counselor',
     });
     const dispatcher = createDispatcher(app.runtime, ALL_HANDLERS, { logInternal: () => undefined });
-    const call = async <C extends ChannelName>(c: C, i: ChannelInput<C>) => {
+    call = async <C extends ChannelName>(c: C, i: ChannelInput<C>) => {
       const r = await dispatcher.dispatch(c, i);
       if (!r.ok) throw new Error(`${c}: ${r.error.code}`);
       return r.data as ChannelOutput<C>;
     };
+    await call('letter.letterhead.set', {
+      centerName: 'しき難病相談支援センター',
+      phone: '048-000-1234',
+      fax: '048-000-1235',
+      documentSymbol: 'し難相',
+    });
     await call('institution.create', {
       type: 'health_center',
       name: '朝霞保健所',
@@ -239,5 +250,94 @@ describe('admission and respite coordination in Chromium', () => {
       .poll(() => page.getByTestId('coordination-board').locator('tbody tr').first().textContent())
       .toContain('受入決定 · 朝霞拠点病院');
     await app.shot('37-board-ended');
+  });
+
+  it('from the 受入決定 panel makes the T3 letter, filled from the request; the request’s consent is not the letter’s', async () => {
+    const { page } = app;
+    await page.getByTestId('coordination-board').getByRole('button', { name: '開く' }).first().click();
+    const ended = page.getByTestId('ended');
+    await ended.getByRole('button', { name: '医療機関への依頼状（T3）を作る' }).click();
+    await page.getByRole('region', { name: '紹介' }).waitFor();
+    expect(await page.locator('.referral-workspace h2').textContent()).toContain('朝霞拠点病院');
+    expect(await page.locator('.screen-header .tag').textContent()).toBe('依頼中');
+    // the coordination's consent starts the form, and the letter is still blocked until it is recorded
+    expect(await page.getByTestId('consent-from-request').textContent()).toContain(
+      '入院・レスパイト調整で得た同意（口頭・',
+    );
+    await expect.poll(() => consentStatus(page)).toBe('missing');
+    expect(await page.getByRole('button', { name: '発行する' }).isDisabled()).toBe(true);
+    const preview = previewOf(page);
+    const respite = preview.locator('.check', { hasText: '一時入院（レスパイト）' });
+    await expect.poll(() => respite.locator('.box.on').count()).toBe(1);
+    expect(await preview.locator('.check', { hasText: '診断・精査' }).locator('.box.on').count()).toBe(0);
+    const text = async () => (await preview.locator('.sheet').first().textContent()) ?? '';
+    await expect.poll(text).toContain('朝霞拠点病院\u3000御中');
+    const sheet = await text();
+    expect(sheet).toContain('受入れの予定（受入決定）');
+    expect(sheet).toContain(stayBoth(inDays(7), inDays(13)));
+    expect(sheet).toContain(stayBoth(inDays(7), inDays(14))); // the dates first asked for
+    expect(sheet).toContain('人工呼吸器（TPPV・気管切開）');
+    expect(sheet).toContain('吸引（頻回・夜間も）');
+    expect(sheet).toContain('理由：介護者の病気・入院');
+    expect(sheet).toContain('妻が腰椎圧迫骨折で入院');
+    // the letter's own font is embedded (data:) and the app's CSP lets the frame load it
+    await expect
+      .poll(() => preview.locator('body').evaluate(() => [...document.fonts].map((f) => f.status).join(',')))
+      .toMatch(/^loaded(,loaded)*$/);
+    await previewPainted(page);
+    await app.shot('38-t3-from-request');
+
+    await recordConsent(page);
+    await expect
+      .poll(() => preview.locator('.consent-line', { hasText: '本人の同意：口頭により取得' }).count())
+      .toBe(1);
+    await expect.poll(() => page.locator('.letter-preview-head .hint').count()).toBe(0); // not updating
+    await page
+      .locator('.letter-preview')
+      .screenshot({ path: join(ARTIFACTS, '39-t3-preview-with-consent.png') });
+    const number = await issueLetter(page);
+    expect(number).toMatch(/^し難相第R\d+-0001号$/);
+    const register = page.getByRole('region', { name: '発行台帳' });
+    await expect.poll(() => register.locator('tbody tr').count()).toBe(1);
+    expect(await register.locator('tbody tr').first().textContent()).toContain(number);
+    await previewPainted(page);
+    await app.shot('40-t3-issued-register');
+    const [entry] = (await call('letter.register', {})).rows;
+    expect(entry).toMatchObject({
+      template: 't3',
+      documentNumber: number,
+      addressee: '朝霞拠点病院\u3000御中',
+      overrideReason: null,
+    });
+    expect(entry!.consentId).not.toBeNull();
+  });
+
+  it('the request now opens its letter, and the person’s timeline shows the request and the letter', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '調整を開く' }).click();
+    const ended = page.getByTestId('ended');
+    await expect
+      .poll(() => ended.textContent())
+      .toContain('依頼状（T3）の紹介があります（依頼中・発行 1 件）');
+    expect(await ended.getByRole('button', { name: '医療機関への依頼状（T3）を作る' }).count()).toBe(0);
+    await app.shot('41-request-with-letter');
+    await ended.getByRole('button', { name: '医療機関への依頼状（T3）を開く' }).click();
+    await page.getByRole('region', { name: '紹介' }).waitFor();
+    expect((await call('referral.list', {})).length).toBe(1); // opened, not made again
+
+    await page.getByRole('button', { name: '検索・一覧' }).click();
+    await page.getByLabel('検索語').fill('かくう');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('1 件');
+    await page.getByRole('listitem').first().getByRole('button').click();
+    await page.getByRole('region', { name: '本人の記録' }).waitFor();
+    const item = page.locator('[data-kind="coordination"]');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('受入決定');
+    expect(await item.textContent()).toContain('朝霞拠点病院');
+    expect(await page.locator('[data-kind="referral"]').count()).toBe(1);
+    expect(await page.locator('[data-kind="letter"]').count()).toBe(1);
+    await app.shot('42-timeline-with-coordination');
+    await item.getByRole('button', { name: '調整を開く' }).click();
+    await page.getByRole('heading', { name: '架空 一郎 さんのレスパイト（一時入院）調整' }).waitFor();
   });
 });

@@ -8,6 +8,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/cont
 import { AppError } from '../../shared/errors';
 import { seedLetterCase } from '../fixtures/letter-fixture';
 import { ARTIFACTS, startApp } from './harness';
+import { consentStatus, issueLetter, previewOf, previewPainted, recordConsent } from './letter-steps';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 const PASS = 'e2e の長いパスフレーズ 2025';
@@ -80,8 +81,8 @@ describe('referral letters in Chromium (browser mode)', () => {
 
   it('without consent the preview says so and the letter cannot be issued', async () => {
     const { page } = app;
-    await expect.poll(() => page.locator('.consent-status').getAttribute('data-status')).toBe('missing');
-    const preview = page.frameLocator('iframe[title="プレビュー（印刷されるとおり）"]');
+    await expect.poll(() => consentStatus(page)).toBe('missing');
+    const preview = previewOf(page);
     await expect.poll(() => preview.getByText('緑川 花子').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: '発行する' }).isDisabled()).toBe(true);
     await app.shot('letters-02-no-consent');
@@ -89,16 +90,13 @@ describe('referral letters in Chromium (browser mode)', () => {
 
   it('records verbal consent; the preview follows every edit', async () => {
     const { page } = app;
-    const consent = page.getByRole('form', { name: '同意を記録' });
-    await consent.getByRole('radio', { name: '口頭' }).check();
-    await consent.getByRole('button', { name: '同意を記録' }).click();
-    await expect.poll(() => page.locator('.consent-status').getAttribute('data-status')).toBe('ok');
+    await recordConsent(page, '口頭');
     const editor = page.getByRole('region', { name: '文書の作成' });
     await editor.getByRole('checkbox', { name: 'レスパイト・一時入院の調整' }).check();
     await editor.getByLabel('医療機関', { exact: true }).fill('みどり県立難病医療センター');
     await editor.getByLabel('主治医', { exact: true }).fill('神経 次郎');
     await editor.getByLabel('依頼事項').fill('在宅療養の継続に向けて、家庭訪問をお願いいたします。');
-    const preview = page.frameLocator('iframe[title="プレビュー（印刷されるとおり）"]');
+    const preview = previewOf(page);
     await expect
       .poll(() => preview.getByText('家庭訪問をお願いいたします', { exact: false }).count())
       .toBeGreaterThan(0);
@@ -115,18 +113,14 @@ describe('referral letters in Chromium (browser mode)', () => {
       .toBeGreaterThan(0);
     await expect.poll(() => page.locator('.letter-preview-head .hint').count()).toBe(0); // not updating
     await preview.locator('.sheet').first().waitFor();
+    await previewPainted(page);
     await app.shot('letters-03-preview-with-consent');
     await page.locator('.letter-preview').screenshot({ path: join(ARTIFACTS, 'letters-03b-preview.png') });
   });
 
   it('issues the letter and reprints the stored PDF byte for byte', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '発行する' }).click();
-    await expect
-      .poll(() => page.getByRole('region', { name: '文書の作成' }).getByRole('status').last().textContent(), {
-        timeout: 60_000,
-      })
-      .toMatch(/^み難相第R\d+-0001号 を発行しました。$/);
+    expect(await issueLetter(page)).toMatch(/^み難相第R\d+-0001号$/);
     const register = page.getByRole('region', { name: '発行台帳' });
     await expect.poll(() => register.locator('tbody tr').count()).toBe(1);
     await app.shot('letters-04-issued-register');

@@ -20,6 +20,7 @@ let center: Device;
 let pref: Device;
 let laptop: Device;
 let requestId = '';
+let referralId = '';
 let plaintext = '';
 
 beforeAll(async () => {
@@ -92,6 +93,8 @@ beforeAll(async () => {
     acceptedTo: '2025-06-17',
     note: SECRETS.endNote,
   });
+  // the T3 letter's referral, linked to the request
+  referralId = (await center.call('referral.create', { coordinationRequestId: requestId })).id;
   const file = await exportTo(center, pref);
   const d = new Decrypter();
   d.addIdentity((await ensureIdentity(pref.ctx.db)).ageIdentity);
@@ -126,6 +129,13 @@ describe('coordination in a statistics bundle (the prefecture)', () => {
     }
     for (const op of ops.filter((o) => o.entity.startsWith('coordination_')))
       for (const k of Object.keys(op.fields)) expect(k).not.toMatch(/note|consent|call_back|follow_up/);
+    // the referral made from the request goes as codes and dates, without the link: table 12
+    // counts requests and table 5 referrals, and neither needs to know which came from which
+    const referralOps = ops.filter((o) => o.entity === 'referral');
+    expect(referralOps).toHaveLength(1);
+    expect(referralOps[0]!.fields).toMatchObject({ template: 't3', state: 'requested' });
+    expect(referralOps[0]!.fields).not.toHaveProperty('coordination_request_id');
+    expect(referralOps[0]!.fields).not.toHaveProperty('purpose');
   });
 
   it('gives the prefecture the codes table 12 counts, and nothing to read', async () => {
@@ -147,6 +157,12 @@ describe('coordination in a statistics bundle (the prefecture)', () => {
       consent_method: null,
       consent_date: null,
     });
+    expect(
+      await pref.db
+        .selectFrom('referrals')
+        .select(['id', 'template', 'coordination_request_id', 'purpose'])
+        .execute(),
+    ).toEqual([{ id: referralId, template: 't3', coordination_request_id: null, purpose: null }]);
     const contacts = await pref.db
       .selectFrom('coordination_contacts')
       .select(['answer', 'refusal_reason', 'refusal_note', 'note', 'call_back_at', 'follow_up_id'])
@@ -187,8 +203,12 @@ describe('coordination between the center’s own devices (full)', () => {
     expect(r.parked).toBe(0);
     const rows = async (d: Device, table: string) =>
       (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(d.db)).rows;
-    for (const table of ['coordination_requests', 'coordination_contacts', 'follow_ups'])
+    for (const table of ['coordination_requests', 'coordination_contacts', 'follow_ups', 'referrals'])
       expect(await rows(laptop, table), table).toEqual(await rows(center, table));
+    // the link arrives: the request on the laptop finds its letter's referral
+    expect(
+      (await laptop.call('referral.list', { coordinationRequestId: requestId })).map((x) => x.id),
+    ).toEqual([referralId]);
     const detail = await laptop.call('coordination.get', { id: requestId });
     expect(detail).toMatchObject({ state: 'accepted', reasonNote: SECRETS.reasonNote, mayContact: true });
     expect(detail.contacts.map((k) => k.followUpState)).toEqual([null, 'done', null]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t3LetterSeed } from '../../electron/services/coordination/t3-letter-seed';
+import { stayBoth } from '../../electron/services/letters/t3-draft-fill';
 import type { CoordinationRequestDto } from '../../shared/contract/coordination';
 
 const accepted: CoordinationRequestDto = {
@@ -82,5 +83,18 @@ describe('the T3 letter seam', () => {
       expect(() => t3LetterSeed({ ...accepted, state, acceptedInstitutionId: null })).toThrow(
         expect.objectContaining({ code: 'CONFLICT' }),
       );
+  });
+});
+
+describe('a stay in 和暦（西暦）', () => {
+  it('shares the year within one year and era; writes both dates across a year’s or an era’s end', () => {
+    expect(stayBoth('2025-06-21', '2025-06-28')).toBe('令和7年6月21日〜6月28日（2025年6月21日〜6月28日）');
+    expect(stayBoth('2025-12-28', '2026-01-04')).toBe(
+      '令和7年12月28日（2025年12月28日）〜令和8年1月4日（2026年1月4日）',
+    );
+    expect(stayBoth('2019-04-25', '2019-05-07')).toBe(
+      '平成31年4月25日（2019年4月25日）〜令和元年5月7日（2019年5月7日）',
+    );
+    expect(stayBoth('2025-06-05', null)).toBe('令和7年6月5日（2025年6月5日）から（終わりは未定）');
   });
 });

@@ -18,9 +18,12 @@ import {
 } from '../../../shared/vocab';
 import { requirePermission, todayLocal, type ServiceContext } from '../context';
 import { loadConsultation } from '../consultations/load-consultation';
+import { getRequestDto } from '../coordination/request-dto';
+import { t3LetterSeed } from '../coordination/t3-letter-seed';
 import { latestMunicipalityVersion } from '../masters/latest-version';
 import { loadReferral } from '../referrals/referral-dto';
 import { readLetterhead } from './letterhead';
+import { t3DraftFill, type T3Fill } from './t3-draft-fill';
 
 const ja = (list: readonly VocabEntry[], code: string | null | undefined) =>
   code ? (vocabLabel(list, code, 'ja') ?? '') : '';
@@ -35,8 +38,9 @@ const WORK_STATUS: Record<string, string> = {
 /**
  * A letter draft filled from the case file: the referral's institution as addressee, the center
  * and the acting counselor as sender, the person, the disease, the consultation history, and
- * the template's sections seeded from the consultation. Reading it is logged (it shows health
- * information).
+ * the template's sections seeded from the consultation. A T3 for a referral made from an
+ * accepted coordination request takes its purpose, treatment, care and timing from the request
+ * (t3-draft-fill.ts). Reading it is logged (it shows health information).
  */
 export async function buildDraft(
   ctx: ServiceContext,
@@ -115,6 +119,8 @@ export async function buildDraft(
   seed('treatment', devices);
   seed('care', living);
   seed('functional', situation);
+  const fromRequest = t === 't3' ? await requestFill(ctx, r.coordination_request_id, living) : null;
+  if (fromRequest) Object.assign(sections, fromRequest.sections);
   const choices: Record<string, string> = {};
   if (t === 't2' && p.employment && WORK_STATUS[p.employment])
     choices.workStatus = WORK_STATUS[p.employment]!;
@@ -128,7 +134,11 @@ export async function buildDraft(
     action: 'letter.draft',
     entity: 'referral',
     entityId: r.id,
-    detail: { personId: r.person_id, template: t },
+    detail: {
+      personId: r.person_id,
+      template: t,
+      ...(fromRequest ? { coordinationRequestId: r.coordination_request_id } : {}),
+    },
   });
   return {
     template: t,
@@ -179,8 +189,8 @@ export async function buildDraft(
             topics: topics(h.id),
           }))
       : [],
-    purposes: [],
-    purposeOther: '',
+    purposes: fromRequest?.purposes ?? [],
+    purposeOther: fromRequest?.purposeOther ?? '',
     sections,
     choices,
     dataItems: [...spec.defaultItems],
@@ -188,4 +198,21 @@ export async function buildDraft(
     replyDueOn: r.reply_due_on,
     referenceNumber: '',
   };
+}
+
+/**
+ * The T3 parts from the referral's coordination request, while it stands as 受入決定 (the seam
+ * refuses anything else; then the draft is filled from the consultation as for any referral).
+ * The request's consent is not the letter's: the letter is checked against its own.
+ */
+async function requestFill(
+  ctx: ServiceContext,
+  requestId: string | null,
+  living: string,
+): Promise<T3Fill | null> {
+  if (!requestId) return null;
+  requirePermission(ctx, 'coordination.view');
+  const request = await getRequestDto(ctx.db, requestId);
+  if (request.state !== 'accepted') return null;
+  return t3DraftFill(t3LetterSeed(request), living);
 }

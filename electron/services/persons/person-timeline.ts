@@ -1,10 +1,12 @@
 import type { TimelineItem } from '../../../shared/contract/persons';
+import { can } from '../../../shared/permissions';
 import { requirePermission, type ServiceContext } from '../context';
 import { getPerson } from './read-persons';
 
 /**
  * Everything about one person in date order: consultations (and their edits), cases and
- * follow-ups, referrals and the letters issued for them.
+ * follow-ups, referrals and the letters issued for them, and admission/respite coordination
+ * requests (for roles that may see them).
  */
 export async function personTimeline(ctx: ServiceContext, personId: string) {
   requirePermission(ctx, 'person.view');
@@ -129,6 +131,41 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
         override: l.override_reason !== null,
       },
     });
+  }
+  if (can(ctx.actor.role, 'coordination.view')) {
+    const requests = await ctx.db
+      .selectFrom('coordination_requests as q')
+      .leftJoin('institutions as i', 'i.id', 'q.accepted_institution_id')
+      .select([
+        'q.id',
+        'q.requested_on',
+        'q.kind',
+        'q.state',
+        'q.urgency',
+        'q.consultation_id',
+        'q.accepted_from',
+        'q.accepted_to',
+        'i.name',
+      ])
+      .where('q.person_id', '=', personId)
+      .execute();
+    for (const q of requests) {
+      items.push({
+        at: q.requested_on,
+        kind: 'coordination',
+        id: q.id,
+        // the hospital that accepted, once one has; the screen names the kind and state
+        title: q.name ?? '',
+        detail: {
+          kind: q.kind,
+          state: q.state,
+          urgency: q.urgency,
+          consultationId: q.consultation_id,
+          acceptedFrom: q.accepted_from,
+          acceptedTo: q.accepted_to,
+        },
+      });
+    }
   }
   items.sort((a, b) => a.at.localeCompare(b.at));
   return { person, items };

@@ -7,31 +7,45 @@ import { defaultTemplateFor, type InstitutionType } from '../../../shared/vocab'
 import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { getReferralDto } from './referral-dto';
+import { referralFromRequest, type FromRequest } from './referral-from-request';
 
 export interface NewReferral {
-  consultationId: string;
-  institutionId: string;
+  /** required unless `coordinationRequestId` gives them */
+  consultationId?: string | undefined;
+  institutionId?: string | undefined;
   template?: 't1' | 't2' | 't3' | 't4' | undefined;
   purpose: string | null;
   requestedOn?: string | undefined;
   replyDueOn?: string | null | undefined;
   followUpOwnerId?: string | undefined;
+  /** an accepted admission/respite request: consultation, person, hospital and T3 come from it */
+  coordinationRequestId?: string | undefined;
 }
 
 /**
  * A referral from a consultation to an institution of the directory, in state 依頼中. A reply-due
  * date opens a follow-up (the counselor's reminder to chase the reply), in the same transaction.
+ * From an accepted coordination request, it is the T3 letter to the hospital that accepted
+ * (referral-from-request.ts says what it takes and refuses).
  */
 export async function createReferral(ctx: ServiceContext, input: NewReferral): Promise<ReferralDto> {
   requirePermission(ctx, 'referral.manage');
   const requestedOn = input.requestedOn ?? todayLocal(ctx);
   if (input.replyDueOn && input.replyDueOn < requestedOn)
     throw new AppError('INVALID_INPUT', 'The reply cannot be due before the referral is made.');
+  if (input.coordinationRequestId) requirePermission(ctx, 'coordination.view');
   return ctx.db.transaction().execute(async (trx) => {
+    let linked: FromRequest | null = null;
+    if (input.coordinationRequestId)
+      linked = await referralFromRequest(trx, input.coordinationRequestId, input);
+    const consultationId = linked?.consultationId ?? input.consultationId;
+    const institutionId = linked?.institutionId ?? input.institutionId;
+    if (!consultationId || !institutionId)
+      throw new AppError('INVALID_INPUT', 'A referral needs a consultation and an institution.');
     const c = await trx
       .selectFrom('consultations')
       .select(['id', 'person_id', 'case_id'])
-      .where('id', '=', input.consultationId)
+      .where('id', '=', consultationId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!c) throw new AppError('INVALID_INPUT', 'No such consultation.');
@@ -39,7 +53,7 @@ export async function createReferral(ctx: ServiceContext, input: NewReferral): P
     const inst = await trx
       .selectFrom('institutions')
       .select(['id', 'name', 'type', 'active'])
-      .where('id', '=', input.institutionId)
+      .where('id', '=', institutionId)
       .executeTakeFirst();
     if (!inst || !inst.active) throw new AppError('INVALID_INPUT', 'No such active institution.');
     const id = uuidv7();
@@ -64,12 +78,14 @@ export async function createReferral(ctx: ServiceContext, input: NewReferral): P
       consultation_id: c.id,
       person_id: c.person_id,
       institution_id: inst.id,
-      template: input.template ?? defaultTemplateFor(inst.type as InstitutionType),
-      purpose: input.purpose,
+      template: linked?.template ?? input.template ?? defaultTemplateFor(inst.type as InstitutionType),
+      purpose: input.purpose ?? linked?.purpose ?? null,
       requested_on: requestedOn,
       reply_due_on: input.replyDueOn ?? null,
       follow_up_id: followUpId,
       state: 'requested' as const,
+      // only when linked: an op naming a column older devices lack would wait there for nothing
+      ...(linked ? { coordination_request_id: input.coordinationRequestId! } : {}),
     };
     await trx
       .insertInto('referrals')
@@ -94,7 +110,12 @@ export async function createReferral(ctx: ServiceContext, input: NewReferral): P
       action: 'referral.create',
       entity: 'referral',
       entityId: id,
-      detail: { personId: c.person_id, institutionId: inst.id, template: fields.template },
+      detail: {
+        personId: c.person_id,
+        institutionId: inst.id,
+        template: fields.template,
+        ...(linked ? { coordinationRequestId: input.coordinationRequestId } : {}),
+      },
     });
     return getReferralDto(trx, id);
   });

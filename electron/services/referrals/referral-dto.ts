@@ -5,19 +5,29 @@ import { AppError } from '../../../shared/errors';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Referrals with their consultation serial, person, institution and number of letters. */
+/**
+ * Referrals with their consultation serial, person, institution, number of letters, and the
+ * consent of the coordination request they come from (if any).
+ */
 export function selectReferrals(db: Db) {
   return db
     .selectFrom('referrals as r')
     .innerJoin('consultations as c', 'c.id', 'r.consultation_id')
     .innerJoin('institutions as i', 'i.id', 'r.institution_id')
     .leftJoin('persons as p', 'p.id', 'r.person_id')
+    .leftJoin('coordination_requests as q', 'q.id', 'r.coordination_request_id')
+    .leftJoin('staff as qs', 'qs.id', 'q.consent_by')
     .selectAll('r')
     .select((eb) => [
       'c.serial as consultation_serial',
       'p.name as person_name',
       'i.name as institution_name',
       'i.type as institution_type',
+      'q.consent_method as q_consent_method',
+      'q.consent_date as q_consent_date',
+      'q.consent_by as q_consent_by',
+      'q.consent_withdrawn_on as q_consent_withdrawn_on',
+      'qs.display_name as q_consent_name',
       eb
         .selectFrom('letters as l')
         .whereRef('l.referral_id', '=', 'r.id')
@@ -32,6 +42,11 @@ type Row = ReferralsTable & {
   institution_name: string;
   institution_type: string;
   letter_count: number | null;
+  q_consent_method: string | null;
+  q_consent_date: string | null;
+  q_consent_by: string | null;
+  q_consent_withdrawn_on: string | null;
+  q_consent_name: string | null;
 };
 
 export function toReferralDto(r: Row): ReferralDto {
@@ -60,6 +75,16 @@ export function toReferralDto(r: Row): ReferralDto {
           }
         : null,
     letterCount: Number(r.letter_count ?? 0),
+    coordinationRequestId: r.coordination_request_id,
+    coordinationConsent:
+      r.q_consent_method && r.q_consent_date && r.q_consent_by && !r.q_consent_withdrawn_on
+        ? {
+            method: r.q_consent_method,
+            date: r.q_consent_date,
+            obtainedBy: r.q_consent_by,
+            obtainedByName: r.q_consent_name ?? '',
+          }
+        : null,
     version: r.version,
     createdAt: r.created_at,
   };

@@ -4,6 +4,7 @@ import type { CoordinationRequestDto } from '../../../shared/contract/coordinati
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { DateInput } from '../../components/date-input';
+import { T3LetterButton } from './t3-letter-button';
 
 const OUTCOMES = ['accepted', 'withdrawn', 'failed'] as const;
 
@@ -59,8 +60,8 @@ export function EndRequestForm({
             </>
           )}
         </dl>
-        {request.state === 'accepted' && <p className="hint">{t('coordination.end.letterHint')}</p>}
         {request.endNote && <p>{request.endNote}</p>}
+        {request.state === 'accepted' && <T3LetterButton request={request} onError={onError} />}
       </fieldset>
     );
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentDto, ReferralDto } from '../../../shared/contract/letters';
-import { CONSENT_DATA_ITEMS, type ConsentDataItem } from '../../../shared/vocab';
+import { CONSENT_DATA_ITEMS, isConsentMethod, type ConsentDataItem } from '../../../shared/vocab';
+import { formatDateBoth } from '../../../shared/dates/wareki';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { DateInput } from '../../components/date-input';
@@ -10,9 +11,14 @@ import { useCan } from '../../hooks/use-can';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
-/** The person's consents (scope, method, date, who) and a form to record one or its withdrawal. */
+/**
+ * The person's consents (scope, method, date, who) and a form to record one or its withdrawal.
+ * A referral from a coordination request starts the form from the consent given for the
+ * coordination (method, date, who took it), and says so: it is recorded for this letter only
+ * when the counselor records it here.
+ */
 export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; onChange(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mayRecord = useCan('consent.record');
   const [list, setList] = useState<ConsentDto[]>([]);
   const [items, setItems] = useState<ConsentDataItem[]>([
@@ -22,8 +28,18 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
     'living',
     'consultation',
   ]);
-  const [method, setMethod] = useState<'verbal' | 'written'>('verbal');
-  const [obtainedOn, setObtainedOn] = useState(today());
+  const fromRequest = referral.coordinationConsent;
+  const [method, setMethod] = useState<'verbal' | 'written'>(
+    fromRequest && isConsentMethod(fromRequest.method) ? fromRequest.method : 'verbal',
+  );
+  const [obtainedOn, setObtainedOn] = useState(fromRequest?.date ?? today());
+  // a consent in force already names this recipient: the form starts from nothing again
+  const covered = list.some(
+    (c) => !c.withdrawnOn && c.recipients.some((x) => x.id === referral.institution.id),
+  );
+  // still the request's consent as given (then it was taken by whoever took that one)
+  const asRequest =
+    !!fromRequest && !covered && method === fromRequest.method && obtainedOn === fromRequest.date;
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -45,6 +61,7 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
         dataItems: items,
         method,
         obtainedOn,
+        ...(asRequest ? { obtainedBy: fromRequest.obtainedBy } : {}),
         note,
       });
       setDone(true);
@@ -104,6 +121,15 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
               </label>
             ))}
           </fieldset>
+          {asRequest && (
+            <p className="hint" data-testid="consent-from-request">
+              {t('letters.consent.fromRequest', {
+                method: t(`vocab.consentMethod.${fromRequest.method}`),
+                date: formatDateBoth(fromRequest.date, i18n.language === 'en' ? 'en' : 'ja'),
+                name: fromRequest.obtainedByName,
+              })}
+            </p>
+          )}
           <div className="grid">
             <fieldset>
               <legend>{t('letters.consent.method')}</legend>

@@ -17,6 +17,7 @@ export function ReferralWorkspace({ id }: { id: string }) {
   const { t } = useTranslation();
   const openReferral = useNav((s) => s.openReferral);
   const openPerson = useNav((s) => s.openPerson);
+  const openCoordination = useNav((s) => s.openCoordination);
   const mayManage = useCan('referral.manage');
   const mayIssue = useCan('letter.issue');
   const [r, setR] = useState<ReferralDto | null>(null);
@@ -68,6 +69,20 @@ export function ReferralWorkspace({ id }: { id: string }) {
         <dd>
           <DateBoth value={r.replyDueOn} />
         </dd>
+        {r.coordinationRequestId && (
+          <>
+            <dt>{t('letters.referral.fromCoordination')}</dt>
+            <dd>
+              <button
+                type="button"
+                className="link"
+                onClick={() => openCoordination(r.coordinationRequestId!)}
+              >
+                {t('letters.referral.openCoordination')}
+              </button>
+            </dd>
+          </>
+        )}
         {r.purpose && (
           <>
             <dt>{t('letters.referral.purpose')}</dt>

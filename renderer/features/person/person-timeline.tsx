@@ -9,12 +9,16 @@ import { useNav } from '../../stores/nav-store';
 import { ReferralCreate } from '../letters/referral-create';
 import { useCan } from '../../hooks/use-can';
 
-/** Everything about one person in date order: consultations, edits, cases, follow-ups, referrals, letters. */
+/**
+ * Everything about one person in date order: consultations, edits, cases, follow-ups, referrals,
+ * letters, admission/respite coordination requests.
+ */
 export function PersonTimeline() {
   const { t } = useTranslation();
   const personId = useNav((s) => s.personId);
   const edit = useNav((s) => s.editConsultation);
   const newCoordination = useNav((s) => s.newCoordination);
+  const openCoordination = useNav((s) => s.openCoordination);
   const mayCoordinate = useCan('coordination.manage');
   const openReferral = useNav((s) => s.openReferral);
   const openProvisionLog = useNav((s) => s.openProvisionLog);
@@ -55,7 +59,11 @@ export function PersonTimeline() {
             <span className="when">
               <DateBoth value={item.at} />
             </span>
-            <span className="kind">{t(`ui.person.kinds.${item.kind}`)}</span>
+            <span className="kind">
+              {item.kind === 'coordination'
+                ? t('coordination.timeline.kind')
+                : t(`ui.person.kinds.${item.kind}`)}
+            </span>
             <span className="title">{item.title}</span>
             {item.kind === 'consultation' && (
               <>
@@ -101,6 +109,27 @@ export function PersonTimeline() {
                 )}
                 <button type="button" onClick={() => openReferral(String(item.detail.referralId))}>
                   {t('letters.referral.open')}
+                </button>
+              </>
+            )}
+            {item.kind === 'coordination' && (
+              <>
+                <span className="tag">{t(`vocab.coordinationKind.${String(item.detail.kind)}`)}</span>
+                <span className="tag" data-state={String(item.detail.state)}>
+                  {t(`vocab.coordinationState.${String(item.detail.state)}`)}
+                </span>
+                {typeof item.detail.acceptedFrom === 'string' && (
+                  <span className="tag">
+                    {t('coordination.timeline.stay')} <DateBoth value={item.detail.acceptedFrom} />
+                    {typeof item.detail.acceptedTo === 'string' && (
+                      <>
+                        〜<DateBoth value={item.detail.acceptedTo} />
+                      </>
+                    )}
+                  </span>
+                )}
+                <button type="button" onClick={() => openCoordination(item.id)}>
+                  {t('coordination.timeline.open')}
                 </button>
               </>
             )}

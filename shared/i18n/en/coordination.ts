@@ -124,6 +124,14 @@ export const en: Shape<typeof ja> = {
       save: 'End with this outcome',
       done: 'This coordination has ended: {{outcome}}',
       letterHint: 'An accepted request can fill in a referral letter to the hospital (T3).',
+      makeLetter: 'Make the letter to the hospital (T3)',
+      openLetter: 'Open the letter to the hospital (T3)',
+      letterMade: 'The T3 letter’s referral exists ({{state}}, {{count}} issued).',
+    },
+    timeline: {
+      kind: 'Admission / respite coordination',
+      open: 'Open the coordination',
+      stay: 'Stay',
     },
     saved: 'Saved',
     directory: {

@@ -39,6 +39,11 @@ export const en: Shape<typeof ja> = {
     COORDINATION_NO_CONSENT:
       'No consent to give the person’s details to hospitals is recorded (or it was withdrawn). Record the consent first. Nothing was saved.',
     COORDINATION_ENDED: 'This coordination has ended (accepted, withdrawn or no hospital found).',
+    COORDINATION_NOT_ACCEPTED:
+      'This coordination has not ended in an acceptance yet. The T3 letter can be made once a hospital has accepted. Nothing was saved.',
+    REFERRAL_MISMATCH:
+      'The referral does not match the coordination request (consultation, person, accepting hospital, template T3). Nothing was saved.',
+    REFERRAL_EXISTS: 'This coordination already has its letter (referral). Open that one. Nothing was saved.',
     CARD_INVALID: 'The identity card is not valid (damaged or altered).',
     FINGERPRINT_MISMATCH: 'The confirmation code does not match. Check the code read out over the phone.',
     BUNDLE_CORRUPT: 'The sync file is damaged (cut short or altered). Nothing was imported.',

@@ -26,6 +26,8 @@ export const en: Shape<typeof ja> = {
       open: 'Open',
       letters: '{{count}} letter(s) issued',
       noDirectory: 'The directory has no institutions yet. Add them under "Directory" first.',
+      fromCoordination: 'From an admission / respite coordination (accepted)',
+      openCoordination: 'Open the coordination',
     },
     consent: {
       heading: "The person's consent",
@@ -42,6 +44,8 @@ export const en: Shape<typeof ja> = {
       none: 'No consent recorded.',
       recorded: 'Consent recorded.',
       obtainedBy: 'obtained by {{name}}',
+      fromRequest:
+        'Filled in from the consent given for the admission coordination ({{method}}, {{date}}, obtained by {{name}}). Check with the person that it covers this letter’s recipient and information before you record it: the coordination’s consent alone does not let the letter go.',
     },
     editor: {
       heading: 'Write the letter',

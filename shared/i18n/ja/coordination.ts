@@ -121,6 +121,14 @@ export const ja = {
       save: 'この結果で終える',
       done: '調整は終了しています：{{outcome}}',
       letterHint: '受入決定の内容は、医療機関への紹介・受診調整依頼（T3）の作成に使えます。',
+      makeLetter: '医療機関への依頼状（T3）を作る',
+      openLetter: '医療機関への依頼状（T3）を開く',
+      letterMade: '依頼状（T3）の紹介があります（{{state}}・発行 {{count}} 件）。',
+    },
+    timeline: {
+      kind: '入院・レスパイト調整',
+      open: '調整を開く',
+      stay: '受入',
     },
     saved: '保存しました',
     directory: {

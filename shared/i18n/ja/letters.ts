@@ -23,6 +23,8 @@ export const ja = {
       open: '開く',
       letters: '発行した文書 {{count}} 件',
       noDirectory: '関係機関が登録されていません。先に「関係機関」で登録してください。',
+      fromCoordination: '入院・レスパイト調整（受入決定）から',
+      openCoordination: '調整を開く',
     },
     consent: {
       heading: '本人の同意',
@@ -39,6 +41,8 @@ export const ja = {
       none: '同意の記録はありません。',
       recorded: '同意を記録しました。',
       obtainedBy: '取得者 {{name}}',
+      fromRequest:
+        '入院・レスパイト調整で得た同意（{{method}}・{{date}}・取得者 {{name}}）を初期値にしています。この依頼状の宛先と提供する情報について本人の同意を確かめてから記録してください。調整の同意だけでは依頼状は発行できません。',
     },
     editor: {
       heading: '文書の作成',
