@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { CaseFile } from '../../db/case-file';
+import { openAuditKey } from '../../db/audit-chain/chain-key';
+import { AuditChain } from '../../db/audit-chain/chain-mac';
 import { findStaffSlot, unwrapDataKey } from '../../db/crypto/key-slots';
 import { keyslotPath, readKeySlotFile } from '../../db/crypto/keyslot-file';
 import type { DB } from '../../db/schema';
@@ -99,14 +101,14 @@ export async function benchConsultations(dir: string, consultations = CONSULTATI
   report({ metric: 'casefile_size', value: round(statSync(casefile).size / 2 ** 20, 1), unit: 'MiB' });
 
   const plainPath = join(dir, 'consultations-plain.db');
-  await decryptedCopy(casefile, plainPath);
+  const auditKey = await decryptedCopy(casefile, plainPath);
 
   const unlockMs = await timeMsAsync(() => runtime.login(LOGIN, PASSPHRASE));
   report({ metric: 'unlock_time_seeded', value: round(unlockMs / 1000, 2), unit: 's' });
   const enc = await measureSide(runtime.context());
   await runtime.lock();
 
-  const plain = await plainContext(plainPath);
+  const plain = await plainContext(plainPath, auditKey);
   const p = await measureSide(plain.ctx);
   await plain.close();
 
@@ -183,11 +185,17 @@ async function recordInputs(ctx: ServiceContext): Promise<ConsultationInput[]> {
   return out;
 }
 
-/** A plain (unencrypted) copy of a locked case file: the same pages, decrypted. */
-async function decryptedCopy(casefile: string, target: string): Promise<void> {
+/**
+ * A plain (unencrypted) copy of a locked case file: the same pages, decrypted. Returns the
+ * audit chain's key (sealed in the sidecar under the data key), so the plain side chains its
+ * audit entries with the same SQL function as the encrypted side.
+ */
+async function decryptedCopy(casefile: string, target: string): Promise<Buffer> {
   copyFileSync(casefile, target); // `lock()` checkpointed: the main file holds everything
   const body = readKeySlotFile(keyslotPath(casefile));
   const key = await unwrapDataKey(body.fileId, findStaffSlot(body, LOGIN), PASSPHRASE);
+  const auditKey = body.auditKey ? openAuditKey(body.auditKey, key, body.fileId) : null;
+  if (!auditKey) throw new Error('the bench file has no audit key in its sidecar');
   const db = new Database(target);
   try {
     applyKey(db, key);
@@ -198,11 +206,17 @@ async function decryptedCopy(casefile: string, target: string): Promise<void> {
     db.close();
     key.fill(0);
   }
+  return auditKey;
 }
 
 /** The services over a plain file: the same library, pragmas and wiring as AppRuntime.adopt. */
-async function plainContext(path: string): Promise<{ ctx: ServiceContext; close: () => Promise<void> }> {
+async function plainContext(
+  path: string,
+  auditKey: Buffer,
+): Promise<{ ctx: ServiceContext; close: () => Promise<void> }> {
   const sqlite: SqliteDb = new Database(path, { fileMustExist: true });
+  const chain = new AuditChain(auditKey);
+  chain.register(sqlite);
   sqlite.prepare('SELECT count(*) FROM sqlite_master').get(); // proves the copy is plain now
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -228,6 +242,7 @@ async function plainContext(path: string): Promise<{ ctx: ServiceContext; close:
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close();
+      chain.forget();
     },
   };
 }
