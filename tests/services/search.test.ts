@@ -79,7 +79,8 @@ describe('search and filters', () => {
 
   it('finds 3+ character substrings through the trigram index', async () => {
     expect(await find({ query: '吸引の負担' })).toEqual(['yamada']);
-    expect(await find({ query: '佐藤 一郎' })).toEqual(['sato']); // two terms, both must match
+    expect(await find({ query: 'やまだ はなこ' })).toEqual(['yamada']); // two terms, both must match
+    expect(await find({ query: 'やまだ さとう' })).toEqual([]);
     expect(await find({ query: '存在しない言葉' })).toEqual([]);
   });
 
@@ -88,6 +89,14 @@ describe('search and filters', () => {
     expect(await find({ query: '頭痛' })).toEqual(['sato']);
     expect(await find({ query: '山' })).toEqual(['yamada']);
     expect(await find({ query: '不安' })).toEqual(['anon']);
+  });
+
+  it('several short terms must all match (read in one pass), also beside a 3+ character term', async () => {
+    expect(await find({ query: '佐藤 一郎' })).toEqual(['sato']);
+    expect(await find({ query: '山田 頭痛' })).toEqual([]); // each term is in a different record
+    expect(await find({ query: '頭痛 頭痛' })).toEqual(['sato']); // a repeated term is one term
+    expect(await find({ query: '吸引の負担 肺炎' })).toEqual(['yamada']);
+    expect(await find({ query: '吸引の負担 頭痛' })).toEqual([]);
   });
 
   it('a query with FTS syntax characters is taken literally', async () => {
@@ -115,6 +124,8 @@ describe('search and filters', () => {
     expect(await total({ query: 'やまだ' })).toBe(1);
     expect(await total({ query: 'の' })).toBe(3); // every summary has の
     expect(await total({ query: 'の 肺炎' })).toBe(1);
+    expect(await total({ query: '山田 頭痛' })).toBe(0);
+    expect(await total({ query: '相談 ﾒｰﾙ の' })).toBe(1);
     expect(await total({ query: '存在しない言葉' })).toBe(0);
   });
 

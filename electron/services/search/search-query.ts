@@ -4,7 +4,8 @@ import { foldForSearch } from '../../../shared/text/normalize';
 /**
  * Turns what a user typed into SQL conditions on a consultation id (`c.id`).
  * Each space-separated term must match (AND). Terms of 3+ characters use the FTS5 trigram
- * index; 1–2 character terms (肺炎, 頭痛) cannot, and scan the folded documents with instr().
+ * index; 1–2 character terms (肺炎, 頭痛) cannot, and scan the folded documents with instr():
+ * all of a query's short terms in ONE scan (佐藤 花子 reads the documents once, not twice).
  * `walk`: for a page, the unary `+` keeps the planner from driving the query by the hits:
  * SQLite computes the (uncorrelated) hit set once, then walks consultations newest first and
  * stops after a page. For the count, the hits drive (a primary-key lookup per hit) instead
@@ -12,14 +13,26 @@ import { foldForSearch } from '../../../shared/text/normalize';
  */
 export function searchConditions(query: string, mode: 'walk' | 'drive'): RawBuilder<boolean>[] {
   const id = sql.raw(mode === 'walk' ? '+c.id' : 'c.id');
-  const terms = foldForSearch(query)
-    .split(' ')
-    .filter((t) => t.length > 0);
-  return terms.map((term) =>
-    [...term].length >= 3
-      ? sql<boolean>`${id} IN (SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)})`
-      : sql<boolean>`${id} IN (SELECT consultation_id FROM search_docs WHERE instr(text, ${term}) > 0)`,
+  return hitSets(query).map((set) => sql<boolean>`${id} IN (${set})`);
+}
+
+/** One id set per 3+ character term, and one for all the short terms together. */
+function hitSets(query: string): RawBuilder<unknown>[] {
+  const terms = [...new Set(foldForSearch(query).split(' '))].filter((t) => t.length > 0);
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  const sets = long.map(
+    (term) =>
+      sql`SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)}`,
   );
+  if (short.length) {
+    const all = sql.join(
+      short.map((term) => sql`instr(text, ${term}) > 0`),
+      sql` AND `,
+    );
+    sets.push(sql`SELECT consultation_id FROM search_docs WHERE ${all}`);
+  }
+  return sets;
 }
 
 /** A term as one FTS5 phrase: quotes doubled, so no query syntax leaks through. */
@@ -33,14 +46,7 @@ function ftsPhrase(term: string): string {
  * narrows the list.
  */
 export function searchHitCount(query: string): RawBuilder<{ n: number }> | null {
-  const terms = foldForSearch(query)
-    .split(' ')
-    .filter((t) => t.length > 0);
-  if (!terms.length) return null;
-  const sets = terms.map((term) =>
-    [...term].length >= 3
-      ? sql`SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)}`
-      : sql`SELECT consultation_id FROM search_docs WHERE instr(text, ${term}) > 0`,
-  );
+  const sets = hitSets(query);
+  if (!sets.length) return null;
   return sql<{ n: number }>`SELECT count(*) AS n FROM (${sql.join(sets, sql` INTERSECT `)})`;
 }
