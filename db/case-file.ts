@@ -25,6 +25,7 @@ import { assertMayTry, recordFailure, recordSuccess } from './signin-throttle';
 import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
 import { startIdleCheckpoints } from './sqlite/idle-checkpoint';
+import { warmPageCache, type CacheWarm } from './sqlite/warm-cache';
 import { withStatementCache } from './sqlite/statement-cache';
 import { checkSecondFactor } from './totp/second-factor';
 
@@ -115,6 +116,17 @@ export class CaseFile {
   }
 
   #stopCheckpoints: () => void;
+  #warm: CacheWarm | null = null;
+
+  /**
+   * Starts reading the pages a first search needs into the cache (in steps, the event loop
+   * free between them); resolves with the rows read. Once per unlock; `lock()` stops it.
+   */
+  warmCache(): Promise<number> {
+    if (this.#locked) return Promise.resolve(0);
+    this.#warm ??= warmPageCache(this.sqlite);
+    return this.#warm.done;
+  }
 
   get keysPath(): string {
     return keyslotPath(this.path);
@@ -348,6 +360,7 @@ export class CaseFile {
     if (this.#locked) return;
     this.#locked = true;
     this.#stopCheckpoints();
+    this.#warm?.stop();
     await this.db.destroy();
     // kysely closes the handle only if it ever used it; a checkpoint first leaves no WAL behind
     if (this.sqlite.open) {

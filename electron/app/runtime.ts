@@ -135,7 +135,9 @@ export class AppRuntime {
       secondFactor,
       now: this.now(),
     });
-    return this.adopt(caseFile);
+    const ctx = await this.adopt(caseFile);
+    void caseFile.warmCache(); // the first search after login then finds its pages decrypted
+    return ctx;
   }
 
   async lock(): Promise<void> {
