@@ -11,6 +11,7 @@ import { recordConsultationTx } from '../services/consultations/record-consultat
 import { nowIso, todayLocal, type ServiceContext } from '../services/context';
 import { applyFollowUpChange } from '../services/followups/follow-up-change';
 import { addDaysIso } from './demo-dates';
+import { seedDemoDirectory, seedDemoEvents } from './demo-directory-events';
 import { ensureDemoStaff } from './demo-staff';
 import { planConsultations, type DemoPlanItem } from './generate-consultations';
 
@@ -32,6 +33,8 @@ export interface SeedDemoOptions {
 export interface SeedDemoResult {
   consultations: number;
   persons: number;
+  institutions: number;
+  events: number;
 }
 
 /** Ids the plan's keys stand for, learnt as the first consultation of each is recorded. */
@@ -52,7 +55,8 @@ interface PendingClose {
  * of `batchSize` per transaction. A person's later consultations link the person their first
  * created, a case's later consultations the case its first opened; cases the plan ends are
  * closed and most follow-ups due before the end are completed, so the daily view looks lived-in.
- * Each record is stamped with its own received time (the context's clock), not today.
+ * Each record is stamped with its own received time (the context's clock), not today. Then a
+ * small fictitious directory (when it is empty) and one event a month (demo-directory-events).
  */
 export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const total = opts.consultations;
@@ -101,7 +105,9 @@ export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Prom
     opts.onProgress?.(done, total);
   }
   if (!marked) await ctx.db.transaction().execute(markDemo);
-  return { consultations: done, persons: keys.persons.size };
+  const institutions = await seedDemoDirectory(ctx);
+  const events = await seedDemoEvents(ctx, opts.seed, from, to);
+  return { consultations: done, persons: keys.persons.size, institutions, events };
 }
 
 async function markDemo(trx: Transaction<DB>): Promise<void> {

@@ -67,7 +67,19 @@ const LONG_QUERIES = [
   '存在しない言葉',
 ];
 /** terms of 1–2 characters (one scan of the folded documents), also two of them (佐藤 花子) */
-const SHORT_QUERIES = ['肺炎', '不安', '山', '吸引', '転院', '手帳', '年金', '孤独', '胃ろ', 'SLE', '佐藤 花子'];
+const SHORT_QUERIES = [
+  '肺炎',
+  '不安',
+  '山',
+  '吸引',
+  '転院',
+  '手帳',
+  '年金',
+  '孤独',
+  '胃ろ',
+  'SLE',
+  '佐藤 花子',
+];
 
 interface SideResult {
   recordP50: number;

@@ -20,6 +20,10 @@ it('the first-run screen opens a clearly marked demo case file, apart from the r
   await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('300 件');
   await page.locator('.row-button').first().waitFor();
   await app.shot('20-demo-search');
+  // a fictitious directory to refer to, and the center's events
+  await page.getByRole('button', { name: '関係機関', exact: true }).click();
+  await page.getByText('架空大学病院').first().waitFor();
+  await app.shot('21-demo-directory');
   expect(existsSync(app.casefile)).toBe(false); // the real case file was never created
   expect(existsSync(app.runtime.demoCasefile)).toBe(true);
 });

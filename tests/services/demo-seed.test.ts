@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INSTITUTIONS, seedDemoDirectory } from '../../electron/demo/demo-directory-events';
 import { DEMO_COLLEAGUES } from '../../electron/demo/demo-staff';
 import { generateConsultationInputs } from '../../electron/demo/generate-consultations';
 import { seedDemo } from '../../electron/demo/seed-demo';
@@ -23,7 +24,7 @@ const count = async (fx: Fx, t: 'consultations' | 'persons' | 'cases' | 'follow_
 
 describe('seeding a demo case file', () => {
   let fx: Fx;
-  let result: { consultations: number; persons: number };
+  let result: Awaited<ReturnType<typeof seedDemo>>;
   const progress: number[] = [];
 
   beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('seeding a demo case file', () => {
       staff,
     });
     const planned = new Set(plan.map((p) => p.personKey).filter(Boolean)).size;
-    expect(result).toEqual({ consultations: COUNT, persons: planned });
+    expect(result).toMatchObject({ consultations: COUNT, persons: planned });
     expect(await count(fx, 'consultations')).toBe(COUNT);
     expect(await count(fx, 'persons')).toBe(planned);
     const anonymous = Number(
@@ -116,6 +117,36 @@ describe('seeding a demo case file', () => {
     for (const c of DEMO_COLLEAGUES) expect(logins).toContain(c.login);
     const notes = await fx.admin.db.selectFrom('persons').select('notes').distinct().execute();
     expect(notes.map((n) => n.notes)).toEqual(['架空の人物です（デモ用データ）。']);
+  });
+
+  it('adds a fictitious directory (hospitals by designation, with capabilities) and an event a month', async () => {
+    expect(result.institutions).toBe(DEMO_INSTITUTIONS.length);
+    const insts = await fx.admin.db.selectFrom('institutions').select(['name', 'type']).execute();
+    expect(insts).toHaveLength(DEMO_INSTITUTIONS.length);
+    for (const i of insts) expect(i.name).toContain('架空');
+    expect(insts.map((i) => i.type)).toEqual(
+      expect.arrayContaining(['health_center', 'hub_hospital', 'core_cooperating_hospital', 'hello_work']),
+    );
+    // a year of data ending 2025-06-02: one event in each month June 2024 … May 2025
+    const events = await fx.admin.db.selectFrom('events').select(['date', 'kind']).orderBy('date').execute();
+    expect(result.events).toBe(12);
+    expect(events.map((e) => e.date.slice(0, 7))).toEqual([
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+    ]);
+    expect(new Set(events.map((e) => e.kind)).size).toBe(6);
+    // the directory is seeded once: over a directory that has entries it adds none
+    expect(await seedDemoDirectory(fx.admin)).toBe(0);
   });
 
   it('finds consultations by a generated family name in kana', async () => {

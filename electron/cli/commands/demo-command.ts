@@ -55,7 +55,9 @@ export async function demoCommand(argv: string[], out: (line: string) => void): 
       },
     });
     const seconds = (Date.now() - started) / 1000;
-    out(`done: ${result.consultations} consultations, ${result.persons} persons in ${seconds.toFixed(1)} s`);
+    out(
+      `done: ${result.consultations} consultations, ${result.persons} persons, ${result.institutions} institutions, ${result.events} events in ${seconds.toFixed(1)} s`,
+    );
     out('これはすべて架空データです。実在の人物・相談とは関係ありません。');
     out('All of this is fictitious data (架空データ): no real person or consultation.');
   } finally {
