@@ -358,18 +358,32 @@ export class CaseFile {
   /** Closes the database and overwrites the data key in memory. */
   async lock(): Promise<void> {
     if (this.#locked) return;
+    this.lockNow();
+    await this.db.destroy();
+  }
+
+  /**
+   * `lock()` without waiting for anything: checkpoint, close and wipe the keys before this
+   * returns. For the end of a Windows session, where the process may be gone as soon as the
+   * event handler returns. A transaction still open is rolled back by the close.
+   */
+  lockNow(): void {
+    if (this.#locked) return;
     this.#locked = true;
     this.#stopCheckpoints();
     this.#warm?.stop();
-    await this.db.destroy();
-    // kysely closes the handle only if it ever used it; a checkpoint first leaves no WAL behind
+    // a checkpoint first leaves no WAL behind; kysely's destroy() afterwards finds it closed
     if (this.sqlite.open) {
-      this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      this.sqlite.close();
+      try {
+        this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        this.sqlite.close();
+      }
     }
     this.#dataKey.fill(0);
     this.#chain.forget();
     this.#auditKey.fill(0);
+    void this.db.destroy().catch(() => undefined);
   }
 
   /** Checks the audit log's hash chain from the first entry to the head. */

@@ -1,7 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { newSqlite } from './native-module';
 
 export type SqliteDb = Database.Database;
 
@@ -20,7 +21,7 @@ export interface OpenOptions {
 export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions = {}): SqliteDb {
   let db: SqliteDb;
   try {
-    db = new Database(path, { fileMustExist: !opts.create });
+    db = newSqlite(path, { fileMustExist: !opts.create });
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') {
       throw new AppError('CASEFILE_NOT_FOUND', `The case file does not exist: ${path}`);

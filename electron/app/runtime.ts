@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CaseFile } from '../../db/case-file';
 import { appliedMigrations } from '../../db/migrator';
+import { assertSqliteLoads } from '../../db/sqlite/native-module';
 import { HybridClock } from '../../db/sync/hlc';
 import { latestHlc } from '../../db/sync/op-log';
 import type { SessionStatus } from '../../shared/contract/session';
@@ -58,6 +59,7 @@ export class AppRuntime {
   async status(): Promise<SessionStatus> {
     const ctx = this.#ctx;
     if (!ctx || ctx.caseFile.locked) {
+      assertSqliteLoads(); // the first screen says so when the native module cannot load
       return {
         casefileExists: existsSync(this.#casefile),
         unlocked: false,
@@ -145,5 +147,16 @@ export class AppRuntime {
     this.#ctx = null;
     if (ctx) await ctx.caseFile.lock();
     await this.printer.close();
+  }
+
+  /**
+   * Locks before returning (checkpoint, close, keys wiped): for the end of a Windows session,
+   * when the process may be gone once the event handler returns.
+   */
+  lockNow(): void {
+    const ctx = this.#ctx;
+    this.#ctx = null;
+    ctx?.caseFile.lockNow();
+    void this.printer.close().catch(() => undefined);
   }
 }

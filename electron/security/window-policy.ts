@@ -5,9 +5,11 @@
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export function secureWebPreferences(preloadPath: string) {
+/** `devTools` only in development (`npm start`); an installed build has none. */
+export function secureWebPreferences(preloadPath: string, opts: { devTools: boolean } = { devTools: false }) {
   return {
     preload: preloadPath,
+    devTools: opts.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -26,6 +26,7 @@ export class ElectronPdfPrinter implements PdfPrinter {
           nodeIntegration: false,
           javascript: false,
           spellcheck: false,
+          devTools: false,
         },
       });
       this.#win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -7,6 +7,7 @@ import { secureWebPreferences } from '../security/window-policy';
 export function createAppWindow(
   rendererIndex: string,
   preloadPath: string,
+  opts: { devTools: boolean },
 ): { win: BrowserWindow; appUrl: string } {
   const appUrl = pathToFileURL(rendererIndex).href;
   applySessionPolicy(session.defaultSession, appUrl);
@@ -15,7 +16,7 @@ export function createAppWindow(
     height: 860,
     show: false,
     title: 'よりそい Yorisoi',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, opts),
   });
   applyWebContentsPolicy(win.webContents, appUrl);
   win.once('ready-to-show', () => win.show());

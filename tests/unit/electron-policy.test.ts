@@ -9,7 +9,7 @@ import {
   type SessionLike,
   type WebContentsLike,
 } from '../../electron/security/apply-policy';
-import { LOCK_EVENTS, wireAutoLock } from '../../electron/security/auto-lock';
+import { LOCK_EVENTS, SCREEN_LOCK_POLL_MS, wireAutoLock } from '../../electron/security/auto-lock';
 import { LOCKED_EVENT, makePreloadApi } from '../../electron/security/preload-api';
 import {
   CONTENT_SECURITY_POLICY,
@@ -29,7 +29,9 @@ describe('Electron window policy', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      devTools: false, // an installed build has none
     });
+    expect(secureWebPreferences('/x/preload.cjs', { devTools: true }).devTools).toBe(true);
   });
 
   it('the CSP allows only our own scripts and no remote connections', () => {
@@ -149,18 +151,39 @@ describe('the policy the shell applies (handlers called as Electron would)', () 
     expect(openHandler!({ url: APP })).toEqual({ action: 'deny' });
   });
 
-  it('locks the case file on sleep, screen lock and shutdown, then tells the renderer', async () => {
-    const monitor = new EventEmitter();
+  it('locks the case file on sleep and screen lock, then tells the renderer', async () => {
+    const idle = { state: 'active' };
+    const monitor = Object.assign(new EventEmitter(), { getSystemIdleState: () => idle.state });
     const order: string[] = [];
+    let poll: (() => void) | null = null;
     wireAutoLock(
       monitor,
       async () => void order.push('lock'),
       () => order.push('told'),
+      (ms, run) => {
+        expect(ms).toBe(SCREEN_LOCK_POLL_MS);
+        poll = run;
+      },
     );
     for (const e of LOCK_EVENTS) monitor.emit(e);
     await new Promise((r) => setTimeout(r, 0));
-    expect(LOCK_EVENTS).toEqual(['suspend', 'lock-screen', 'shutdown']);
-    expect(order).toEqual(['lock', 'lock', 'lock', 'told', 'told', 'told']);
+    expect(LOCK_EVENTS).toEqual(['suspend', 'lock-screen']);
+    expect(order).toEqual(['lock', 'lock', 'told', 'told']);
+
+    // Linux: no 'lock-screen' event; the idle state turning 'locked' locks once per screen lock
+    order.length = 0;
+    poll!();
+    idle.state = 'locked';
+    poll!();
+    poll!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).toEqual(['lock', 'told']);
+    idle.state = 'active';
+    poll!();
+    idle.state = 'locked';
+    poll!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).toEqual(['lock', 'told', 'lock', 'told']);
   });
 
   it('the preload relays only the lock event, and only to a function', () => {
@@ -180,9 +203,10 @@ describe('the policy the shell applies (handlers called as Electron would)', () 
     const src = (p: string) => readFileSync(join(__dirname, '../../electron', p), 'utf8');
     expect(src('shell/window.ts')).toMatch(/applySessionPolicy\(session\.defaultSession, appUrl\)/);
     expect(src('shell/window.ts')).toMatch(/applyWebContentsPolicy\(win\.webContents, appUrl\)/);
-    expect(src('shell/window.ts')).toMatch(/webPreferences: secureWebPreferences\(preloadPath\)/);
+    expect(src('shell/window.ts')).toMatch(/webPreferences: secureWebPreferences\(preloadPath, opts\)/);
     expect(src('main.ts')).toMatch(/app\.enableSandbox\(\)/);
     expect(src('main.ts')).toMatch(/wireAutoLock\(\s*powerMonitor/);
+    expect(src('main.ts')).toMatch(/wireAppLifecycle\(/);
     expect(src('main.ts')).toMatch(/web-contents-created.*applyWebContentsPolicy/);
     expect(src('shell/ipc-bridge.ts')).toMatch(/isTrustedSender\(/);
     expect(src('shell/preload.ts')).toMatch(/makePreloadApi\(/);

@@ -18,6 +18,8 @@ export const en: Shape<typeof ja> = {
     LAST_ADMIN_SLOT: 'The last key cannot be removed.',
     WEAK_PASSPHRASE: 'Use at least 10 characters, with some variety.',
     INTEGRITY_FAILED: 'The case file failed its integrity check.',
+    NATIVE_MODULE:
+      'The part that opens the case file (the SQLite module) could not be loaded: it does not match this version of the app. Reinstall Yorisoi (in development, run npm start again). The case file was not touched.',
     LOCKED: 'Locked. Please log in again.',
     LOCKED_DURING_WORK:
       'The case file was locked while this was running, so none of it was saved (nothing is half-applied). Log in and try again.',
