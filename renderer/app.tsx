@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './components/error-message';
 import { FirstRun } from './features/setup/first-run';
 import { LoginScreen } from './features/lock/login-screen';
 import { RecoverySheet } from './features/setup/recovery-sheet';
@@ -15,8 +16,10 @@ export function App() {
   const refresh = useSession((s) => s.refresh);
   const language = useSettings((s) => s.language);
   const fontSize = useSettings((s) => s.fontSize);
+  // the first status can fail before anything is open (NATIVE_MODULE): say why, not "loading"
+  const [startupError, setStartupError] = useState<unknown>(null);
   useEffect(() => {
-    void refresh();
+    refresh().catch(setStartupError);
   }, [refresh]);
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -26,6 +29,14 @@ export function App() {
     document.documentElement.dataset.fontSize = fontSize;
   }, [fontSize]);
 
+  if (!status && startupError) {
+    return (
+      <main className="centered-card">
+        <h1>{t('app.title')}</h1>
+        <ErrorMessage error={startupError} />
+      </main>
+    );
+  }
   if (!status) return <p className="centered-card">{t('ui.search.loading')}</p>;
   if (recoveryCode) return <RecoverySheet code={recoveryCode} />;
   if (!status.casefileExists) return <FirstRun />;
