@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { defaultDataDir } from '../../electron/app/paths';
 // @ts-expect-error: a plain .mjs script without types
 import { productionPackages, renderNotices } from '../../scripts/third-party-notices.mjs';
 
@@ -22,6 +23,20 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**']));
     expect(config.directories.buildResources).toBe('build');
+  });
+
+  it('development runs use the installed app’s folder (and the CLI’s): package.json names the product', () => {
+    expect(pkg.productName).toBe(config.productName);
+    expect(basename(defaultDataDir())).toBe(pkg.productName);
+  });
+
+  it('the npm that skips Electron’s download script (allowScripts) is required, and the docs use it', () => {
+    expect(pkg.allowScripts.electron).toBe(false);
+    expect(pkg.engines.npm).toBe('>=11.17');
+    // npm refuses --allow-scripts in a project install: no documented step may use it
+    const docs = readFileSync(join(root, 'docs/packaging.md'), 'utf8');
+    expect(docs).not.toMatch(/^npm (ci|install)[^\n]*--allow-scripts/m);
+    expect(docs).toMatch(/^npm ci\b/m);
   });
 
   it('Windows: an NSIS installer per user, without administrator rights', () => {
