@@ -71,6 +71,8 @@ export const en: Shape<typeof ja> = {
         link: 'the entry before it was deleted, or entries were reordered.',
         unchained: 'it was added outside the app.',
         head: 'some of the newest entries were deleted.',
+        anchor: 'entries up to the point noted with the key slots were deleted, or that note was altered.',
+        meta: 'the mark that the chain had started was deleted.',
       },
       export: 'Export as CSV',
       exported: '{{count}} entries exported (the export is logged too).',
