@@ -213,7 +213,7 @@ describe('audit chain attacks by a data-key holder are found at the next sign-in
     const { dir, casefile } = await history();
     const cf = await signIn(casefile);
     mkdirSync(join(dir, 'bk'));
-    const { snapshot } = takeSnapshot(cf, join(dir, 'bk'));
+    const { snapshot } = await takeSnapshot(cf, join(dir, 'bk'));
     await cf.lock();
     await withDataKey(snapshot.path, (db) => db.exec(`DELETE FROM audit_log WHERE id > 15`));
     const snap = await CaseFile.unlock({
@@ -247,7 +247,7 @@ describe('what the app itself does keeps the chain whole', () => {
     });
     const again = await signIn(casefile);
     mkdirSync(join(t.dir, 'bk'));
-    const { snapshot } = takeSnapshot(again, join(t.dir, 'bk'));
+    const { snapshot } = await takeSnapshot(again, join(t.dir, 'bk'));
     expect(again.verifyAuditChain()).toMatchObject({ ok: true });
     await again.lock();
     await session(casefile, 2);

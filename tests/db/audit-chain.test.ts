@@ -138,7 +138,7 @@ describe('audit log hash chain', () => {
     const again = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
     expect(again.verifyAuditChain()).toMatchObject({ ok: true, entries: 13 }); // + rotate-key, login
     mkdirSync(join(dir, 'bk'));
-    const { snapshot } = takeSnapshot(again, join(dir, 'bk'));
+    const { snapshot } = await takeSnapshot(again, join(dir, 'bk'));
     await again.lock();
     const snap = await CaseFile.unlock({
       casefile: snapshot.path,

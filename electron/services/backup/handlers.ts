@@ -13,7 +13,7 @@ async function runBackup(ctx: ServiceContext, given: string | undefined) {
   requirePermission(ctx, 'backup.run');
   const folder = given ?? (await metaValue(ctx, 'backup_folder'));
   if (!folder) throw new AppError('BACKUP_FOLDER_UNAVAILABLE', 'Choose a backup folder first.');
-  const { snapshot, pruned } = takeSnapshot(ctx.caseFile, folder, ctx.now());
+  const { snapshot, pruned } = await takeSnapshot(ctx.caseFile, folder, ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('meta')
