@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHORIZED',
+  /** browser mode: the page was opened without the address that carries the token */
+  'TOKEN_REQUIRED',
   'INTERNAL',
   // admission coordination: no hospital hears of the patient without recorded consent
   'COORDINATION_NO_CONSENT',

@@ -35,6 +35,7 @@ export const en: Shape<typeof ja> = {
     NOT_FOUND: 'Not found.',
     CONFLICT: 'This conflicts with another change. Reload and try again.',
     UNAUTHORIZED: 'Please log in.',
+    TOKEN_REQUIRED: 'Open the address printed when browser mode started (it carries the access key).',
     INTERNAL: 'An unexpected error occurred.',
     COORDINATION_NO_CONSENT:
       'No consent to give the person’s details to hospitals is recorded (or it was withdrawn). Record the consent first. Nothing was saved.',
