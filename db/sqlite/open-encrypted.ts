@@ -29,6 +29,7 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
   }
   try {
     applyKey(db, dataKey);
+    keepTempInMemory(db);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     opts.verify?.(db);
   } catch (e) {
@@ -69,8 +70,18 @@ function folderWritable(path: string): boolean {
   }
 }
 
+/**
+ * Sorts, groupings, temporary indexes and tables that outgrow the cache go to memory, never to
+ * files in SQLITE_TMPDIR (/var/tmp): SQLite does not encrypt those, and they held plaintext
+ * audit rows (issue 16; tests/db/temp-store.test.ts). Set before the first statement.
+ */
+export function keepTempInMemory(db: SqliteDb): void {
+  db.pragma('temp_store = MEMORY');
+}
+
 /** Shared with the bench's plain-SQLite baseline so both run with the same settings. */
 export function applyStoragePragmas(db: SqliteDb): void {
+  keepTempInMemory(db);
   db.pragma('synchronous = FULL'); // a committed consultation survives a power cut
   db.pragma('busy_timeout = 5000');
   // 256 MiB at most: decrypted pages stay in memory for the working set (at 100,000
