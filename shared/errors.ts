@@ -54,6 +54,10 @@ export const ERROR_CODES = [
   'BUNDLE_TOO_NEW',
   'BUNDLE_WRONG_KIND',
   'BUNDLE_NOT_APPLICABLE',
+  /** larger than any sync file (checked before decrypting) */
+  'BUNDLE_TOO_LARGE',
+  /** the sender may not change this case file's records (the prefecture, a statistics peer) */
+  'BUNDLE_NOT_ALLOWED',
   // referrals, consent and letters
   'CONSENT_REQUIRED',
   'CONSENT_SCOPE',

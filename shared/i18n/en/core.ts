@@ -55,6 +55,9 @@ export const en: Shape<typeof ja> = {
     BUNDLE_TOO_NEW: 'This sync file was made by a newer Yorisoi. Please update the app.',
     BUNDLE_WRONG_KIND: 'Wrong kind of file (a sync bundle and a receipt may have been mixed up).',
     BUNDLE_NOT_APPLICABLE: 'The sync file could not be applied to this case file. Nothing was imported.',
+    BUNDLE_TOO_LARGE: 'The file is too large to be a sync file. Nothing was imported.',
+    BUNDLE_NOT_ALLOWED:
+      'This sender (the prefecture, or another device you share only statistics with) may not change this case file’s records or staff. Nothing was imported.',
     CONSENT_REQUIRED:
       'No valid (unwithdrawn) consent covers giving information to this recipient. Record the consent, or choose the emergency exception (protection of life or body) and write the reason.',
     CONSENT_SCOPE:
