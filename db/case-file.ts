@@ -295,11 +295,16 @@ export class CaseFile {
       chain = await openChain(sqlite, db, opened, { staffId: staff.id, login }, now);
       await checkSecondFactor(db, staff, secondFactor, now);
       await writeAudit(db, { staffId: staff.id, login, action: 'login' });
-      saveAuditState(
-        keyslotPath(casefile),
-        chain.auditKey,
-        anchorNow(sqlite, chain.chain, body.fileId, now.toISOString()),
-      );
+      try {
+        saveAuditState(
+          keyslotPath(casefile),
+          chain.auditKey,
+          anchorNow(sqlite, chain.chain, body.fileId, now.toISOString()),
+        );
+      } catch {
+        // a full disk must not keep anyone from their records: the anchor of the last sign-in
+        // stays a valid lower bound, and the next lock or sign-in tries again
+      }
       return new CaseFile(casefile, body.fileId, sqlite, db, dataKey, staff, chain);
     } catch (e) {
       sqlite.close();

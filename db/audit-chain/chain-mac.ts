@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { onTransactionEnd } from '../sqlite/transaction-end';
 
 /** The fields an entry's MAC covers, besides the MAC of the entry before it. */
 export interface ChainedContent {
@@ -27,8 +28,9 @@ export const HEAD_FUNCTION = 'yorisoi_audit_head';
  */
 export class AuditChain {
   #key: Buffer;
-  /** the newest entry this connection chained (checked before the anchor moves at lock) */
+  /** the newest entry this connection wrote and committed (checked before the anchor moves) */
   lastHead: { id: number; mac: string } | null = null;
+  #pending: { id: number; mac: string } | null = null;
 
   constructor(key: Buffer) {
     this.#key = Buffer.from(key);
@@ -66,8 +68,15 @@ export class AuditChain {
       this.mac(String(payload), prev === null ? null : String(prev)),
     );
     sqlite.function(HEAD_FUNCTION, { deterministic: true }, (id: unknown, mac: unknown) => {
-      this.lastHead = { id: Number(id), mac: String(mac) };
+      this.#pending = { id: Number(id), mac: String(mac) };
       return this.head(Number(id), String(mac));
+    });
+    onTransactionEnd(sqlite, {
+      committed: () => {
+        if (this.#pending) this.lastHead = this.#pending;
+        this.#pending = null;
+      },
+      rolledBack: () => (this.#pending = null),
     });
   }
 

@@ -175,6 +175,29 @@ describe('audit chain attacks by a data-key holder are found at the next sign-in
     expect(second!.ok).toBe(false);
   });
 
+  it('cutting entries while the app is still open, with a head saved in the same session', async () => {
+    const { casefile } = await history();
+    const cf = (await session(casefile, 2, true))!;
+    const saved = cf.sqlite.prepare(`SELECT value FROM audit_head`).get() as { value: string };
+    for (let i = 0; i < 3; i++) {
+      await writeAudit(cf.db, {
+        staffId: cf.staff.id,
+        login: 'admin',
+        action: 'person.view',
+        entityId: `y${i}`,
+      });
+    }
+    // a second connection, with the data key, while the app works on
+    await withDataKey(casefile, (db) => {
+      db.exec(`DELETE FROM audit_log WHERE id > 22`);
+      db.prepare(`UPDATE audit_head SET value = ?`).run(saved.value);
+    });
+    await cf.lock(); // the anchor must not move onto what is left
+    const [first, second] = await verifyTwice(casefile);
+    expect(first!.ok).toBe(false);
+    expect(second!.firstBroken).toMatchObject({ reason: 'head', action: 'audit.break-found' });
+  });
+
   it('the data key does not give the audit key: a rewritten entry with a recomputed MAC fails', async () => {
     const { casefile } = await history();
     const body = readKeySlotFile(keyslotPath(casefile));
@@ -260,6 +283,21 @@ describe('what the app itself does keeps the chain whole', () => {
     const [first, second] = await verifyTwice(casefile);
     expect(first).toMatchObject({ ok: true, firstBroken: null });
     expect(second).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('an entry rolled back with its use case is no break', async () => {
+    const { casefile } = await history();
+    const cf = await signIn(casefile);
+    await expect(
+      cf.db.transaction().execute(async (trx) => {
+        await writeAudit(trx, { staffId: cf.staff.id, login: 'admin', action: 'person.update' });
+        throw new Error('the use case failed after its audit entry');
+      }),
+    ).rejects.toThrow('failed');
+    await cf.lock();
+    const [first, second] = await verifyTwice(casefile);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
   });
 
   it('two unlocks of one file working side by side (the app and the CLI) verify', async () => {
