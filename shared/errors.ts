@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'SYNC_BUSY',
   'FILE_NOT_FOUND',
   'FILE_UNWRITABLE',
+  /** an export aimed at the case file, its key slots, sign-in counter or a backup */
+  'EXPORT_TARGET_PROTECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

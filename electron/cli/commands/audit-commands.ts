@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { ChainReportDto } from '../../../shared/contract/security';
+import { reserveExport } from '../../services/files/write-export';
 import { str } from '../args';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
@@ -49,14 +49,21 @@ export async function auditExportCommand(argv: string[], out: Out): Promise<void
   try {
     const v = s.values;
     const opt = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-    const r = await s.call<{ base64: string; rows: number }>('audit.export', {
-      from: opt('from'),
-      to: opt('to'),
-      login: opt('user'),
-      action: opt('action'),
-    });
     const file = str(v, 'out');
-    writeFileSync(file, Buffer.from(r.base64, 'base64'), { mode: 0o600 });
+    const place = reserveExport(file, [str(v, 'casefile')]);
+    let r: { base64: string; rows: number };
+    try {
+      r = await s.call<{ base64: string; rows: number }>('audit.export', {
+        from: opt('from'),
+        to: opt('to'),
+        login: opt('user'),
+        action: opt('action'),
+      });
+    } catch (e) {
+      place.abort();
+      throw e;
+    }
+    place.commit(Buffer.from(r.base64, 'base64'));
     out(`exported ${r.rows} entries to ${file}`);
   } finally {
     await s.close();

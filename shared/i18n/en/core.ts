@@ -77,5 +77,7 @@ export const en: Shape<typeof ja> = {
     SYNC_BUSY: 'Another sync file is being processed. Try again when it has finished.',
     FILE_NOT_FOUND: 'The file is not there. Check its folder and name.',
     FILE_UNWRITABLE: 'The file cannot be written (no such folder, read-only, …). The case file is unchanged.',
+    EXPORT_TARGET_PROTECTED:
+      'That is the case file, its key file or a backup. Choose another name or folder. Nothing was written.',
   },
 };
