@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { requirePermission, type ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
 import { backupStatus, metaValue, setBackupFolder } from './backup-settings';
+import { restoreBackup, restoreLostCaseFile } from './restore-backup';
 
 /**
  * An encrypted snapshot, rotated. The snapshot is a file leaving the case file, so it is logged
@@ -30,8 +31,12 @@ async function runBackup(ctx: ServiceContext, given: string | undefined) {
   return { snapshot, pruned: pruned.length };
 }
 
-export const backupHandlers: HandlerMap<'backup.run' | 'backup.status' | 'backup.setFolder'> = {
+export const backupHandlers: HandlerMap<
+  'backup.run' | 'backup.status' | 'backup.setFolder' | 'backup.restore' | 'backup.restoreLost'
+> = {
   'backup.run': (ctx, i) => runBackup(ctx, i.folder),
   'backup.status': (ctx) => backupStatus(ctx),
   'backup.setFolder': (ctx, i) => setBackupFolder(ctx, i),
+  'backup.restore': (ctx, i) => restoreBackup(ctx, i),
+  'backup.restoreLost': (runtime, i) => restoreLostCaseFile(runtime, i),
 };
