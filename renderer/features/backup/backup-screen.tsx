@@ -7,6 +7,10 @@ import { DateBoth } from '../../components/date-both';
 import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
 import { useBackupReminder } from './backup-reminder-store';
+import { localIso } from './local-iso';
+import { RestoreForm } from './restore-form';
+
+export { localIso } from './local-iso';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -31,6 +35,7 @@ export function BackupScreen() {
   }, [show]);
   useEffect(load, [load]);
   const admin = role ? can(role, 'backup.configure') : false;
+  const mayRestore = role ? can(role, 'backup.restore') : false;
 
   async function act(p: () => Promise<string>) {
     setBusy(true);
@@ -168,18 +173,15 @@ export function BackupScreen() {
           </tbody>
         </table>
       )}
+      {mayRestore ? (
+        <RestoreForm snapshots={status?.snapshots ?? []} />
+      ) : (
+        <p className="hint">{t('security.backup.restore.onlyAdmin')}</p>
+      )}
       <div className="card">
-        <h3>{t('security.backup.restoreTitle')}</h3>
-        <p>{t('security.backup.restoreSteps')}</p>
+        <p className="hint">{t('security.backup.restoreSteps')}</p>
         <pre className="command">{t('security.backup.restoreCommand', { file: newest })}</pre>
       </div>
     </section>
   );
-}
-
-/** A stored UTC time as the local date and time people read. */
-export function localIso(utc: string): string {
-  const d = new Date(utc);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -133,10 +133,25 @@ export const en: Shape<typeof ja> = {
       file: 'File',
       noGenerations: 'No backups in this folder yet.',
       onlyAdmin: 'An administrator sets the backup folder.',
-      restoreTitle: 'How to restore',
+      restoreTitle: 'Restore from a backup',
       restoreSteps:
-        '1. Close the app. 2. Check that the generation’s file (.bak) and the .keys file of the same name are both there. 3. Restore with the administration command (below); the current case file is kept as “.replaced-<time>”. 4. The restored file takes a new device id, so syncing with partners simply goes on.',
+        'When the case file itself is gone (a new PC, say), restore with the administration command. The .bak file and the .keys file of the same name are both needed.',
       restoreCommand: 'yorisoi restore --from "{{file}}" --casefile "CASE FILE" --login LOGIN',
+      restore: {
+        intro:
+          'Replaces the current case file with the chosen generation. It is first checked to open with your passphrase as it was then, and to be undamaged.',
+        generation: 'Generation to restore',
+        other: 'Another file…',
+        path: 'Where the backup file (.bak) is',
+        passphrase: 'Your passphrase in that generation',
+        code: 'Authenticator code',
+        confirm:
+          'I understand the current case file will be replaced (it is kept in the same folder as “.replaced-<time>”).',
+        run: 'Restore this generation',
+        running: 'Restoring…',
+        done: 'Restored from the backup. The file has a new device id. Please sign in again.',
+        onlyAdmin: 'Restoring is done by an administrator.',
+      },
     },
     reminder: {
       never: 'There is no backup yet.',
