@@ -23,7 +23,7 @@ import { newRecoveryCode, normalizeRecoveryCode } from './crypto/recovery-code';
 import { loadMasters } from './masters/load-masters';
 import { appliedMigrations, assertSchemaKnown, migrateToLatest } from './migrator';
 import { assertPassphraseAcceptable } from './passphrase-policy';
-import { assertMayTry, recordFailure, recordSuccess } from './signin-throttle';
+import { assertMayTry, oneAttemptAtATime, recordFailure, recordSuccess } from './signin-throttle';
 import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
 import { startIdleCheckpoints } from './sqlite/idle-checkpoint';
@@ -249,6 +249,14 @@ export class CaseFile {
     const { casefile } = input;
     if (!existsSync(casefile)) throw new AppError('CASEFILE_NOT_FOUND', `No case file at ${casefile}`);
     const login = normalizeLogin(input.login);
+    return oneAttemptAtATime(casefile, login, () => CaseFile.attempt(input, login));
+  }
+
+  private static async attempt(
+    input: Parameters<typeof CaseFile.unlock>[0],
+    login: string,
+  ): Promise<CaseFile> {
+    const { casefile } = input;
     const now = input.now ?? new Date();
     assertMayTry(casefile, login, now);
     let opened;

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'LOGIN_EXISTS',
   'LAST_ADMIN_SLOT',
   'WEAK_PASSPHRASE',
+  /** among the passwords anyone tries first (db/common-passphrases.ts) */
+  'COMMON_PASSPHRASE',
   'INTEGRITY_FAILED',
   'LOCKED',
   'LOCKED_DURING_WORK',

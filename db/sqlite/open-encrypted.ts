@@ -23,6 +23,9 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
     db = new Database(path, { fileMustExist: !opts.create });
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      if (opts.create && !folderWritable(path)) {
+        throw new AppError('READ_ONLY', `The folder cannot be written: ${dirname(path)}`);
+      }
       throw new AppError('CASEFILE_NOT_FOUND', `The case file does not exist: ${path}`);
     }
     throw e;

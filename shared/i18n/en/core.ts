@@ -17,6 +17,7 @@ export const en: Shape<typeof ja> = {
     LOGIN_EXISTS: 'This login is already in use.',
     LAST_ADMIN_SLOT: 'The last key cannot be removed.',
     WEAK_PASSPHRASE: 'Use at least 10 characters, with some variety.',
+    COMMON_PASSPHRASE: 'That passphrase is among the first anyone tries. Put together words of your own.',
     INTEGRITY_FAILED: 'The case file failed its integrity check.',
     LOCKED: 'Locked. Please log in again.',
     LOCKED_DURING_WORK:

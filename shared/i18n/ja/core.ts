@@ -13,6 +13,8 @@ export const ja = {
     LOGIN_EXISTS: 'このログイン名は既に使われています。',
     LAST_ADMIN_SLOT: '最後の鍵は削除できません。',
     WEAK_PASSPHRASE: 'パスフレーズは10文字以上で、いろいろな文字を含めてください。',
+    COMMON_PASSPHRASE:
+      'そのパスフレーズは、だれもが最初に試すものの一つです。ご自分だけのことばを組み合わせてください。',
     INTEGRITY_FAILED: 'ケースファイルの整合性チェックに失敗しました。',
     LOCKED: 'ロック中です。もう一度ログインしてください。',
     LOCKED_DURING_WORK:
