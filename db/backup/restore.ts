@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { writeAudit } from '../audit';
 import { CaseFile } from '../case-file';
@@ -47,6 +47,9 @@ export async function restoreSnapshot(input: {
   try {
     copyFileSync(snapshot, staging);
     copyFileSync(`${snapshot}.keys`, keyslotPath(staging));
+    // private whatever the snapshot's own mode (older snapshots were made 0644)
+    chmodSync(staging, 0o600);
+    chmodSync(keyslotPath(staging), 0o600);
     const cf = await CaseFile.unlock({
       casefile: staging,
       login: input.login,

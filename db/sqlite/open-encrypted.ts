@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
@@ -20,6 +20,7 @@ export interface OpenOptions {
 export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions = {}): SqliteDb {
   let db: SqliteDb;
   try {
+    if (opts.create) createPrivate(path);
     db = new Database(path, { fileMustExist: !opts.create });
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') {
@@ -62,6 +63,23 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
   db.pragma('foreign_keys = ON');
   applyStoragePragmas(db);
   return db;
+}
+
+/**
+ * A new case file starts as an empty file readable by its owner only, like its key slots
+ * (SQLite would create it with the umask's 0644); SQLite gives its WAL and shared-memory files
+ * the same mode as the file. An empty file is a new database to SQLite.
+ */
+function createPrivate(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return; // SQLite decides what an existing file is
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+      throw new AppError('READ_ONLY', `The folder cannot be written: ${dirname(path)}`);
+    throw e;
+  }
 }
 
 function folderWritable(path: string): boolean {
