@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatusDto } from '../../../shared/contract/backup';
 import { can } from '../../../shared/permissions';
@@ -25,8 +25,11 @@ export function BackupScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  // what the administrator types is not overwritten by a status that arrives later
+  const edited = useRef(false);
   const show = useCallback((s: BackupStatusDto) => {
     setStatus(s);
+    if (edited.current) return;
     setFolder(s.folder ?? '');
     setDays(s.remindAfterDays);
   }, []);
@@ -119,7 +122,9 @@ export function BackupScreen() {
           onSubmit={(e) => {
             e.preventDefault();
             void act(async () => {
-              show(await call('backup.setFolder', { folder, remindAfterDays: days }));
+              const saved = await call('backup.setFolder', { folder, remindAfterDays: days });
+              edited.current = false;
+              show(saved);
               return t('security.backup.saved');
             });
           }}
@@ -127,7 +132,14 @@ export function BackupScreen() {
           <div className="grid">
             <label className="field wide">
               <span>{t('security.backup.folder')}</span>
-              <input value={folder} onChange={(e) => setFolder(e.target.value)} required />
+              <input
+                value={folder}
+                onChange={(e) => {
+                  edited.current = true;
+                  setFolder(e.target.value);
+                }}
+                required
+              />
               <small className="hint">{t('security.backup.folderHelp')}</small>
             </label>
             <label className="field">
@@ -137,7 +149,10 @@ export function BackupScreen() {
                 min={1}
                 max={90}
                 value={days}
-                onChange={(e) => setDays(Number(e.target.value))}
+                onChange={(e) => {
+                  edited.current = true;
+                  setDays(Number(e.target.value));
+                }}
               />
             </label>
           </div>
