@@ -17,6 +17,7 @@ import {
   resealSlot,
   rewrapSlot,
   unwrapSlot,
+  withAuditKey,
 } from './crypto/key-slots';
 import { keyslotPath, readKeySlotFile, writeKeySlotFile, type KeySlotBody } from './crypto/keyslot-file';
 import { newRecoveryCode, normalizeRecoveryCode } from './crypto/recovery-code';
@@ -486,13 +487,18 @@ export class CaseFile {
    */
   async rotateDataKey(): Promise<{ recoveryCode: string }> {
     this.assertOpen();
-    const body = readKeySlotFile(this.keysPath);
+    // the earlier format's audit-key box (under the old data key) would not open any more:
+    // every slot gets the key sealed in it instead
+    const { auditKey: _earlier, ...body } = readKeySlotFile(this.keysPath);
     const newKey = randomBytes(32);
     const recoveryCode = newRecoveryCode();
     const next: KeySlotBody = {
       ...body,
       slots: [
-        ...body.slots.filter((s) => s.kind === 'staff').map((s) => resealSlot(this.fileId, s, newKey)),
+        ...body.slots
+          .filter((s) => s.kind === 'staff')
+          .map((s) => resealSlot(this.fileId, s, newKey))
+          .map((s) => (s.sealedAuditKey ? s : withAuditKey(this.fileId, s, this.#auditKey))),
         await makeSlot(this.fileId, 'recovery', null, recoveryCode, newKey, this.#auditKey),
       ],
     };

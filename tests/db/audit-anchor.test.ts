@@ -338,4 +338,23 @@ describe('what the app itself does keeps the chain whole', () => {
       null,
     ]);
   });
+
+  it('a rotation over a key-slot file still in the earlier format keeps the audit key reachable', async () => {
+    const { casefile } = await history();
+    const cf = await signIn(casefile);
+    // as if this sign-in could not write the upgrade (a full disk): the earlier format remains
+    const body = readKeySlotFile(keyslotPath(casefile));
+    const { dataKey, auditKey } = await unwrapSlot(
+      body.fileId,
+      findStaffSlot(body, ADMIN.login),
+      ADMIN.passphrase,
+    );
+    for (const slot of body.slots) delete slot.sealedAuditKey;
+    body.auditKey = sealAuditKey(auditKey!, dataKey, body.fileId);
+    writeKeySlotFile(keyslotPath(casefile), body);
+    await cf.rotateDataKey();
+    cf.sqlite.close(); // and the app dies before it locks (the lock would also move the key)
+    const [first] = await verifyTwice(casefile);
+    expect(first).toMatchObject({ ok: true });
+  });
 });
