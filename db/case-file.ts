@@ -3,7 +3,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors';
 import { writeAudit } from './audit';
-import { newAuditKey, openAuditKey, sealAuditKey } from './audit-chain/chain-key';
+import { anchorNow, BREAK_ACTION, checkTail, type TailBreak } from './audit-chain/anchor';
+import { auditKeyFor, saveAuditState } from './audit-chain/audit-key-state';
+import { newAuditKey } from './audit-chain/chain-key';
 import { AuditChain } from './audit-chain/chain-mac';
 import { startChainIfNew } from './audit-chain/start-chain';
 import { verifyAuditChain, type ChainReport } from './audit-chain/verify-chain';
@@ -14,14 +16,15 @@ import {
   normalizeLogin,
   resealSlot,
   rewrapSlot,
-  unwrapDataKey,
+  unwrapSlot,
+  withAuditKey,
 } from './crypto/key-slots';
 import { keyslotPath, readKeySlotFile, writeKeySlotFile, type KeySlotBody } from './crypto/keyslot-file';
 import { newRecoveryCode, normalizeRecoveryCode } from './crypto/recovery-code';
 import { loadMasters } from './masters/load-masters';
 import { appliedMigrations, assertSchemaKnown, migrateToLatest } from './migrator';
 import { assertPassphraseAcceptable } from './passphrase-policy';
-import { assertMayTry, recordFailure, recordSuccess } from './signin-throttle';
+import { assertMayTry, oneAttemptAtATime, recordFailure, recordSuccess } from './signin-throttle';
 import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
 import { startIdleCheckpoints } from './sqlite/idle-checkpoint';
@@ -69,28 +72,42 @@ function openForFileId(casefile: string, dataKey: Buffer, fileId: string): Sqlit
 }
 
 /**
- * The audit chain's key for this file: opened from the sidecar, or made (and stored there) when
- * the sidecar has none yet: a new file, or the first unlock after the upgrade to 0007.
+ * The audit chain for this unlock: its key (from the unlocking slot, or moved from the earlier
+ * format), registered on the connection. A file whose sidecar never held an audit key (from
+ * before 0007) starts its chain here, once; any other file has its end checked (anchor.ts)
+ * before the caller writes its own entry, and what is found is written down.
  */
-function chainFor(
+async function openChain(
   sqlite: SqliteDb,
-  casefile: string,
-  body: KeySlotBody,
-  dataKey: Buffer,
-): { chain: AuditChain; auditKey: Buffer } {
-  let auditKey = body.auditKey ? openAuditKey(body.auditKey, dataKey, body.fileId) : null;
-  if (!auditKey) {
-    // a missing or altered box gets a new key: entries chained under the old one then fail
-    // verification, which is what a stripped or swapped sidecar should look like
-    auditKey = newAuditKey();
-    writeKeySlotFile(keyslotPath(casefile), {
-      ...body,
-      auditKey: sealAuditKey(auditKey, dataKey, body.fileId),
-    });
-  }
+  db: Kysely<DB>,
+  opened: { body: KeySlotBody; dataKey: Buffer; auditKey: Buffer | null },
+  who: { staffId: string | null; login: string },
+  now: Date,
+): Promise<{ chain: AuditChain; auditKey: Buffer }> {
+  const { auditKey, none } = auditKeyFor(opened.body, opened.auditKey, opened.dataKey);
   const chain = new AuditChain(auditKey);
   chain.register(sqlite);
+  const chained = none ? startChainIfNew(sqlite, chain, now.toISOString()) : null;
+  if (chained !== null) {
+    await writeAudit(db, {
+      ...who,
+      action: 'audit.chain-start',
+      detail: { earlierEntries: chained },
+    });
+  } else {
+    await recordBreaks(db, who, checkTail(sqlite, chain, opened.body.fileId, opened.body.auditAnchor));
+  }
   return { chain, auditKey };
+}
+
+/** What a check of the chain's end found stays in the log (verify reports it from then on). */
+async function recordBreaks(
+  db: Kysely<DB>,
+  who: { staffId: string | null; login: string },
+  breaks: TailBreak[],
+): Promise<void> {
+  if (breaks.length === 0) return;
+  await writeAudit(db, { ...who, action: BREAK_ACTION, detail: { breaks } });
 }
 
 /** An unlocked case file: the open database and the data key, until `lock()`. */
@@ -155,10 +172,9 @@ export class CaseFile {
       version: 1,
       fileId,
       slots: [
-        await makeSlot(fileId, 'staff', login, input.passphrase, dataKey),
-        await makeSlot(fileId, 'recovery', null, recoveryCode, dataKey),
+        await makeSlot(fileId, 'staff', login, input.passphrase, dataKey, auditKey),
+        await makeSlot(fileId, 'recovery', null, recoveryCode, dataKey, auditKey),
       ],
-      auditKey: sealAuditKey(auditKey, dataKey, fileId),
     };
     let sqlite: SqliteDb | null = null;
     try {
@@ -201,7 +217,8 @@ export class CaseFile {
           detail: { centerName: input.centerName },
         });
       });
-      writeKeySlotFile(keys, body);
+      const anchor = anchorNow(sqlite, chain, fileId, new Date().toISOString());
+      writeKeySlotFile(keys, { ...body, ...(anchor ? { auditAnchor: anchor } : {}) });
       const staff = await db
         .selectFrom('staff')
         .selectAll()
@@ -233,12 +250,20 @@ export class CaseFile {
     const { casefile } = input;
     if (!existsSync(casefile)) throw new AppError('CASEFILE_NOT_FOUND', `No case file at ${casefile}`);
     const login = normalizeLogin(input.login);
+    return oneAttemptAtATime(casefile, login, () => CaseFile.attempt(input, login));
+  }
+
+  private static async attempt(
+    input: Parameters<typeof CaseFile.unlock>[0],
+    login: string,
+  ): Promise<CaseFile> {
+    const { casefile } = input;
     const now = input.now ?? new Date();
     assertMayTry(casefile, login, now);
     let opened;
     try {
       opened = await openWithSlot(casefile, (b) =>
-        unwrapDataKey(b.fileId, findStaffSlot(b, input.login), input.passphrase),
+        unwrapSlot(b.fileId, findStaffSlot(b, input.login), input.passphrase),
       );
     } catch (e) {
       if (e instanceof AppError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'UNKNOWN_LOGIN')) {
@@ -259,7 +284,7 @@ export class CaseFile {
 
   private static async finishOpen(
     casefile: string,
-    opened: { sqlite: SqliteDb; body: KeySlotBody; dataKey: Buffer },
+    opened: { sqlite: SqliteDb; body: KeySlotBody; dataKey: Buffer; auditKey: Buffer | null },
     login: string,
     secondFactor: string | undefined,
     now: Date,
@@ -271,26 +296,29 @@ export class CaseFile {
       await assertSchemaKnown(db);
       await migrateToLatest(db, sqlite, { casefile, keyslots: keyslotPath(casefile) });
       await loadMasters(db);
-      chain = chainFor(sqlite, casefile, body, dataKey);
       const staff = await db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
       if (!staff || !staff.active) {
         throw new AppError('UNKNOWN_LOGIN', `No active account with the login "${login}".`);
       }
-      const chained = startChainIfNew(sqlite, chain.chain, now.toISOString());
-      if (chained !== null) {
-        await writeAudit(db, {
-          staffId: staff.id,
-          login,
-          action: 'audit.chain-start',
-          detail: { earlierEntries: chained },
-        });
-      }
+      // the chain's end is checked before this sign-in writes anything to it
+      chain = await openChain(sqlite, db, opened, { staffId: staff.id, login }, now);
       await checkSecondFactor(db, staff, secondFactor, now);
       await writeAudit(db, { staffId: staff.id, login, action: 'login' });
+      try {
+        saveAuditState(
+          keyslotPath(casefile),
+          chain.auditKey,
+          anchorNow(sqlite, chain.chain, body.fileId, now.toISOString()),
+        );
+      } catch {
+        // a full disk must not keep anyone from their records: the anchor of the last sign-in
+        // stays a valid lower bound, and the next lock or sign-in tries again
+      }
       return new CaseFile(casefile, body.fileId, sqlite, db, dataKey, staff, chain);
     } catch (e) {
       sqlite.close();
       dataKey.fill(0);
+      opened.auditKey?.fill(0);
       chain?.chain.forget();
       chain?.auditKey.fill(0);
       throw asCorruption(e);
@@ -313,19 +341,17 @@ export class CaseFile {
     if (!existsSync(input.casefile))
       throw new AppError('CASEFILE_NOT_FOUND', `No case file at ${input.casefile}`);
     const login = normalizeLogin(input.login);
-    const { sqlite, body, dataKey } = await openWithSlot(input.casefile, (b) =>
-      unwrapDataKey(b.fileId, findRecoverySlot(b), code),
-    );
+    const opened = await openWithSlot(input.casefile, (b) => unwrapSlot(b.fileId, findRecoverySlot(b), code));
+    const { sqlite, body, dataKey } = opened;
     let chain: { chain: AuditChain; auditKey: Buffer } | null = null;
     try {
       const db = kyselyOver(sqlite);
       await assertSchemaKnown(db);
       await migrateToLatest(db, sqlite, { casefile: input.casefile, keyslots: keyslotPath(input.casefile) });
-      chain = chainFor(sqlite, input.casefile, body, dataKey);
-      startChainIfNew(sqlite, chain.chain, new Date().toISOString());
       const staff = await db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
       if (!staff) throw new AppError('UNKNOWN_LOGIN', `No account with the login "${login}".`);
-      const slot = await makeSlot(body.fileId, 'staff', login, input.newPassphrase, dataKey);
+      chain = await openChain(sqlite, db, opened, { staffId: null, login }, new Date());
+      const slot = await makeSlot(body.fileId, 'staff', login, input.newPassphrase, dataKey, chain.auditKey);
       // the recovery code stands in for every factor: a lost phone must not lock the account out
       await db.transaction().execute(async (trx) => {
         const totp = await trx.deleteFrom('staff_totp').where('staff_id', '=', staff.id).executeTakeFirst();
@@ -338,14 +364,19 @@ export class CaseFile {
           detail: { secondFactorRemoved: Number(totp.numDeletedRows) > 0 },
         });
       });
-      const current = readKeySlotFile(keyslotPath(input.casefile));
-      writeKeySlotFile(keyslotPath(input.casefile), {
-        ...current,
-        slots: [...current.slots.filter((s) => !(s.kind === 'staff' && s.login === login)), slot],
-      });
+      saveAuditState(
+        keyslotPath(input.casefile),
+        chain.auditKey,
+        anchorNow(sqlite, chain.chain, body.fileId, new Date().toISOString()),
+        (current) => ({
+          ...current,
+          slots: [...current.slots.filter((s) => !(s.kind === 'staff' && s.login === login)), slot],
+        }),
+      );
     } finally {
       sqlite.close();
       dataKey.fill(0);
+      opened.auditKey?.fill(0);
       chain?.chain.forget();
       chain?.auditKey.fill(0);
     }
@@ -358,6 +389,9 @@ export class CaseFile {
   /** Closes the database and overwrites the data key in memory. */
   async lock(): Promise<void> {
     if (this.#locked) return;
+    // the audit anchor moves to the chain's end while the file is still open (lockNow skips
+    // it: the anchor of the last sign-in still holds as a lower bound)
+    await this.#anchorAtLock();
     this.lockNow();
     await this.db.destroy();
   }
@@ -386,10 +420,41 @@ export class CaseFile {
     void this.db.destroy().catch(() => undefined);
   }
 
-  /** Checks the audit log's hash chain from the first entry to the head. */
+  /**
+   * Moves the audit anchor (in the key-slot file) to the chain's current end, after checking
+   * that end: the newest entry this connection wrote must still be there. Backups call it
+   * before they copy the key slots, so a snapshot carries an anchor its own log reaches.
+   */
+  async anchorAudit(): Promise<void> {
+    this.assertOpen();
+    await this.#anchor();
+  }
+
+  async #anchor(): Promise<void> {
+    const anchor = readKeySlotFile(this.keysPath).auditAnchor;
+    const breaks = checkTail(this.sqlite, this.#chain, this.fileId, anchor, this.#chain.lastHead);
+    await recordBreaks(this.db, { staffId: this.staff.id, login: this.staff.login }, breaks);
+    saveAuditState(
+      this.keysPath,
+      this.#auditKey,
+      anchorNow(this.sqlite, this.#chain, this.fileId, new Date().toISOString()),
+    );
+  }
+
+  /** Locking must succeed even where the key-slot file cannot be written (the anchor stays). */
+  async #anchorAtLock(): Promise<void> {
+    try {
+      await this.#anchor();
+    } catch {
+      // a lower bound: the anchor of the last sign-in still holds
+    }
+  }
+
+  /** Checks the audit log's hash chain from the first entry to the head and the anchor. */
   verifyAuditChain(): ChainReport {
     this.assertOpen();
-    return verifyAuditChain(this.sqlite, this.#chain);
+    const anchor = readKeySlotFile(this.keysPath).auditAnchor;
+    return verifyAuditChain(this.sqlite, this.#chain, { fileId: this.fileId, anchor });
   }
 
   /** Gives another login a key slot (the staff row is the caller's business). */
@@ -401,7 +466,7 @@ export class CaseFile {
     if (body.slots.some((s) => s.kind === 'staff' && s.login === want)) {
       throw new AppError('LOGIN_EXISTS', `The login "${login}" already has a key slot.`);
     }
-    const slot = await makeSlot(this.fileId, 'staff', want, passphrase, this.#dataKey);
+    const slot = await makeSlot(this.fileId, 'staff', want, passphrase, this.#dataKey, this.#auditKey);
     writeKeySlotFile(this.keysPath, { ...body, slots: [...body.slots, slot] });
   }
 
@@ -438,16 +503,20 @@ export class CaseFile {
    */
   async rotateDataKey(): Promise<{ recoveryCode: string }> {
     this.assertOpen();
-    const body = readKeySlotFile(this.keysPath);
+    // the earlier format's audit-key box (under the old data key) would not open any more:
+    // every slot gets the key sealed in it instead
+    const { auditKey: _earlier, ...body } = readKeySlotFile(this.keysPath);
     const newKey = randomBytes(32);
     const recoveryCode = newRecoveryCode();
     const next: KeySlotBody = {
       ...body,
       slots: [
-        ...body.slots.filter((s) => s.kind === 'staff').map((s) => resealSlot(this.fileId, s, newKey)),
-        await makeSlot(this.fileId, 'recovery', null, recoveryCode, newKey),
+        ...body.slots
+          .filter((s) => s.kind === 'staff')
+          .map((s) => resealSlot(this.fileId, s, newKey))
+          .map((s) => (s.sealedAuditKey ? s : withAuditKey(this.fileId, s, this.#auditKey))),
+        await makeSlot(this.fileId, 'recovery', null, recoveryCode, newKey, this.#auditKey),
       ],
-      auditKey: sealAuditKey(this.#auditKey, newKey, this.fileId),
     };
     writeKeySlotFile(pendingPath(this.path), next);
     rekey(this.sqlite, newKey);
@@ -503,23 +572,26 @@ function asCorruption(e: unknown): unknown {
  * Reads the key slots, unwraps the data key and opens the file. If a key rotation was cut off
  * after the re-key, the file opens only with the pending slots: promote them.
  */
+type Unwrapped = { dataKey: Buffer; auditKey: Buffer | null };
+
 async function openWithSlot(
   casefile: string,
-  unwrap: (body: KeySlotBody) => Promise<Buffer>,
-): Promise<{ sqlite: SqliteDb; body: KeySlotBody; dataKey: Buffer }> {
+  unwrap: (body: KeySlotBody) => Promise<Unwrapped>,
+): Promise<{ sqlite: SqliteDb; body: KeySlotBody } & Unwrapped> {
   const keys = keyslotPath(casefile);
   const body = readKeySlotFile(keys);
-  const dataKey = await unwrap(body);
+  const first = await unwrap(body);
   try {
-    return { sqlite: openForFileId(casefile, dataKey, body.fileId), body, dataKey };
+    return { sqlite: openForFileId(casefile, first.dataKey, body.fileId), body, ...first };
   } catch (e) {
-    dataKey.fill(0);
+    first.dataKey.fill(0);
+    first.auditKey?.fill(0);
     if (!(e instanceof AppError && e.code === 'NOT_A_CASEFILE') || !existsSync(pendingPath(casefile)))
       throw e;
   }
   const pending = readKeySlotFile(pendingPath(casefile));
-  const pendingKey = await unwrap(pending);
-  const sqlite = openForFileId(casefile, pendingKey, pending.fileId);
+  const next = await unwrap(pending);
+  const sqlite = openForFileId(casefile, next.dataKey, pending.fileId);
   renameSync(pendingPath(casefile), keys);
-  return { sqlite, body: pending, dataKey: pendingKey };
+  return { sqlite, body: pending, ...next };
 }

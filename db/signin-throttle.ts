@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeFileAtomic } from './crypto/keyslot-file';
 
@@ -41,6 +42,29 @@ export function assertMayTry(casefile: string, login: string, now: Date): void {
   if (e?.lockedUntil && new Date(e.lockedUntil) > now) {
     const seconds = Math.ceil((new Date(e.lockedUntil).getTime() - now.getTime()) / 1000);
     throw new AppError('SIGNIN_LOCKED', `Too many failed attempts. Try again in ${seconds} s.`);
+  }
+}
+
+const turns = new Map<string, Promise<unknown>>();
+
+/**
+ * One sign-in attempt per case file and login at a time (in this process: the app's window,
+ * browser mode and the CLI each run one). Without it, parallel attempts all passed the lockout
+ * check before the first failure was counted (issue 16): eight guesses at once were all tried.
+ */
+export async function oneAttemptAtATime<T>(
+  casefile: string,
+  login: string,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const key = `${resolve(casefile)}\0${login}`;
+  const run = (turns.get(key) ?? Promise.resolve()).then(attempt, attempt);
+  const settled = run.catch(() => undefined);
+  turns.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (turns.get(key) === settled) turns.delete(key);
   }
 }
 

@@ -56,6 +56,18 @@ const NOTES: Record<string, [ja: string, en: string]> = {
   'audit.read': ['操作記録（監査ログ）を見る・検証する・書き出す', 'read, verify and export the audit log'],
   'backup.run': ['バックアップを取る', 'take a backup'],
   'backup.configure': ['バックアップ先とリマインダーを設定する', 'set the backup folder and reminder'],
+  'backup.restore': [
+    'バックアップからケースファイルを復元する（今のファイルは横に残る）',
+    'restore the case file from a backup (the current file is kept beside it)',
+  ],
+  'casefile.check': [
+    'ケースファイルの整合性を検査する（verify）',
+    'check the case file’s integrity (verify)',
+  ],
+  'casefile.rotateKey': [
+    'データ鍵を交換する（ファイルの再暗号化と新しい回復コード）',
+    'rotate the data key (the file re-encrypted, a new recovery code)',
+  ],
 };
 
 const roles = STAFF_ROLES.map((r) => r.code);

@@ -101,6 +101,11 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, ChannelAccess>> = {
   'backup.status': 'signed-in',
   'backup.run': 'backup.run',
   'backup.setFolder': 'backup.configure',
+  'backup.restore': 'backup.restore',
+  // only where no case file exists; the snapshot's account must hold backup.restore in it
+  'backup.restoreLost': 'locked',
+  'casefile.verify': 'casefile.check',
+  'casefile.rotateKey': 'casefile.rotateKey',
 
   'coordination.open': 'coordination.manage',
   'coordination.update': 'coordination.manage',

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'LOGIN_EXISTS',
   'LAST_ADMIN_SLOT',
   'WEAK_PASSPHRASE',
+  /** among the passwords anyone tries first (db/common-passphrases.ts) */
+  'COMMON_PASSPHRASE',
   'INTEGRITY_FAILED',
   'NATIVE_MODULE',
   'LOCKED',
@@ -35,6 +37,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHORIZED',
+  /** browser mode: the page was opened without the address that carries the token */
+  'TOKEN_REQUIRED',
   'INTERNAL',
   // admission coordination: no hospital hears of the patient without recorded consent
   'COORDINATION_NO_CONSENT',
@@ -53,6 +57,10 @@ export const ERROR_CODES = [
   'BUNDLE_TOO_NEW',
   'BUNDLE_WRONG_KIND',
   'BUNDLE_NOT_APPLICABLE',
+  /** larger than any sync file (checked before decrypting) */
+  'BUNDLE_TOO_LARGE',
+  /** the sender may not change this case file's records (the prefecture, a statistics peer) */
+  'BUNDLE_NOT_ALLOWED',
   // referrals, consent and letters
   'CONSENT_REQUIRED',
   'CONSENT_SCOPE',
@@ -68,6 +76,8 @@ export const ERROR_CODES = [
   'SYNC_BUSY',
   'FILE_NOT_FOUND',
   'FILE_UNWRITABLE',
+  /** an export aimed at the case file, its key slots, sign-in counter or a backup */
+  'EXPORT_TARGET_PROTECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -37,6 +37,12 @@ export const PERMISSIONS = {
   /** the letterhead: the center's address, phone, document symbol */
   'letter.settings': ['administrator'],
   'backup.configure': ['administrator'],
+  /** put a backup back in place of the case file (the current one is kept beside it) */
+  'backup.restore': ['administrator'],
+  /** the case file's integrity check and schema version (`yorisoi verify`) */
+  'casefile.check': ['administrator', 'counselor'],
+  /** a new data key: the file re-encrypted, a new recovery code */
+  'casefile.rotateKey': ['administrator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

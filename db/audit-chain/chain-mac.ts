@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { onTransactionEnd } from '../sqlite/transaction-end';
 
 /** The fields an entry's MAC covers, besides the MAC of the entry before it. */
 export interface ChainedContent {
@@ -27,6 +28,9 @@ export const HEAD_FUNCTION = 'yorisoi_audit_head';
  */
 export class AuditChain {
   #key: Buffer;
+  /** the newest entry this connection wrote and committed (checked before the anchor moves) */
+  lastHead: { id: number; mac: string } | null = null;
+  #pending: { id: number; mac: string } | null = null;
 
   constructor(key: Buffer) {
     this.#key = Buffer.from(key);
@@ -53,14 +57,27 @@ export class AuditChain {
     return safeEqual(stored, this.head(id, mac));
   }
 
+  /** The tag of the anchor kept in the key-slot file (anchor.ts), bound to the file's id. */
+  anchorTag(fileId: string, id: number, mac: string, at: string): string {
+    return createHmac('sha256', this.#key).update(`anchor\n${fileId}\n${id}\n${mac}\n${at}`).digest('hex');
+  }
+
   /** Lets SQL on this connection compute MACs (never read the key). */
   register(sqlite: SqliteDb): void {
     sqlite.function(MAC_FUNCTION, { deterministic: true }, (payload: unknown, prev: unknown) =>
       this.mac(String(payload), prev === null ? null : String(prev)),
     );
-    sqlite.function(HEAD_FUNCTION, { deterministic: true }, (id: unknown, mac: unknown) =>
-      this.head(Number(id), String(mac)),
-    );
+    sqlite.function(HEAD_FUNCTION, { deterministic: true }, (id: unknown, mac: unknown) => {
+      this.#pending = { id: Number(id), mac: String(mac) };
+      return this.head(Number(id), String(mac));
+    });
+    onTransactionEnd(sqlite, {
+      committed: () => {
+        if (this.#pending) this.lastHead = this.#pending;
+        this.#pending = null;
+      },
+      rolledBack: () => (this.#pending = null),
+    });
   }
 
   forget(): void {

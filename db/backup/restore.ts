@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { writeAudit } from '../audit';
 import { CaseFile } from '../case-file';
 import { keyslotPath } from '../crypto/keyslot-file';
+import type { StaffRole } from '../../shared/vocab/staff-roles';
 import { throttlePath } from '../signin-throttle';
 
 /**
@@ -21,6 +22,10 @@ export async function restoreSnapshot(input: {
   passphrase: string;
   secondFactor?: string | undefined;
   now?: Date;
+  /** may this account (as the snapshot knows it) restore it? FORBIDDEN otherwise */
+  mayRestore?: (role: StaffRole) => boolean;
+  /** runs once the snapshot is proven good, before the current file is replaced (lock it) */
+  beforeReplace?: () => Promise<void>;
 }): Promise<{ deviceId: string; replaced: string | null }> {
   const { snapshot, casefile } = input;
   if (!existsSync(snapshot) || !existsSync(`${snapshot}.keys`)) {
@@ -42,6 +47,9 @@ export async function restoreSnapshot(input: {
   try {
     copyFileSync(snapshot, staging);
     copyFileSync(`${snapshot}.keys`, keyslotPath(staging));
+    // private whatever the snapshot's own mode (older snapshots were made 0644)
+    chmodSync(staging, 0o600);
+    chmodSync(keyslotPath(staging), 0o600);
     const cf = await CaseFile.unlock({
       casefile: staging,
       login: input.login,
@@ -49,6 +57,9 @@ export async function restoreSnapshot(input: {
       secondFactor: input.secondFactor,
     });
     try {
+      if (input.mayRestore && !input.mayRestore(cf.staff.role)) {
+        throw new AppError('FORBIDDEN', `In this backup, "${cf.staff.login}" may not restore it.`);
+      }
       const report = await cf.integrityCheck();
       if (!report.ok)
         throw new AppError('INTEGRITY_FAILED', `The snapshot is damaged: ${report.problems.join('; ')}`);
@@ -75,6 +86,12 @@ export async function restoreSnapshot(input: {
     throw e;
   }
 
+  try {
+    await input.beforeReplace?.();
+  } catch (e) {
+    clearStaging();
+    throw e;
+  }
   const stamp = (input.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
   let replaced: string | null = null;
   if (existsSync(casefile)) {

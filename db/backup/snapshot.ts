@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { CaseFile } from '../case-file';
@@ -25,9 +34,10 @@ const unstamp = (s: string) =>
  * nothing plaintext can be produced). The key slots are copied beside it: the snapshot opens
  * with the same passphrases and recovery code as the file had at that moment.
  * Written to a temporary name first, so a full disk or a pulled USB stick leaves no
- * half-snapshot that looks complete.
+ * half-snapshot that looks complete. The audit anchor is moved to the log's end first, so the
+ * copied key slots carry an anchor that the snapshot's own log reaches (db/audit-chain/anchor.ts).
  */
-export function takeSnapshot(
+export async function takeSnapshot(
   cf: CaseFile,
   folder: string,
   now = new Date(),
@@ -45,7 +55,10 @@ export function takeSnapshot(
   const target = join(folder, base);
   const tmp = `${target}.partial`;
   rmSync(tmp, { force: true });
+  await cf.anchorAudit();
   try {
+    // created empty and private first: VACUUM INTO fills an empty file and keeps its mode
+    closeSync(openSync(tmp, 'wx', 0o600));
     cf.sqlite.exec(`VACUUM INTO '${tmp.replace(/'/g, "''")}'`);
     copyFileSync(cf.keysPath, `${tmp}.keys`);
     renameSync(`${tmp}.keys`, `${target}.keys`);

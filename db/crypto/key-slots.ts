@@ -13,6 +13,7 @@ export function normalizeLogin(login: string): string {
 const privAad = (fileId: string, s: { id: string; login: string | null }) =>
   `yorisoi/priv/${fileId}/${s.id}/${s.login ?? '#recovery'}`;
 const dataAad = (fileId: string, s: { id: string }) => `yorisoi/data/${fileId}/${s.id}`;
+const auditAad = (fileId: string, s: { id: string }) => `yorisoi/audit/${fileId}/${s.id}`;
 
 export async function makeSlot(
   fileId: string,
@@ -20,6 +21,7 @@ export async function makeSlot(
   login: string | null,
   secret: string,
   dataKey: Buffer,
+  auditKey?: Buffer,
 ): Promise<KeySlot> {
   const id = randomUUID();
   const kdf = newKdfParams();
@@ -38,7 +40,18 @@ export async function makeSlot(
   };
   kek.fill(0);
   pair.privateDer.fill(0);
-  return s;
+  return auditKey ? withAuditKey(fileId, s, auditKey) : s;
+}
+
+/**
+ * Seals the audit chain's key to a slot's public key (no passphrase needed, like a re-keyed data
+ * key). Whoever holds only the data key cannot open it: the audit key is not derived from it.
+ */
+export function withAuditKey(fileId: string, s: KeySlot, auditKey: Buffer): KeySlot {
+  return {
+    ...s,
+    sealedAuditKey: sealTo(Buffer.from(s.publicKey, 'base64'), auditKey, auditAad(fileId, s)),
+  };
 }
 
 /** Re-seal a (new) data key to an existing slot's public key: no passphrase needed. */
@@ -79,13 +92,35 @@ async function unwrapPrivate(fileId: string, s: KeySlot, secret: string): Promis
 
 /** Passphrase (or recovery code) → data key. */
 export async function unwrapDataKey(fileId: string, s: KeySlot, secret: string): Promise<Buffer> {
+  return (await unwrapSlot(fileId, s, secret)).dataKey;
+}
+
+/**
+ * Passphrase (or recovery code) → the data key, and the audit key when the slot holds one
+ * (null: a slot from before issue 16, or one not given the key yet).
+ */
+export async function unwrapSlot(
+  fileId: string,
+  s: KeySlot,
+  secret: string,
+): Promise<{ dataKey: Buffer; auditKey: Buffer | null }> {
   const priv = await unwrapPrivate(fileId, s, secret);
-  const dataKey = openSealed(priv, Buffer.from(s.publicKey, 'base64'), s.sealedDataKey, dataAad(fileId, s));
-  priv.fill(0);
-  if (!dataKey || dataKey.length !== 32) {
-    throw new AppError('KEYSLOTS_DAMAGED', 'The key slot opened but its data key is damaged.');
+  const pub = Buffer.from(s.publicKey, 'base64');
+  try {
+    const dataKey = openSealed(priv, pub, s.sealedDataKey, dataAad(fileId, s));
+    if (!dataKey || dataKey.length !== 32) {
+      throw new AppError('KEYSLOTS_DAMAGED', 'The key slot opened but its data key is damaged.');
+    }
+    if (!s.sealedAuditKey) return { dataKey, auditKey: null };
+    const auditKey = openSealed(priv, pub, s.sealedAuditKey, auditAad(fileId, s));
+    if (!auditKey || auditKey.length !== 32) {
+      dataKey.fill(0);
+      throw new AppError('KEYSLOTS_DAMAGED', 'The key slot opened but its audit key is damaged.');
+    }
+    return { dataKey, auditKey };
+  } finally {
+    priv.fill(0);
   }
-  return dataKey;
 }
 
 export function findStaffSlot(body: KeySlotBody, login: string): KeySlot {

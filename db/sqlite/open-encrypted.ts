@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
@@ -21,15 +21,20 @@ export interface OpenOptions {
 export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions = {}): SqliteDb {
   let db: SqliteDb;
   try {
+    if (opts.create) createPrivate(path);
     db = newSqlite(path, { fileMustExist: !opts.create });
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      if (opts.create && !folderWritable(path)) {
+        throw new AppError('READ_ONLY', `The folder cannot be written: ${dirname(path)}`);
+      }
       throw new AppError('CASEFILE_NOT_FOUND', `The case file does not exist: ${path}`);
     }
     throw e;
   }
   try {
     applyKey(db, dataKey);
+    keepTempInMemory(db);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     opts.verify?.(db);
   } catch (e) {
@@ -61,6 +66,23 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
   return db;
 }
 
+/**
+ * A new case file starts as an empty file readable by its owner only, like its key slots
+ * (SQLite would create it with the umask's 0644); SQLite gives its WAL and shared-memory files
+ * the same mode as the file. An empty file is a new database to SQLite.
+ */
+function createPrivate(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return; // SQLite decides what an existing file is
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+      throw new AppError('READ_ONLY', `The folder cannot be written: ${dirname(path)}`);
+    throw e;
+  }
+}
+
 function folderWritable(path: string): boolean {
   try {
     accessSync(dirname(path), constants.W_OK);
@@ -70,8 +92,18 @@ function folderWritable(path: string): boolean {
   }
 }
 
+/**
+ * Sorts, groupings, temporary indexes and tables that outgrow the cache go to memory, never to
+ * files in SQLITE_TMPDIR (/var/tmp): SQLite does not encrypt those, and they held plaintext
+ * audit rows (issue 16; tests/db/temp-store.test.ts). Set before the first statement.
+ */
+export function keepTempInMemory(db: SqliteDb): void {
+  db.pragma('temp_store = MEMORY');
+}
+
 /** Shared with the bench's plain-SQLite baseline so both run with the same settings. */
 export function applyStoragePragmas(db: SqliteDb): void {
+  keepTempInMemory(db);
   db.pragma('synchronous = FULL'); // a committed consultation survives a power cut
   db.pragma('busy_timeout = 5000');
   // 256 MiB at most: decrypted pages stay in memory for the working set (at 100,000

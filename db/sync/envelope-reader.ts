@@ -1,10 +1,15 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Decrypter } from 'age-encryption';
 import { AppError, isAppError } from '../../shared/errors';
 import { LineReader } from './line-reader';
 import { signatureLine } from './manifest';
 
+/** The largest sync file read at all (checked before decrypting): far above a full 100,000-op bundle. */
+export const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
+/** age's text header (version line, one stanza per recipient, MAC line) must end within this. */
+const MAX_AGE_HEADER = 64 * 1024;
+const AGE_VERSION_LINE = 'age-encryption.org/v1\n';
 const MAX_MANIFEST = 1024 * 1024;
 const MAX_OP_LINE = 4 * 1024 * 1024;
 
@@ -29,6 +34,44 @@ function signatureOf(text: string): string {
   }
 }
 
+/**
+ * Opens the file and sizes it up before a byte is decrypted: a regular file (not /dev/zero, a
+ * pipe or a folder), at most MAX_BUNDLE_BYTES, whose age header ends within MAX_AGE_HEADER —
+ * age reads its header line by line without a limit, so an endless first line would fill
+ * memory. Returns the open descriptor (the checks and the read are on the same file).
+ */
+function openSizedUp(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('FILE_NOT_FOUND', `No file at ${path}`);
+    throw e;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new AppError('BUNDLE_CORRUPT', 'This is not a file (a device, pipe or folder).');
+    if (st.size > MAX_BUNDLE_BYTES) {
+      throw new AppError(
+        'BUNDLE_TOO_LARGE',
+        `The file is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MiB; no sync file is that large.`,
+      );
+    }
+    const head = Buffer.alloc(Math.min(MAX_AGE_HEADER, st.size));
+    const n = readSync(fd, head, 0, head.length, 0);
+    const text = head.subarray(0, n).toString('latin1');
+    const mac = text.indexOf('\n--- ');
+    if (!text.startsWith(AGE_VERSION_LINE) || mac === -1 || text.indexOf('\n', mac + 1) === -1) {
+      throw new AppError('BUNDLE_CORRUPT', 'The file does not begin with an age header.');
+    }
+    return fd;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
 export interface OpenedSyncFile {
   manifestText: string;
   signature: string;
@@ -44,8 +87,8 @@ export interface OpenedSyncFile {
  * authentication; a cut-off file fails at its end (the last chunk is marked).
  */
 export async function openSyncFile(path: string, ageIdentity: string): Promise<OpenedSyncFile> {
-  if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `No file at ${path}`);
-  const source = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+  const fd = openSizedUp(path);
+  const source = Readable.toWeb(createReadStream('', { fd, start: 0 })) as ReadableStream<Uint8Array>;
   const d = new Decrypter();
   d.addIdentity(ageIdentity);
   let reader: LineReader;

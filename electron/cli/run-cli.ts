@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
+import { storageError } from '../ipc/storage-errors';
 import {
   initCommand,
   passphraseCommand,
@@ -106,5 +107,10 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
   const rest = COMMANDS[two] ? more : argv.slice(1);
   const command = COMMANDS[name];
   if (!command) throw new AppError('INVALID_INPUT', `Unknown command "${name}". Try: yorisoi help`);
-  return (await command(rest, out)) ?? 0;
+  try {
+    return (await command(rest, out)) ?? 0;
+  } catch (e) {
+    // what the disk said, as the same codes the app shows (not INTERNAL)
+    throw isAppError(e) ? e : (storageError(e) ?? e);
+  }
 }

@@ -6,6 +6,28 @@ import type { ServiceContext } from '../services/context';
 import type { HandlerFor } from '../services/handler-types';
 import { storageError } from './storage-errors';
 
+/**
+ * Where a string in the input holds a NUL character (none belongs in any field; SQLite's text
+ * functions and FTS5 stop or fail at it), or null. Walks plain JSON only.
+ */
+function pathWithNul(v: unknown, at = ''): string | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? at || '(input)' : null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = pathWithNul(v[i], at ? `${at}.${i}` : String(i));
+      if (p !== null) return p;
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const p = pathWithNul(x, at ? `${at}.${k}` : k);
+      if (p !== null) return p;
+    }
+  }
+  return null;
+}
+
 export type AllHandlers = { [C in ChannelName]: HandlerFor<C> };
 
 export interface Dispatcher {
@@ -34,6 +56,12 @@ export function createDispatcher(
       try {
         if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel "${channel}".`);
         const def = CHANNELS[channel];
+        const nul = pathWithNul(rawInput);
+        if (nul !== null) {
+          throw new AppError('INVALID_INPUT', `Invalid input for ${channel}.`, [
+            { path: nul, message: 'contains a NUL character' },
+          ]);
+        }
         const parsed = def.input.safeParse(rawInput ?? {});
         if (!parsed.success) {
           throw new AppError(

@@ -1,4 +1,5 @@
 import { backupHandlers } from '../services/backup/handlers';
+import { casefileHandlers } from '../services/casefile/handlers';
 import { consentHandlers } from '../services/consents/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
 import { coordinationHandlers } from '../services/coordination/handlers';
@@ -36,4 +37,5 @@ export const ALL_HANDLERS: AllHandlers = {
   ...consentHandlers,
   ...letterHandlers,
   ...securityHandlers,
+  ...casefileHandlers,
 };

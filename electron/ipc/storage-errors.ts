@@ -16,6 +16,13 @@ export function storageError(e: unknown): AppError | null {
   if (/^(EROFS|EACCES|EPERM|SQLITE_READONLY)/.test(code)) {
     return new AppError('READ_ONLY', 'That place cannot be written. Nothing was changed.');
   }
+  // a page that fails its MAC or its structure while working: the file on disk was damaged
+  if (/^(SQLITE_CORRUPT|SQLITE_NOTADB)/.test(code)) {
+    return new AppError(
+      'INTEGRITY_FAILED',
+      'Part of the case file is damaged. Nothing was changed; restore it from a backup.',
+    );
+  }
   if (/^(ENOENT|ENOTDIR|ENODEV|ENXIO|EIO|SQLITE_IOERR)/.test(code)) {
     return new AppError(
       'TARGET_FOLDER_UNAVAILABLE',

@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../ipc/dispatcher';
 
 export interface WebHost {
   url: string;
-  /** the address to open: it carries the token once, then a cookie does */
+  /** the address to open: it carries the token in its fragment (never sent to any server) */
   openUrl: string;
   token: string;
   close(): Promise<void>;
@@ -45,11 +46,6 @@ function sameToken(a: string | undefined, token: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  const m = /(?:^|;\s*)yorisoi_token=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
-  return m?.[1];
-}
-
 function send(
   res: ServerResponse,
   status: number,
@@ -68,6 +64,20 @@ function send(
   res.end(body);
 }
 
+/** A coded answer (the page translates `errors.<code>`), never a bare 500. */
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string) {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
+}
+
+/** `%zz` and other broken escapes are the caller's mistake: null, not a URIError. */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -81,10 +91,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Browser mode: the same contract over HTTP on 127.0.0.1 only, for machines without an
- * Electron binary and for the end-to-end tests. A random token per run guards every request:
- * the page gets it once in the URL (then an HttpOnly SameSite=Strict cookie), and every API
- * call must repeat it in a header (so another local web page cannot call the API with the
- * cookie alone). Requests from other addresses or for another Host are refused.
+ * Electron binary and for the end-to-end tests. A random token per run guards every API call,
+ * repeated in a header. The page gets it from the address it is opened with (in the fragment,
+ * which no browser sends to a server) and keeps it in sessionStorage, which belongs to this
+ * origin — scheme, host **and port**. There is no cookie: cookies ignore ports, so one set here
+ * would be sent to every other server on 127.0.0.1 (issue 16). The page and its scripts are the
+ * app's public build and are served without the token; they hold nothing until the API answers.
+ * Requests from other addresses or for another Host are refused.
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
@@ -96,14 +109,17 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (req.headers.host !== hostHeader) return send(res, 421, 'wrong host'); // DNS rebinding
       const url = new URL(req.url ?? '/', `http://${hostHeader}`);
 
-      if (url.pathname.startsWith('/api/')) {
+      const path = decodePath(url.pathname);
+      if (path === null) return sendError(res, 400, 'INVALID_INPUT', 'The address is not valid.');
+
+      if (path.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only');
         if (!sameToken(req.headers['x-yorisoi-token'] as string | undefined, token)) {
-          return send(
+          return sendError(
             res,
             401,
-            JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token' } }),
-            'application/json',
+            'TOKEN_REQUIRED',
+            'Open the address printed at start (it carries the token).',
           );
         }
         let input: unknown;
@@ -111,30 +127,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch {
-          return send(
-            res,
-            400,
-            JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'body is not JSON' } }),
-            'application/json',
-          );
+          return sendError(res, 400, 'INVALID_INPUT', 'The body is not JSON.');
         }
-        const result = await opts.dispatcher.dispatch(decodeURIComponent(url.pathname.slice(5)), input);
+        const result = await opts.dispatcher.dispatch(path.slice(5), input);
         return send(res, 200, JSON.stringify(result), 'application/json');
       }
 
       if (req.method !== 'GET') return send(res, 405, 'GET only');
-      const fromQuery = url.searchParams.get('t') ?? undefined;
-      if (sameToken(fromQuery, token)) {
-        // trade the URL token for a cookie and drop it from the address bar
-        return send(res, 303, '', 'text/plain', {
-          Location: url.pathname,
-          'Set-Cookie': `yorisoi_token=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        });
-      }
-      if (!sameToken(cookieToken(req), token))
-        return send(res, 401, 'open the address printed at start (it carries the token)');
       if (!opts.staticDir) return send(res, 404, 'no renderer built');
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+      const rel = path === '/' ? 'index.html' : path.slice(1);
       const file = normalize(join(opts.staticDir, rel));
       if (!file.startsWith(normalize(opts.staticDir) + sep)) return send(res, 403, 'outside');
       let body: Buffer;
@@ -142,12 +143,6 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         body = await readFile(file);
       } catch {
         return send(res, 404, 'not found');
-      }
-      if (rel === 'index.html') {
-        // the page repeats the token in API headers; it reads it from this meta tag
-        body = Buffer.from(
-          body.toString('utf8').replace('<head>', `<head><meta name="yorisoi-token" content="${token}">`),
-        );
       }
       return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream');
     } catch {
@@ -161,7 +156,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const url = `http://${hostHeader}/`;
   return {
     url,
-    openUrl: `${url}?t=${token}`,
+    openUrl: `${url}#t=${token}`,
     token,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

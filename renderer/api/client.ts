@@ -17,9 +17,27 @@ declare global {
   }
 }
 
+const TOKEN_KEY = 'yorisoi-token';
+
+/**
+ * Browser mode's token: from the address the page was opened with (`#t=…`), kept in this tab's
+ * sessionStorage (it belongs to this origin, port included, and survives a reload) and taken out
+ * of the address bar. Never a cookie: cookies go to every port of 127.0.0.1.
+ */
+export function browserToken(): string {
+  const hash = new URLSearchParams(window.location.hash.slice(1));
+  const fromUrl = hash.get('t');
+  if (fromUrl) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromUrl;
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 /** Browser mode: the same contract over HTTP to the loopback host, with the page's token. */
 export function httpApi(base = ''): YorisoiApi {
-  const token = document.querySelector('meta[name="yorisoi-token"]')?.getAttribute('content') ?? '';
+  const token = browserToken();
   return {
     async call(channel, input) {
       const res = await fetch(`${base}/api/${channel}`, {

@@ -6,6 +6,10 @@ interface SessionState {
   status: SessionStatus | null;
   /** shown once after first run, until the user confirms it is stored */
   recoveryCode: string | null;
+  /** an i18n key the login screen shows once (e.g. after a restore ended the session) */
+  notice: string | null;
+  /** a restore replaced the file and ended the session: back to the login screen, saying so */
+  restored(): Promise<void>;
   refresh(): Promise<void>;
   login(login: string, passphrase: string, secondFactor?: string): Promise<void>;
   create(input: {
@@ -22,12 +26,17 @@ interface SessionState {
 export const useSession = create<SessionState>((set) => ({
   status: null,
   recoveryCode: null,
+  notice: null,
+  async restored() {
+    set({ notice: 'security.backup.restore.done', status: await call('session.status', {}) });
+  },
   async refresh() {
     set({ status: await call('session.status', {}) });
   },
   async login(login, passphrase, secondFactor) {
     set({
       status: await call('session.login', { login, passphrase, ...(secondFactor ? { secondFactor } : {}) }),
+      notice: null,
     });
   },
   async create(input) {

@@ -21,6 +21,14 @@ export const backupStatus = z.object({
 });
 export type BackupStatusDto = z.infer<typeof backupStatus>;
 
+const restored = z.object({
+  deviceId: z.string(),
+  /** where the case file that was replaced is kept (null: there was none) */
+  replaced: z.string().nullable(),
+});
+const secret = z.string().min(1).max(1024);
+const snapshotPath = z.string().trim().min(1).max(1000);
+
 export const backupChannels = {
   /**
    * An encrypted snapshot to the configured folder (or, from the CLI, a folder given for this
@@ -40,5 +48,34 @@ export const backupChannels = {
       remindAfterDays: z.number().int().min(1).max(90).default(7),
     }),
     output: backupStatus,
+  }),
+  /**
+   * Administrators: a snapshot becomes the case file. It must open with the signed-in account's
+   * passphrase (as it was when the backup was taken) and pass the integrity check first; then the
+   * session ends, the current file is kept as `.replaced-<time>`, and the restored file takes a
+   * new device id. Sign in again afterwards.
+   */
+  'backup.restore': channel({
+    auth: 'session',
+    input: z.object({
+      snapshot: snapshotPath,
+      passphrase: secret,
+      secondFactor: z.string().max(20).optional(),
+    }),
+    output: restored,
+  }),
+  /**
+   * No case file here any more (a new or repaired PC): a snapshot becomes the case file, if the
+   * account it is opened with is an administrator in it. Refused while a case file exists.
+   */
+  'backup.restoreLost': channel({
+    auth: 'none',
+    input: z.object({
+      snapshot: snapshotPath,
+      login: z.string().trim().min(1).max(64),
+      passphrase: secret,
+      secondFactor: z.string().max(20).optional(),
+    }),
+    output: restored,
   }),
 };

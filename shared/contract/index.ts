@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { backupChannels } from './backup';
+import { casefileChannels } from './casefile';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
 import { coordinationChannels } from './coordination';
@@ -33,6 +34,7 @@ export const CHANNELS = {
   ...coordinationChannels,
   ...letterChannels,
   ...securityChannels,
+  ...casefileChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;

@@ -20,7 +20,7 @@ export const chainReport = z.object({
       id: z.number(),
       at: z.string().nullable(),
       action: z.string().nullable(),
-      reason: z.enum(['altered', 'link', 'unchained', 'head']),
+      reason: z.enum(['altered', 'link', 'unchained', 'head', 'anchor', 'meta']),
     })
     .nullable(),
   head: z.object({ id: z.number(), mac: z.string() }).nullable(),

@@ -14,9 +14,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { CaseFile } from '../../db/case-file';
-import { openAuditKey } from '../../db/audit-chain/chain-key';
 import { AuditChain } from '../../db/audit-chain/chain-mac';
-import { findStaffSlot, unwrapDataKey } from '../../db/crypto/key-slots';
+import { findStaffSlot, unwrapSlot } from '../../db/crypto/key-slots';
 import { keyslotPath, readKeySlotFile } from '../../db/crypto/keyslot-file';
 import type { DB } from '../../db/schema';
 import { applyKey, applyStoragePragmas, type SqliteDb } from '../../db/sqlite/open-encrypted';
@@ -204,15 +203,14 @@ async function recordInputs(ctx: ServiceContext): Promise<ConsultationInput[]> {
 
 /**
  * A plain (unencrypted) copy of a locked case file: the same pages, decrypted. Returns the
- * audit chain's key (sealed in the sidecar under the data key), so the plain side chains its
+ * audit chain's key (sealed in the admin's key slot), so the plain side chains its
  * audit entries with the same SQL function as the encrypted side.
  */
 async function decryptedCopy(casefile: string, target: string): Promise<Buffer> {
   copyFileSync(casefile, target); // `lock()` checkpointed: the main file holds everything
   const body = readKeySlotFile(keyslotPath(casefile));
-  const key = await unwrapDataKey(body.fileId, findStaffSlot(body, LOGIN), PASSPHRASE);
-  const auditKey = body.auditKey ? openAuditKey(body.auditKey, key, body.fileId) : null;
-  if (!auditKey) throw new Error('the bench file has no audit key in its sidecar');
+  const { dataKey: key, auditKey } = await unwrapSlot(body.fileId, findStaffSlot(body, LOGIN), PASSPHRASE);
+  if (!auditKey) throw new Error('the bench file has no audit key in its key slot');
   const db = new Database(target);
   try {
     applyKey(db, key);

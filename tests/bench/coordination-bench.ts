@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setBenchKdfLog2N } from '../../db/crypto/kdf';
 import { AppRuntime } from '../../electron/app/runtime';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
@@ -26,13 +27,11 @@ const TYPES = [
  * p95 of each under 200 ms, so the screen answers at once while a counselor is on the phone.
  */
 export async function benchCoordination(dir: string): Promise<void> {
-  const kdf = process.env.YORISOI_TEST_KDF_LOG2N;
-  process.env.YORISOI_TEST_KDF_LOG2N = '10';
+  setBenchKdfLog2N(10);
   try {
     await run(dir);
   } finally {
-    if (kdf === undefined) delete process.env.YORISOI_TEST_KDF_LOG2N;
-    else process.env.YORISOI_TEST_KDF_LOG2N = kdf;
+    setBenchKdfLog2N(null);
   }
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setBenchKdfLog2N } from '../../db/crypto/kdf';
 import { join } from 'node:path';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
@@ -29,13 +30,11 @@ async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: n
  * are printed too, since wall time on a shared machine includes other processes' turns.
  */
 export async function benchReports(dir: string): Promise<void> {
-  const kdf = process.env.YORISOI_TEST_KDF_LOG2N;
-  process.env.YORISOI_TEST_KDF_LOG2N = '10'; // the unlock's KDF is not what this measures
+  setBenchKdfLog2N(10); // the unlock's KDF is not what this measures
   try {
     await run(dir);
   } finally {
-    if (kdf === undefined) delete process.env.YORISOI_TEST_KDF_LOG2N;
-    else process.env.YORISOI_TEST_KDF_LOG2N = kdf;
+    setBenchKdfLog2N(null);
   }
 }
 

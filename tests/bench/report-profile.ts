@@ -5,11 +5,12 @@
 //   YORISOI_BENCH_REPORT_FILE=/tmp/x.yorisoi npx tsx tests/bench/report-profile.ts
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
+import { setBenchKdfLog2N } from '../../db/crypto/kdf';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import { AppRuntime } from '../../electron/app/runtime';
 
 const file = process.env.YORISOI_BENCH_REPORT_FILE!;
-process.env.YORISOI_TEST_KDF_LOG2N = '10';
+setBenchKdfLog2N(10);
 const proto = Object.getPrototypeOf(new Database(':memory:').prepare('select 1'));
 const times = new Map<string, { ms: number; n: number }>();
 let on = false;

@@ -1,5 +1,6 @@
 // Sync bench: export and import of 100,000 ops, each in its own process (so its peak memory is
 // its own), beside a plain bulk insert of the same rows as the floor. Prints JSON lines.
+import { setBenchKdfLog2N } from '../../db/crypto/kdf';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -199,13 +200,11 @@ async function benchSize(dir: string, total: number): Promise<void> {
 
 /** Runs at 25,000 and 100,000 ops: peak memory must not grow with the bundle. */
 export async function benchSync(dir: string): Promise<void> {
-  const kdf = process.env.YORISOI_TEST_KDF_LOG2N;
-  process.env.YORISOI_TEST_KDF_LOG2N = '12'; // unlocking is not what this bench measures
+  setBenchKdfLog2N(12); // unlocking is not what this bench measures
   try {
     for (const total of [25_000, 100_000]) await benchSize(dir, total);
   } finally {
-    if (kdf === undefined) delete process.env.YORISOI_TEST_KDF_LOG2N;
-    else process.env.YORISOI_TEST_KDF_LOG2N = kdf;
+    setBenchKdfLog2N(null);
   }
 }
 

@@ -138,7 +138,7 @@ describe('audit log hash chain', () => {
     const again = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
     expect(again.verifyAuditChain()).toMatchObject({ ok: true, entries: 13 }); // + rotate-key, login
     mkdirSync(join(dir, 'bk'));
-    const { snapshot } = takeSnapshot(again, join(dir, 'bk'));
+    const { snapshot } = await takeSnapshot(again, join(dir, 'bk'));
     await again.lock();
     const snap = await CaseFile.unlock({
       casefile: snapshot.path,
@@ -149,16 +149,21 @@ describe('audit log hash chain', () => {
     const meta = snap.sqlite.prepare(`SELECT key, value FROM meta`).all() as { key: string; value: string }[];
     expect(meta.map((m) => m.key)).not.toContain('audit_key');
     await snap.lock();
-    const sidecar = JSON.parse(readFileSync(keyslotPath(casefile), 'utf8')) as Record<string, unknown>;
-    expect(sidecar.auditKey).toMatchObject({ nonce: expect.any(String), ct: expect.any(String) });
+    const sidecar = JSON.parse(readFileSync(keyslotPath(casefile), 'utf8')) as {
+      slots: Record<string, unknown>[];
+    };
+    // sealed to each slot's key, like the data key (not derived from the data key)
+    for (const slot of sidecar.slots) {
+      expect(slot.sealedAuditKey).toMatchObject({ nonce: expect.any(String), epk: expect.any(String) });
+    }
   });
 
   it('a sidecar stripped of its audit key cannot launder the log: every old entry fails', async () => {
     const { casefile, cf } = await chained();
     await cf.lock();
     const body = readKeySlotFile(keyslotPath(casefile));
-    delete body.auditKey;
-    writeKeySlotFile(keyslotPath(casefile), body); // checksum recomputed: only the data key is secret
+    for (const slot of body.slots) delete slot.sealedAuditKey;
+    writeKeySlotFile(keyslotPath(casefile), body); // checksum recomputed: it is no secret
     const again = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
     expect(again.verifyAuditChain().firstBroken).toMatchObject({ id: 1, reason: 'altered' });
     await again.lock();

@@ -60,7 +60,7 @@ describe('snapshots and restore', () => {
     const folder = join(dir, 'usb');
     mkdirSync(folder);
     const days = ['2025-01-01', '2025-01-02', '2025-01-02', '2025-01-03'];
-    for (const [i, d] of days.entries()) takeSnapshot(caseFile, folder, new Date(`${d}T0${i}:00:00Z`));
+    for (const [i, d] of days.entries()) await takeSnapshot(caseFile, folder, new Date(`${d}T0${i}:00:00Z`));
     const snaps = listSnapshots(folder, caseFile.fileId);
     expect(snaps.map((s) => s.takenAt.slice(0, 10))).toEqual(['2025-01-03', '2025-01-02', '2025-01-01']); // one per day
     const bytes = readFileSync(snaps[0]!.path);
@@ -86,7 +86,7 @@ describe('snapshots and restore', () => {
     const { dir, casefile, caseFile } = await setup();
     const deviceBefore = await caseFile.deviceId();
     mkdirSync(join(dir, 'bk'));
-    const { snapshot } = takeSnapshot(caseFile, join(dir, 'bk'));
+    const { snapshot } = await takeSnapshot(caseFile, join(dir, 'bk'));
     await caseFile.db.insertInto('meta').values({ key: 'after-snapshot', value: 'x' }).execute();
     await caseFile.lock();
     const r = await restoreSnapshot({
@@ -117,7 +117,7 @@ describe('snapshots and restore', () => {
   it('restore with a wrong passphrase or a damaged snapshot changes nothing', async () => {
     const { dir, casefile, caseFile } = await setup();
     mkdirSync(join(dir, 'bk'));
-    const { snapshot } = takeSnapshot(caseFile, join(dir, 'bk'));
+    const { snapshot } = await takeSnapshot(caseFile, join(dir, 'bk'));
     await caseFile.lock();
     const before = fingerprint(casefile);
     expect(

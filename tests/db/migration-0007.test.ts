@@ -65,8 +65,10 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
   s.exec(`DELETE FROM meta WHERE key = 'audit_chain'; DROP TABLE audit_head`);
   s.exec(`DELETE FROM kysely_migration WHERE name = '0007-audit-chain'`);
   await caseFile.lock();
+  // and a sidecar from before 0007: no audit key anywhere, no anchor
   const body = readKeySlotFile(keyslotPath(casefile));
-  delete body.auditKey;
+  for (const slot of body.slots) delete slot.sealedAuditKey;
+  delete body.auditAnchor;
   writeKeySlotFile(keyslotPath(casefile), body);
 
   const cf = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });

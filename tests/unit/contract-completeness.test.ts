@@ -24,9 +24,10 @@ describe('the contract', () => {
     }
   });
 
-  it('only first-run, login, status and lock work without a session', () => {
+  it('only first-run, login, status, lock and a restore where no case file is left work without a session', () => {
     const open = CHANNEL_NAMES.filter((n) => CHANNELS[n].auth === 'none').sort();
     expect(open).toEqual([
+      'backup.restoreLost',
       'session.create',
       'session.lock',
       'session.login',

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { ChainReportDto } from '../../../shared/contract/security';
+import { reserveExport } from '../../services/files/write-export';
 import { str } from '../args';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
@@ -9,6 +9,9 @@ const REASONS: Record<string, string> = {
   link: 'it does not follow the entry before it (an entry deleted or moved) / 直前の記録が削除・移動されています',
   unchained: 'it was inserted past the app / アプリ以外から追加されています',
   head: 'the newest entries are missing, or the head was altered / 最新の記録が削除されています',
+  anchor:
+    'entries up to the anchored one are missing (the anchor is kept with the key slots) / 記録が削除されています（鍵ファイルの基準点より前）',
+  meta: 'the mark that the chain has started was removed / 連鎖の開始記録が削除されています',
 };
 
 /** `audit verify --casefile F --login L`: checks the hash chain; exit 1 when it is broken. */
@@ -24,6 +27,8 @@ export async function auditVerifyCommand(argv: string[], out: Out): Promise<numb
     } else {
       const b = r.firstBroken!;
       out(`audit chain: BROKEN at entry #${b.id}${b.at ? ` (${b.at}, ${b.action})` : ''}`);
+      if (b.action === 'audit.break-found')
+        out('  (found at a sign-in and written down then / サインイン時に検出・記録)');
       out(`  ${REASONS[b.reason]}`);
     }
     return r.ok ? 0 : 1;
@@ -44,14 +49,21 @@ export async function auditExportCommand(argv: string[], out: Out): Promise<void
   try {
     const v = s.values;
     const opt = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-    const r = await s.call<{ base64: string; rows: number }>('audit.export', {
-      from: opt('from'),
-      to: opt('to'),
-      login: opt('user'),
-      action: opt('action'),
-    });
     const file = str(v, 'out');
-    writeFileSync(file, Buffer.from(r.base64, 'base64'), { mode: 0o600 });
+    const place = reserveExport(file, [str(v, 'casefile')]);
+    let r: { base64: string; rows: number };
+    try {
+      r = await s.call<{ base64: string; rows: number }>('audit.export', {
+        from: opt('from'),
+        to: opt('to'),
+        login: opt('user'),
+        action: opt('action'),
+      });
+    } catch (e) {
+      place.abort();
+      throw e;
+    }
+    place.commit(Buffer.from(r.base64, 'base64'));
     out(`exported ${r.rows} entries to ${file}`);
   } finally {
     await s.close();

@@ -2,6 +2,8 @@ import { CaseFile } from '../../../db/case-file';
 import { flags, str } from '../args';
 import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
+import type { IntegrityReportDto } from '../../../shared/contract/casefile';
+import { openCliSession } from './session-door';
 
 export type Out = (line: string) => void;
 
@@ -48,16 +50,17 @@ export async function unlockFromFlags(
   return { cf, passphrase, ...parsed };
 }
 
+/** `verify`: the integrity check, through the dispatcher (administrators and counselors). */
 export async function verifyCommand(argv: string[], out: Out): Promise<number> {
-  const { cf } = await unlockFromFlags(argv);
+  const s = await openCliSession(argv);
   try {
-    const r = await cf.integrityCheck();
+    const r = await s.call<IntegrityReportDto>('casefile.verify', {});
     out(`integrity: ${r.ok ? 'ok' : 'FAILED'}`);
     for (const p of r.problems) out(`  ${p}`);
     out(`schema version: ${r.schemaVersion}`);
     return r.ok ? 0 : 1;
   } finally {
-    await cf.lock();
+    await s.close();
   }
 }
 
@@ -89,14 +92,15 @@ export async function recoverCommand(argv: string[], out: Out): Promise<void> {
   out(`new passphrase set for ${str(values, 'login')}`);
 }
 
+/** `rotate-key`: through the dispatcher (administrators only). */
 export async function rotateKeyCommand(argv: string[], out: Out): Promise<void> {
-  const { cf } = await unlockFromFlags(argv);
+  const s = await openCliSession(argv);
   try {
-    const { recoveryCode } = await cf.rotateDataKey();
+    const { recoveryCode } = await s.call<{ recoveryCode: string }>('casefile.rotateKey', {});
     out('data key rotated; the old recovery code no longer works.');
     out('新しい回復コード / New recovery code (shown once):');
     out(recoveryCode);
   } finally {
-    await cf.lock();
+    await s.close();
   }
 }

@@ -1,6 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { LetterDraft, LetterEntry, PdfFile } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
+import { reserveExport } from '../../services/files/write-export';
+import { MAX_DOCUMENT_BYTES } from '../../services/letters/issue-letter';
+import { str } from '../args';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
 
@@ -23,7 +26,10 @@ export async function letterDraft(argv: string[], out: Out): Promise<void> {
 /**
  * `letter issue --referral ID --out FILE.pdf [--draft FILE.json] [--consent ID]
  *  [--emergency-reason TEXT]`: issues the letter (the draft from the case file unless an edited
- * one is given) and saves its PDF. Saving is an export and is logged like one.
+ * one is given) and saves its PDF. Saving is an export and is logged like one. The place for
+ * the PDF is taken first (room for the largest letter, in a temporary file beside --out), so a
+ * full disk, a read-only or missing folder or a protected name fails before the letter takes
+ * its document number.
  */
 export async function letterIssue(argv: string[], out: Out): Promise<void> {
   const s = await openCliSession(argv, {
@@ -46,14 +52,22 @@ export async function letterIssue(argv: string[], out: Out): Promise<void> {
       }
     } else draft = await s.call<LetterDraft>('letter.draft', { referralId: v.referral });
     const reason = v['emergency-reason'];
-    const letter = await s.call<LetterEntry>('letter.issue', {
-      referralId: v.referral,
-      draft,
-      ...(typeof v.consent === 'string' ? { consentId: v.consent } : {}),
-      ...(typeof reason === 'string' ? { override: { reason } } : {}),
-    });
-    const file = await s.call<PdfFile>('letter.export', { id: letter.id });
-    writeFileSync(v.out, Buffer.from(file.base64, 'base64'));
+    const place = reserveExport(v.out, [str(v, 'casefile')], MAX_DOCUMENT_BYTES);
+    let letter: LetterEntry;
+    let file: PdfFile;
+    try {
+      letter = await s.call<LetterEntry>('letter.issue', {
+        referralId: v.referral,
+        draft,
+        ...(typeof v.consent === 'string' ? { consentId: v.consent } : {}),
+        ...(typeof reason === 'string' ? { override: { reason } } : {}),
+      });
+      file = await s.call<PdfFile>('letter.export', { id: letter.id });
+    } catch (e) {
+      place.abort();
+      throw e;
+    }
+    place.commit(Buffer.from(file.base64, 'base64'));
     out(`${letter.documentNumber}\t${letter.id}\t${v.out}\t${file.bytes} bytes`);
     if (letter.overrideReason)
       out('（本人の同意なし：緊急提供として記録しました / issued under the emergency exception）');

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { REPORT_FORMATS, type ReportFile, type ReportFilter } from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
+import { reserveExport } from '../../services/files/write-export';
+import { str } from '../args';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
 
@@ -43,15 +44,23 @@ export async function reportCommand(argv: string[], out: Out): Promise<void> {
       throw new AppError('INVALID_INPUT', `--format must be one of ${REPORT_FORMATS.join(', ')}`);
     const path = need('out');
     const site = siteOf(v.site, v.event);
-    const file = await s.call<ReportFile>('report.export', {
-      fiscalYear,
-      ...(typeof v.from === 'string' ? { fromMonth: v.from } : {}),
-      ...(typeof v.to === 'string' ? { toMonth: v.to } : {}),
-      site,
-      format,
-      ...(v.lang === 'en' ? { lang: 'en' } : {}),
-    });
-    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    // the target is checked and its place taken before the export is made (and logged)
+    const place = reserveExport(path, [str(v, 'casefile')]);
+    let file: ReportFile;
+    try {
+      file = await s.call<ReportFile>('report.export', {
+        fiscalYear,
+        ...(typeof v.from === 'string' ? { fromMonth: v.from } : {}),
+        ...(typeof v.to === 'string' ? { toMonth: v.to } : {}),
+        site,
+        format,
+        ...(v.lang === 'en' ? { lang: 'en' } : {}),
+      });
+    } catch (e) {
+      place.abort();
+      throw e;
+    }
+    place.commit(Buffer.from(file.base64, 'base64'));
     out(`${path}\t${file.bytes} bytes\t(${file.filename})`);
   } finally {
     await s.close();

@@ -15,7 +15,7 @@ import { readLetterhead } from './letterhead';
 import { renderLetter } from './render/letter-document';
 
 /** An op line must stay well under the bundle reader's 4 MiB limit. */
-const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
 
 export interface IssueInput {
   referralId: string;

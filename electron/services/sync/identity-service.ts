@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAudit } from '../../../db/audit';
 import { fingerprintOf } from '../../../db/sync/fingerprint';
@@ -8,6 +7,7 @@ import { fileWriteError } from '../../../db/sync/file-errors';
 import { cardFileName } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
 import { requireSyncAdmin } from './sync-access';
+import { writeExport } from '../files/write-export';
 import { requireFolderThere } from './sync-folder';
 
 /** The device identity; the first call makes the keys (and says so in the audit log). */
@@ -54,11 +54,7 @@ export async function exportCard(
   requireSyncAdmin(ctx);
   const id = await getIdentity(ctx);
   const path = to.path ?? join(requireFolderThere(to.folder!), cardFileName(id.deviceId));
-  try {
-    writeFileSync(path, `${id.card}\n`, 'utf8');
-  } catch (e) {
-    throw fileWriteError(e, path);
-  }
+  writeExport(path, Buffer.from(`${id.card}\n`, 'utf8'), [ctx.caseFile.path], fileWriteError);
   await writeAudit(ctx.db, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,

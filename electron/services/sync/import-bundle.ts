@@ -18,6 +18,7 @@ import type { ImportResultDto } from '../../../shared/contract/sync';
 import { AppError, isAppError } from '../../../shared/errors';
 import { nowIso, type ServiceContext } from '../context';
 import { deviceIdentity } from './identity-service';
+import { mayChangeRecords, notAllowed } from './inbound-scope';
 import { auditRejection, openVerified } from './open-verified';
 import { startJob, type ProgressSink, type SyncJob } from './progress';
 import { requireSyncExchange } from './sync-access';
@@ -59,6 +60,7 @@ export async function importBundle(
     const identity = await deviceIdentity(ctx);
     opened = await openVerified(ctx, identity, path, 'bundle');
     const { file, manifest, peer } = opened;
+    if (manifest.counts.ops > 0 && !mayChangeRecords(peer, await syncMode(ctx.db))) throw notAllowed(peer);
     return await withBoundedCache(ctx.caseFile.sqlite, () =>
       ctx.db.transaction().execute((trx) => applyBundle(ctx, trx, identity, file, manifest, peer, job)),
     );
@@ -86,7 +88,9 @@ async function applyBundle(
   const now = nowIso(ctx);
   const applier = new OpApplier(sqlite);
   const vector = localVector(sqlite);
-  const origins = new OriginBook(sqlite, peer.device_id, now, (await syncMode(trx)) === 'prefecture');
+  const mode = await syncMode(trx);
+  const mayChange = mayChangeRecords(peer, mode);
+  const origins = new OriginBook(sqlite, peer.device_id, now, mode === 'prefecture');
   const insertOp = sqlite.prepare(
     `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fields, prev, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -106,6 +110,7 @@ async function applyBundle(
     bytes += line.bytes.length;
     received++;
     const op = parseOp(line.text, received);
+    if (!mayChange) throw notAllowed(peer); // the manifest said none: the body must not bring any
     const range = manifest.ranges[op.origin];
     if (!range || op.seq < range[0] || op.seq > range[1]) {
       throw new AppError('BUNDLE_CORRUPT', `Op ${received} is outside the ranges the manifest lists.`);

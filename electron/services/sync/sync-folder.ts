@@ -9,6 +9,7 @@ import {
   type SyncFileKind,
 } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
+import { assertExportTarget } from '../files/export-target';
 
 /**
  * The configured exchange folder (a USB stick, a shared drive), and where exports go. File
@@ -43,9 +44,14 @@ export async function exportTarget(
   from: string,
   to: string,
 ): Promise<string> {
-  if (input.path) return input.path;
-  const folder = input.folder ? requireFolderThere(input.folder) : await configuredFolder(ctx);
-  return join(folder, syncFileName(kind, from, to, ctx.now()));
+  const folder = input.path
+    ? null
+    : input.folder
+      ? requireFolderThere(input.folder)
+      : await configuredFolder(ctx);
+  const path = input.path ?? join(folder!, syncFileName(kind, from, to, ctx.now()));
+  assertExportTarget(path, [ctx.caseFile.path]);
+  return path;
 }
 
 /** Files in the folder addressed to this device, oldest first. */

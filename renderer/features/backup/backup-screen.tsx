@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatusDto } from '../../../shared/contract/backup';
 import { can } from '../../../shared/permissions';
@@ -7,6 +7,10 @@ import { DateBoth } from '../../components/date-both';
 import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
 import { useBackupReminder } from './backup-reminder-store';
+import { localIso } from './local-iso';
+import { RestoreForm } from './restore-form';
+
+export { localIso } from './local-iso';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -21,8 +25,11 @@ export function BackupScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  // what the administrator types is not overwritten by a status that arrives later
+  const edited = useRef(false);
   const show = useCallback((s: BackupStatusDto) => {
     setStatus(s);
+    if (edited.current) return;
     setFolder(s.folder ?? '');
     setDays(s.remindAfterDays);
   }, []);
@@ -31,6 +38,7 @@ export function BackupScreen() {
   }, [show]);
   useEffect(load, [load]);
   const admin = role ? can(role, 'backup.configure') : false;
+  const mayRestore = role ? can(role, 'backup.restore') : false;
 
   async function act(p: () => Promise<string>) {
     setBusy(true);
@@ -114,7 +122,9 @@ export function BackupScreen() {
           onSubmit={(e) => {
             e.preventDefault();
             void act(async () => {
-              show(await call('backup.setFolder', { folder, remindAfterDays: days }));
+              const saved = await call('backup.setFolder', { folder, remindAfterDays: days });
+              edited.current = false;
+              show(saved);
               return t('security.backup.saved');
             });
           }}
@@ -122,7 +132,14 @@ export function BackupScreen() {
           <div className="grid">
             <label className="field wide">
               <span>{t('security.backup.folder')}</span>
-              <input value={folder} onChange={(e) => setFolder(e.target.value)} required />
+              <input
+                value={folder}
+                onChange={(e) => {
+                  edited.current = true;
+                  setFolder(e.target.value);
+                }}
+                required
+              />
               <small className="hint">{t('security.backup.folderHelp')}</small>
             </label>
             <label className="field">
@@ -132,7 +149,10 @@ export function BackupScreen() {
                 min={1}
                 max={90}
                 value={days}
-                onChange={(e) => setDays(Number(e.target.value))}
+                onChange={(e) => {
+                  edited.current = true;
+                  setDays(Number(e.target.value));
+                }}
               />
             </label>
           </div>
@@ -168,18 +188,15 @@ export function BackupScreen() {
           </tbody>
         </table>
       )}
+      {mayRestore ? (
+        <RestoreForm snapshots={status?.snapshots ?? []} />
+      ) : (
+        <p className="hint">{t('security.backup.restore.onlyAdmin')}</p>
+      )}
       <div className="card">
-        <h3>{t('security.backup.restoreTitle')}</h3>
-        <p>{t('security.backup.restoreSteps')}</p>
+        <p className="hint">{t('security.backup.restoreSteps')}</p>
         <pre className="command">{t('security.backup.restoreCommand', { file: newest })}</pre>
       </div>
     </section>
   );
-}
-
-/** A stored UTC time as the local date and time people read. */
-export function localIso(utc: string): string {
-  const d = new Date(utc);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -12,6 +12,7 @@ export function LoginScreen() {
   const { t } = useTranslation();
   const login = useSession((s) => s.login);
   const demo = useSession((s) => s.status?.demo);
+  const notice = useSession((s) => s.notice);
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [code, setCode] = useState('');
@@ -54,6 +55,11 @@ export function LoginScreen() {
       {demo && (
         <p className="demo-banner" role="note">
           {t('ui.demo.banner')}
+        </p>
+      )}
+      {notice && (
+        <p className="ok" role="status">
+          {t(notice)}
         </p>
       )}
       <form onSubmit={submit} aria-label={t('ui.login.title')}>

@@ -17,6 +17,7 @@ export const en: Shape<typeof ja> = {
     LOGIN_EXISTS: 'This login is already in use.',
     LAST_ADMIN_SLOT: 'The last key cannot be removed.',
     WEAK_PASSPHRASE: 'Use at least 10 characters, with some variety.',
+    COMMON_PASSPHRASE: 'That passphrase is among the first anyone tries. Put together words of your own.',
     INTEGRITY_FAILED: 'The case file failed its integrity check.',
     NATIVE_MODULE:
       'The part that opens the case file (the SQLite module) could not be loaded: it does not match this version of the app. Reinstall Yorisoi (in development, run npm start again). The case file was not touched.',
@@ -37,6 +38,7 @@ export const en: Shape<typeof ja> = {
     NOT_FOUND: 'Not found.',
     CONFLICT: 'This conflicts with another change. Reload and try again.',
     UNAUTHORIZED: 'Please log in.',
+    TOKEN_REQUIRED: 'Open the address printed when browser mode started (it carries the access key).',
     INTERNAL: 'An unexpected error occurred.',
     COORDINATION_NO_CONSENT:
       'No consent to give the person’s details to hospitals is recorded (or it was withdrawn). Record the consent first. Nothing was saved.',
@@ -56,6 +58,9 @@ export const en: Shape<typeof ja> = {
     BUNDLE_TOO_NEW: 'This sync file was made by a newer Yorisoi. Please update the app.',
     BUNDLE_WRONG_KIND: 'Wrong kind of file (a sync bundle and a receipt may have been mixed up).',
     BUNDLE_NOT_APPLICABLE: 'The sync file could not be applied to this case file. Nothing was imported.',
+    BUNDLE_TOO_LARGE: 'The file is too large to be a sync file. Nothing was imported.',
+    BUNDLE_NOT_ALLOWED:
+      'This sender (the prefecture, or another device you share only statistics with) may not change this case file’s records or staff. Nothing was imported.',
     CONSENT_REQUIRED:
       'No valid (unwithdrawn) consent covers giving information to this recipient. Record the consent, or choose the emergency exception (protection of life or body) and write the reason.',
     CONSENT_SCOPE:
@@ -75,5 +80,7 @@ export const en: Shape<typeof ja> = {
     SYNC_BUSY: 'Another sync file is being processed. Try again when it has finished.',
     FILE_NOT_FOUND: 'The file is not there. Check its folder and name.',
     FILE_UNWRITABLE: 'The file cannot be written (no such folder, read-only, …). The case file is unchanged.',
+    EXPORT_TARGET_PROTECTED:
+      'That is the case file, its key file or a backup. Choose another name or folder. Nothing was written.',
   },
 };
