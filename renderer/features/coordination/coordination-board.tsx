@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { useNav } from '../../stores/nav-store';
 import { NeedsChips } from './needs-chips';
 import './coordination.css';
+import { RadioToggles } from '../../components/radio-toggles';
 
 const STATES = ['open', 'ended', 'all'] as const;
 
@@ -29,20 +30,13 @@ export function CoordinationBoard() {
     <section className="coordination" aria-label={t('coordination.board.title')}>
       <header className="screen-header">
         <h2>{t('coordination.board.title')}</h2>
-        <div role="radiogroup" className="toggles" aria-label={t('coordination.board.stateLabel')}>
-          {STATES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="radio"
-              aria-checked={state === s}
-              className={state === s ? 'toggle on' : 'toggle'}
-              onClick={() => setState(s)}
-            >
-              {t(`coordination.board.states.${s}`)}
-            </button>
-          ))}
-        </div>
+        <RadioToggles
+          label={t('coordination.board.stateLabel')}
+          options={STATES}
+          value={state}
+          onChange={setState}
+          text={(s) => t(`coordination.board.states.${s}`)}
+        />
       </header>
       <ErrorMessage error={error} />
       {rows && rows.length === 0 && <p className="hint">{t('coordination.board.empty')}</p>}

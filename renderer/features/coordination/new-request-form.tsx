@@ -114,7 +114,6 @@ export function NewRequestForm({ consultationId }: { consultationId: string }) {
               onChange={(v) => patch({ wantedTo: v || null })}
             />
             <div className="field">
-              <span>{t('coordination.form.urgency')}</span>
               <CodeToggles
                 list="coordinationUrgency"
                 codes={codes(COORDINATION_URGENCIES)}

@@ -7,7 +7,7 @@ export const en: Shape<typeof ja> = {
       badDate: 'Not a date (e.g. 2025-04-01, R7.4.1, 令和7年4月1日)',
       datePlaceholder: '2025-04-01 / R7.4.1',
       edit: 'Edit',
-      fieldProblem: 'Check {{field}}',
+      suggestions: 'Suggestions for {{label}}',
       remove: 'Remove {{item}}',
       save: 'Save',
     },
