@@ -121,7 +121,7 @@ export const en: Shape<typeof ja> = {
     search: {
       title: 'Search',
       query: 'Search text',
-      placeholder: 'Name, reading or summary (any kana, any width)',
+      placeholder: 'Name, reading, summary or record number (R7-000123); any kana, any width',
       from: 'From',
       to: 'To',
       any: 'Any',
