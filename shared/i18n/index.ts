@@ -3,6 +3,7 @@ import { en as enCore } from './en/core';
 import { en as enEvents } from './en/events';
 import { en as enFieldCheck } from './en/field-check';
 import { en as enIntakeForm } from './en/intake-form';
+import { en as enSetupContact } from './en/setup-contact';
 import { en as enLetters } from './en/letters';
 import { en as enReports } from './en/reports';
 import { en as enReportsScreen } from './en/reports-screen';
@@ -13,6 +14,7 @@ import { ja as jaCore } from './ja/core';
 import { ja as jaEvents } from './ja/events';
 import { ja as jaFieldCheck } from './ja/field-check';
 import { ja as jaIntakeForm } from './ja/intake-form';
+import { ja as jaSetupContact } from './ja/setup-contact';
 import { ja as jaLetters } from './ja/letters';
 import { ja as jaReports } from './ja/reports';
 import { ja as jaReportsScreen } from './ja/reports-screen';
@@ -38,6 +40,7 @@ export const ja = {
   ...jaLetters,
   ...jaFieldCheck,
   ...jaIntakeForm,
+  ...jaSetupContact,
   vocab: vocabJa,
 };
 export const en = {
@@ -52,6 +55,7 @@ export const en = {
   ...enLetters,
   ...enFieldCheck,
   ...enIntakeForm,
+  ...enSetupContact,
   vocab: vocabEn,
 };
 
