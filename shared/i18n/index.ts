@@ -1,3 +1,4 @@
+import { en as enAuditView } from './en/audit-view';
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
 import { en as enEvents } from './en/events';
@@ -9,6 +10,7 @@ import { en as enReports } from './en/reports';
 import { en as enReportsScreen } from './en/reports-screen';
 import { en as enSecurity } from './en/security';
 import { en as enSync } from './en/sync';
+import { ja as jaAuditView } from './ja/audit-view';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
 import { ja as jaEvents } from './ja/events';
@@ -41,6 +43,7 @@ export const ja = {
   ...jaFieldCheck,
   ...jaIntakeForm,
   ...jaSetupContact,
+  ...jaAuditView,
   vocab: vocabJa,
 };
 export const en = {
@@ -56,6 +59,7 @@ export const en = {
   ...enFieldCheck,
   ...enIntakeForm,
   ...enSetupContact,
+  ...enAuditView,
   vocab: vocabEn,
 };
 

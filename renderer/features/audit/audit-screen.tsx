@@ -9,6 +9,7 @@ import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { localIso } from '../backup/backup-screen';
 import { AuditPersonFilter, type PickedPerson } from './audit-person-filter';
+import { actionLabel, detailParts, entityLabel } from './audit-text';
 
 type Rows = ChannelOutput<'audit.list'>;
 const PAGE = 100;
@@ -50,7 +51,7 @@ export function AuditScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const label = (a: string) => t(`security.audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a });
+  const label = (a: string) => actionLabel(t, a);
   const filter = useCallback(
     () => ({
       ...(login ? { login } : {}),
@@ -204,10 +205,17 @@ export function AuditScreen() {
                 <td>
                   <DateBoth value={localIso(r.at)} />
                 </td>
-                <td>{r.login ?? '—'}</td>
-                <td>{label(r.action)}</td>
-                <td className="mono">{r.entity ? `${r.entity} ${r.entityId?.slice(0, 8) ?? ''}` : '—'}</td>
-                <td className="mono detail">{r.detail === null ? '' : JSON.stringify(r.detail)}</td>
+                <td>{r.login ? (r.staffName ?? t('auditView.unknownStaff', { login: r.login })) : '—'}</td>
+                <td title={r.action}>{label(r.action)}</td>
+                <td>{r.entity ? [entityLabel(t, r.entity), r.target].filter(Boolean).join(' ') : '—'}</td>
+                <td className="detail">
+                  {detailParts(t, r.action, r.detail).map((p, i) => (
+                    <span key={i} className="detail-part">
+                      {p.label && <span className="detail-label">{p.label}：</span>}
+                      {p.value}
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
