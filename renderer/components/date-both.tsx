@@ -13,10 +13,16 @@ export function DateBoth({ value }: { value: string | null | undefined }) {
   const date = local.slice(0, 10);
   const time = local.length > 10 ? local.slice(11, 16) : '';
   const lang = i18n.language === 'en' ? 'en' : 'ja';
+  // 和暦 and 西暦 each stay on one line; a narrow column breaks between them
+  const both = formatDateBoth(date, lang);
+  const cut = both.search(/[（(]/);
+  const parts = cut > 0 ? [both.slice(0, cut), both.slice(cut)] : [both];
   return (
     <span className="date-both">
-      {formatDateBoth(date, lang)}
-      {time && ` ${time}`}
+      {parts.map((p, i) => (
+        <span key={i}>{p}</span>
+      ))}
+      {time && <span>{` ${time}`}</span>}
     </span>
   );
 }

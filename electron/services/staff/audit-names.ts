@@ -12,7 +12,7 @@ interface Row {
  * Names for a page of the audit log, so a reviewer reads people and records, not codes: each
  * login's staff name, and for each entry's record a short label — a consultation's number, a
  * person's name, a staff member, an institution, an event, a follow-up, a letter's number, a
- * referral's addressee. One query per kind of record on the page.
+ * referral's addressee, the person a coordination request is for. One query per kind of record on the page.
  */
 export async function auditNames(db: Db, rows: readonly Row[]) {
   const logins = [...new Set(rows.map((r) => r.login).filter((l): l is string => !!l))];
@@ -60,6 +60,16 @@ export async function auditNames(db: Db, rows: readonly Row[]) {
       'letter',
       (ids) =>
         db.selectFrom('letters').select(['id', 'document_number as label']).where('id', 'in', ids).execute(),
+    ],
+    [
+      'coordination_request',
+      (ids) =>
+        db
+          .selectFrom('coordination_requests as q')
+          .innerJoin('persons as p', 'p.id', 'q.person_id')
+          .select(['q.id as id', 'p.name as label'])
+          .where('q.id', 'in', ids)
+          .execute(),
     ],
     [
       'referral',

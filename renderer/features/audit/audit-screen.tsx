@@ -109,7 +109,7 @@ export function AuditScreen() {
   return (
     <section aria-label={t('security.audit.title')}>
       <header className="screen-header">
-        <h2>{t('security.audit.title')}</h2>
+        <h1>{t('security.audit.title')}</h1>
         <div className="button-row">
           <button type="button" onClick={() => void verify()} disabled={busy}>
             {busy ? t('security.audit.verifying') : t('security.audit.verify')}
@@ -205,8 +205,12 @@ export function AuditScreen() {
                 <td>
                   <DateBoth value={localIso(r.at)} />
                 </td>
-                <td>{r.login ? (r.staffName ?? t('auditView.unknownStaff', { login: r.login })) : '—'}</td>
-                <td title={r.action}>{label(r.action)}</td>
+                <td className="who">
+                  {r.login ? (r.staffName ?? t('auditView.unknownStaff', { login: r.login })) : '—'}
+                </td>
+                <td className="action" title={r.action}>
+                  {label(r.action)}
+                </td>
                 <td>{r.entity ? [entityLabel(t, r.entity), r.target].filter(Boolean).join(' ') : '—'}</td>
                 <td className="detail">
                   {detailParts(t, r.action, r.detail).map((p, i) => (

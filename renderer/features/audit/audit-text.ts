@@ -28,7 +28,15 @@ function valueWords(t: TFunction, action: string, k: string, v: string): string 
             : []
         : k === 'answer'
           ? ['contactAnswer']
-          : [];
+          : k === 'template'
+            ? ['letterTemplate']
+            : k === 'method'
+              ? ['consentMethod']
+              : k === 'kind'
+                ? action.startsWith('event.')
+                  ? ['eventKind']
+                  : ['coordinationKind']
+                : [];
   for (const list of lists) {
     const w = t(`vocab.${list}.${v}`, { defaultValue: '' });
     if (w) return w;

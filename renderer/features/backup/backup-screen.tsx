@@ -51,7 +51,7 @@ export function BackupScreen() {
   return (
     <section aria-label={t('security.backup.title')}>
       <header className="screen-header">
-        <h2>{t('security.backup.title')}</h2>
+        <h1>{t('security.backup.title')}</h1>
       </header>
       <p className="hint">{t('security.backup.intro')}</p>
       <ErrorMessage error={error} />
@@ -143,7 +143,7 @@ export function BackupScreen() {
       ) : (
         <p className="hint">{t('security.backup.onlyAdmin')}</p>
       )}
-      <h3>{t('security.backup.generations')}</h3>
+      <h2>{t('security.backup.generations')}</h2>
       {status && status.snapshots.length === 0 ? (
         <p className="hint">{t('security.backup.noGenerations')}</p>
       ) : (
@@ -169,7 +169,7 @@ export function BackupScreen() {
         </table>
       )}
       <div className="card">
-        <h3>{t('security.backup.restoreTitle')}</h3>
+        <h2>{t('security.backup.restoreTitle')}</h2>
         <p>{t('security.backup.restoreSteps')}</p>
         <pre className="command">{t('security.backup.restoreCommand', { file: newest })}</pre>
       </div>

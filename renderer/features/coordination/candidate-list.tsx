@@ -46,7 +46,9 @@ export function CandidateList({
               <th>{t('coordination.candidates.nearness')}</th>
               <th>{t('coordination.candidates.covers')}</th>
               <th>{t('coordination.candidates.last')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

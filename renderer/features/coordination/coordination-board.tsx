@@ -29,7 +29,7 @@ export function CoordinationBoard() {
   return (
     <section className="coordination" aria-label={t('coordination.board.title')}>
       <header className="screen-header">
-        <h2>{t('coordination.board.title')}</h2>
+        <h1>{t('coordination.board.title')}</h1>
         <RadioToggles
           label={t('coordination.board.stateLabel')}
           options={STATES}
@@ -54,7 +54,9 @@ export function CoordinationBoard() {
                 {state === 'open' ? t('coordination.board.nextCallBack') : t('coordination.board.outcome')}
               </th>
               <th>{t('coordination.board.owner')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -76,7 +76,7 @@ export function FollowUpsScreen() {
   return (
     <section className="followups" aria-label={t('ui.followups.title')}>
       <header className="screen-header">
-        <h2>{t('ui.followups.title')}</h2>
+        <h1>{t('ui.followups.title')}</h1>
         <RadioToggles
           label={t('ui.followups.scope')}
           options={SCOPES}
@@ -96,9 +96,9 @@ export function FollowUpsScreen() {
       {data &&
         BUCKETS.map((b) => (
           <div key={b} className={`bucket ${b}`}>
-            <h3>
+            <h2>
               {t(`ui.followups.buckets.${b}`)} ({data[b].length})
-            </h3>
+            </h2>
             {data[b].length === 0 && <p className="hint">{t('ui.followups.none')}</p>}
             <ul>
               {data[b].map((f) => (

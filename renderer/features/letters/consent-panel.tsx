@@ -107,7 +107,7 @@ export function ConsentPanel({
 
   return (
     <section className="card consent-panel" aria-label={t('letters.consent.heading')}>
-      <h3>{t('letters.consent.heading')}</h3>
+      <h2>{t('letters.consent.heading')}</h2>
       {list.length === 0 && <p className="hint">{t('letters.consent.none')}</p>}
       <ul className="consents">
         {list.map((c) => (

@@ -95,7 +95,7 @@ export function LetterEditor({
   return (
     <section className="letter-editor" aria-label={t('letters.editor.heading')}>
       <div className="letter-form">
-        <h3>{t('letters.editor.heading')}</h3>
+        <h2>{t('letters.editor.heading')}</h2>
         <div className="grid">
           <label className="field">
             <span>{t('letters.editor.template')}</span>

@@ -35,9 +35,9 @@ export function ProvisionLogScreen() {
   return (
     <section className="provision-log" aria-label={t('letters.provision.heading')}>
       <header className="screen-header">
-        <h2>
+        <h1>
           {t('letters.provision.heading')}：{data.personName ?? '—'}
-        </h2>
+        </h1>
         {personId && (
           <button type="button" onClick={() => openPerson(personId)}>
             {t('letters.back')}

@@ -44,9 +44,9 @@ export function ReferralWorkspace({ id }: { id: string }) {
   return (
     <section className="referral-workspace" aria-label={t('letters.referral.heading')}>
       <header className="screen-header">
-        <h2>
+        <h1>
           {t('letters.referral.heading')}：{r.institution.name}
-        </h2>
+        </h1>
         <span className="tag" data-state={r.state}>
           {t(`vocab.referralState.${r.state}`)}
         </span>

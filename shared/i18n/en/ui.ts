@@ -4,6 +4,7 @@ import type { Shape } from '../shape';
 export const en: Shape<typeof ja> = {
   ui: {
     common: {
+      actions: 'Actions',
       badDate: 'Not a date (e.g. 2025-04-01, R7.4.1, 令和7年4月1日)',
       datePlaceholder: '2025-04-01 / R7.4.1',
       edit: 'Edit',

@@ -2,6 +2,7 @@
 export const ja = {
   ui: {
     common: {
+      actions: '操作',
       badDate: '日付として読めません（例：2025-04-01、R7.4.1、令和7年4月1日）',
       datePlaceholder: '2025-04-01 / R7.4.1',
       edit: '編集',
