@@ -139,6 +139,9 @@ describe('every screen in Chromium: accessible, and nothing cut off at 1366×768
       await nav('相談受付');
       await page.getByRole('form', { name: '相談受付' }).waitFor();
       await check('intake', [page.getByRole('button', { name: /^保存/ })]);
+      await page.keyboard.press('Control+s'); // nothing filled in: the messages at their fields
+      await page.locator('.field-error').first().waitFor();
+      await check('intake-errors', [page.locator('.field-error').first()]);
       await nav('検索・一覧');
       await page.locator('.row-button').first().waitFor();
       await check('search');
@@ -149,6 +152,14 @@ describe('every screen in Chromium: accessible, and nothing cut off at 1366×768
       };
       await timeline();
       await check('person-timeline');
+      await page.locator('[data-kind="consultation"]').getByRole('button', { name: '編集' }).click();
+      await page.getByRole('heading', { name: /^相談記録の編集/ }).waitFor();
+      await check('intake-edit');
+      await timeline();
+      await page.getByRole('button', { name: '入院・レスパイト調整を始める' }).click();
+      await page.getByRole('form', { name: '入院・レスパイト調整の依頼' }).waitFor();
+      await check('coordination-new');
+      await timeline();
       await page.getByRole('button', { name: '提供記録' }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check('provision-log');
