@@ -88,29 +88,30 @@ export function SuggestInput<T>({
         />
         <FieldMessage fieldId={id} notice={notice} />
       </div>
-      <ul
-        id={`${id}-list`}
-        role="listbox"
-        aria-label={t('ui.common.suggestions', { label })}
-        className="suggestions"
-        hidden={items.length === 0}
-      >
-        {items.map((item, i) => (
-          <li
-            key={keyOf(item)}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'active' : ''}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(item);
-            }}
-          >
-            {render(item)}
-          </li>
-        ))}
-      </ul>
+      {items.length > 0 && (
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={t('ui.common.suggestions', { label })}
+          className="suggestions"
+        >
+          {items.map((item, i) => (
+            <li
+              key={keyOf(item)}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(item);
+              }}
+            >
+              {render(item)}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

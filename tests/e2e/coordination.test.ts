@@ -258,7 +258,7 @@ describe('admission and respite coordination in Chromium', () => {
     const ended = page.getByTestId('ended');
     await ended.getByRole('button', { name: '医療機関への依頼状（T3）を作る' }).click();
     await page.getByRole('region', { name: '紹介' }).waitFor();
-    expect(await page.locator('.referral-workspace h2').textContent()).toContain('朝霞拠点病院');
+    expect(await page.locator('.referral-workspace h1').textContent()).toContain('朝霞拠点病院');
     expect(await page.locator('.screen-header .tag').textContent()).toBe('依頼中');
     // the coordination's consent starts the form, and the letter is still blocked until it is recorded
     expect(await page.getByTestId('consent-from-request').textContent()).toContain(
