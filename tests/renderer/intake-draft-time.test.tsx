@@ -6,6 +6,7 @@ process.env.TZ = 'Asia/Tokyo';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DateBoth } from '../../renderer/components/date-both';
 import { IntakeFormScreen } from '../../renderer/features/intake/intake-form';
 import { emptyIntake } from '../../renderer/features/intake/intake-state';
 import { PersonTimeline } from '../../renderer/features/person/person-timeline';
@@ -104,5 +105,15 @@ describe('受付日時 and drafts', () => {
     const times = [...document.querySelectorAll('.timeline-items .when')].map((e) => e.textContent ?? '');
     expect(times.length).toBeGreaterThanOrEqual(2);
     for (const t of times) expect(t).toContain('10:20');
+  });
+});
+
+describe('a stored instant on screen', () => {
+  it('is shown on the local clock, its day included (23:30 UTC is 08:30 the next morning in Japan)', () => {
+    render(<DateBoth value="2026-03-01T23:30:00.000Z" />);
+    expect(document.body.textContent).toBe('令和8年3月2日（2026年3月2日） 08:30');
+    cleanup();
+    render(<DateBoth value="2026-03-01T23:30" />); // typed as local (a 受付日時): left as it is
+    expect(document.body.textContent).toBe('令和8年3月1日（2026年3月1日） 23:30');
   });
 });

@@ -70,7 +70,7 @@ export function ProvisionLogScreen() {
             {data.rows.map((r, i) => (
               <tr key={i} data-kind={r.kind}>
                 <td>
-                  <DateBoth value={r.at.slice(0, 10)} /> {new Date(r.at).toTimeString().slice(0, 5)}
+                  <DateBoth value={r.at} />
                 </td>
                 <td>{t(`letters.provision.kinds.${r.kind}`)}</td>
                 <td>{r.documentNumber ?? '—'}</td>
