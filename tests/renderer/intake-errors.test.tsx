@@ -118,6 +118,10 @@ describe('intake errors and warnings at the field', () => {
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(async () => expect(await consultationCount(app)).toBe(1));
     expect(screen.queryByRole('alert')).toBeNull();
+    // the form is empty again: what was worth a second look stays beside the saved number
+    const after = await screen.findByTestId('saved-warnings');
+    expect(after.textContent).toContain('受付日時が未来の日時です');
+    expect(after.textContent).toContain('相談内容の分類が選ばれていません');
     // a category chosen: the warning goes
     await user.click(
       within(screen.getByRole('group', { name: '相談内容の分類' })).getByRole('button', { name: /^1\.1 / }),

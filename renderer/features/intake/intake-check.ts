@@ -61,6 +61,19 @@ export function noticesFromIssues(issues: readonly InputIssue[]): {
   return { notices: sortByForm(notices), unplaced };
 }
 
+/** The warnings a service answer carries, if its contract has them (`warnings: {code, path}[]`). */
+export function serviceWarnings(answer: unknown): { code: string; path: string }[] {
+  const ws = (answer as { warnings?: unknown } | null)?.warnings;
+  return Array.isArray(ws)
+    ? ws.filter(
+        (w): w is { code: string; path: string } =>
+          !!w &&
+          typeof (w as { code?: unknown }).code === 'string' &&
+          typeof (w as { path?: unknown }).path === 'string',
+      )
+    : [];
+}
+
 /** Warnings a service may return with a saved record: `{ code, path }`. */
 export function noticesFromWarnings(warnings: readonly { code: string; path: string }[]): IntakeNotice[] {
   return sortByForm(

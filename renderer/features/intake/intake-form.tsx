@@ -27,7 +27,15 @@ import { useNav } from '../../stores/nav-store';
 import { CategoryToggles } from './category-toggles';
 import { DiseasePicker } from './disease-picker';
 import { IntakeSummary } from './intake-summary';
-import { checkIntake, noticeMap, noticesFromIssues, type IntakeNotice } from './intake-check';
+import {
+  checkIntake,
+  noticeMap,
+  noticesFromIssues,
+  noticesFromWarnings,
+  noticeText,
+  serviceWarnings,
+  type IntakeNotice,
+} from './intake-check';
 import { fieldId, type IntakeField } from './intake-fields';
 import { localNow, toConsultationInput } from './intake-state';
 import { PersonPicker } from './person-picker';
@@ -61,6 +69,8 @@ export function IntakeFormScreen() {
   const stopEditing = useNav((s) => s.editConsultation);
   const { form, patch: patchForm, editing, draftNote, loaded, reset, forgetDraft } = useIntakeDraft(editId);
   const [saved, setSaved] = useState<ConsultationDetail | null>(null);
+  // what was worth a second look in the record just saved (the form itself is empty again)
+  const [savedWarnings, setSavedWarnings] = useState<string[]>([]);
   const [tried, setTried] = useState(false);
   const [serverNotices, setServerNotices] = useState<IntakeNotice[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -116,6 +126,11 @@ export function IntakeFormScreen() {
           })
         : await call('consultation.record', input);
       setSaved(result);
+      const warnings = [
+        ...checkIntake(form, localNow()).filter((n) => n.severity === 'warning'),
+        ...noticesFromWarnings(serviceWarnings(result)),
+      ];
+      setSavedWarnings([...new Set(warnings.map((n) => noticeText(t, n)))]);
       if (!editing) await forgetDraft().catch(() => undefined);
       stopEditing(null);
       reset();
@@ -135,7 +150,7 @@ export function IntakeFormScreen() {
       busyRef.current = false;
       setBusy(false);
     }
-  }, [editing, form, forgetDraft, reset, stopEditing]);
+  }, [editing, form, forgetDraft, reset, stopEditing, t]);
 
   const startNew = useCallback(() => {
     reset();
@@ -433,7 +448,13 @@ export function IntakeFormScreen() {
       </fieldset>
 
       <IntakeSummary error={error} notices={shown} errorCount={errorCount} />
-      <SaveFooter saved={saved} busy={busy} onSave={() => void save()} onNew={startNew} />
+      <SaveFooter
+        saved={saved}
+        warnings={savedWarnings}
+        busy={busy}
+        onSave={() => void save()}
+        onNew={startNew}
+      />
     </form>
   );
 }

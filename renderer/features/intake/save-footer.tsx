@@ -12,11 +12,14 @@ import { ReferralCreate } from '../letters/referral-create';
  */
 export function SaveFooter({
   saved,
+  warnings,
   busy,
   onSave,
   onNew,
 }: {
   saved: ConsultationDetail | null;
+  /** what to look at again in the record just saved (warnings never stop a save) */
+  warnings: readonly string[];
   busy: boolean;
   onSave(): void;
   onNew(): void;
@@ -60,6 +63,16 @@ export function SaveFooter({
           )}
         </div>
       </div>
+      {saved && warnings.length > 0 && (
+        <div className="saved-warnings" data-testid="saved-warnings">
+          {t('intakeForm.savedWith')}
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </footer>
   );
 }
