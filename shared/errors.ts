@@ -82,11 +82,33 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What is wrong with one input field, in words the renderer can translate: the field's path, a
+ * kind, and a limit where one applies. `message` is the validator's own English, for the CLI
+ * and logs only (never shown in the app).
+ */
+export const ISSUE_KINDS = [
+  'required',
+  'choice',
+  'format',
+  'range',
+  'tooLong',
+  'tooMany',
+  'invalid',
+] as const;
+export type IssueKind = (typeof ISSUE_KINDS)[number];
+export interface InputIssue {
+  path: string;
+  message: string;
+  kind?: IssueKind;
+  limit?: number;
+}
+
 export interface ErrorDetail {
   code: ErrorCode;
   message: string;
   /** zod issues or other structured detail that helps the user fix the input */
-  issues?: { path: string; message: string }[];
+  issues?: InputIssue[];
 }
 
 export class AppError extends Error {

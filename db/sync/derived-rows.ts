@@ -1,5 +1,7 @@
-import { foldForSearch } from '../../shared/text/normalize';
+import { personSearchText, searchDocumentText } from '../../shared/text/search-document';
 import type { SqliteDb } from '../sqlite/open-encrypted';
+
+export { personSearchText };
 
 /**
  * Rows no op carries because each device derives them: a person's folded search text and each
@@ -7,10 +9,6 @@ import type { SqliteDb } from '../sqlite/open-encrypted';
  * upsertSearchDoc() build them (electron/services); the convergence test compares them across
  * devices, so a drift between the two fails there.
  */
-/** A person's folded name and kana, as personFields() makes search_text. */
-export function personSearchText(name: unknown, kana: unknown): string {
-  return foldForSearch([name, kana].filter((x): x is string => typeof x === 'string' && !!x).join(' '));
-}
 
 export class DerivedRows {
   #persons = new Set<string>();
@@ -39,7 +37,7 @@ export class DerivedRows {
       for (const c of ofPerson.all(id) as { id: string }[]) this.#consultations.add(c.id);
     }
     const doc = this.sqlite.prepare(
-      `SELECT c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note, p.name, p.name_kana, c.deleted_at
+      `SELECT c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note, c.serial, p.name, p.name_kana, c.deleted_at
          FROM consultations c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = ?`,
     );
     const upsert = this.sqlite.prepare(
@@ -54,11 +52,16 @@ export class DerivedRows {
         drop.run(id); // search documents hold live consultations only
         continue;
       }
-      const text = foldForSearch(
-        [c.name, c.name_kana, c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note]
-          .filter((x): x is string => !!x)
-          .join('\n'),
-      );
+      const text = searchDocumentText({
+        name: c.name ?? null,
+        nameKana: c.name_kana ?? null,
+        summary: c.summary ?? null,
+        responseText: c.response_text ?? null,
+        consulterNote: c.consulter_note ?? null,
+        diseaseOther: c.disease_other ?? null,
+        referralNote: c.referral_note ?? null,
+        serial: c.serial ?? '',
+      });
       upsert.run(id, text);
     }
     this.#persons.clear();

@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { AppRuntime } from '../app/runtime';
 import type { ServiceContext } from '../services/context';
 import type { HandlerFor } from '../services/handler-types';
+import { inputIssue } from './input-issues';
 import { storageError } from './storage-errors';
 
 /**
@@ -67,7 +68,7 @@ export function createDispatcher(
           throw new AppError(
             'INVALID_INPUT',
             `Invalid input for ${channel}.`,
-            parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+            parsed.error.issues.map(inputIssue),
           );
         }
         const handler = handlers[channel] as (arg: unknown, input: unknown) => Promise<unknown>;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { vocabKey, type VocabList } from '../../shared/i18n/vocab-resources';
+import { FieldMessage, noticeAria, type FieldNotice } from './field-notice';
 
 interface Props {
   list: VocabList;
@@ -8,15 +9,21 @@ interface Props {
   onChange(v: string | null): void;
   label: string;
   id: string;
+  notice?: FieldNotice;
 }
 
 /** A labelled select over a code list, with an empty choice (every identity field is optional). */
-export function CodeSelect({ list, codes, value, onChange, label, id }: Props) {
+export function CodeSelect({ list, codes, value, onChange, label, id, notice }: Props) {
   const { t } = useTranslation();
   return (
-    <label className="field" htmlFor={id}>
-      <span>{label}</span>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        {...noticeAria(id, notice)}
+      >
         <option value="">—</option>
         {codes.map((c) => (
           <option key={c} value={c}>
@@ -24,6 +31,7 @@ export function CodeSelect({ list, codes, value, onChange, label, id }: Props) {
           </option>
         ))}
       </select>
-    </label>
+      <FieldMessage fieldId={id} notice={notice} />
+    </div>
   );
 }

@@ -1,8 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { issueText } from './issue-text';
 
-/** A contract error as a translated sentence (with the fields that need fixing). */
-export function ErrorMessage({ error }: { error: unknown }) {
+/**
+ * A contract error as a translated sentence, with each field that needs fixing named in words
+ * (screens that place messages at their fields pass `labelOf` or show those themselves).
+ */
+export function ErrorMessage({
+  error,
+  labelOf,
+}: {
+  error: unknown;
+  /** the screen's own label for a contract path, where it has one */
+  labelOf?(path: string): string | undefined;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : 'INTERNAL';
@@ -13,9 +24,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
       {issues.length > 0 && (
         <ul>
           {issues.map((i) => (
-            <li key={i.path}>
-              {t('ui.common.fieldProblem', { field: i.path })}: {i.message}
-            </li>
+            <li key={i.path}>{issueText(t, i, labelOf?.(i.path))}</li>
           ))}
         </ul>
       )}

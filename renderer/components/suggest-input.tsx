@@ -1,4 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldMessage, noticeAria, type FieldNotice } from './field-notice';
 import { isComposing } from './ime';
 
 interface Props<T> {
@@ -10,17 +12,33 @@ interface Props<T> {
   onPick(item: T): void;
   /** for suggestions fetched asynchronously: told every new query */
   onQuery?(query: string): void;
+  id?: string;
+  notice?: FieldNotice;
 }
 
 /**
  * A text box with a suggestion list for pickers: arrows move, Enter picks — but never while
- * the IME is composing, so confirming かな→漢字 conversion does not pick anything.
+ * the IME is composing, so confirming かな→漢字 conversion does not pick anything. The active
+ * option is announced through aria-activedescendant while focus stays in the box.
  */
-export function SuggestInput<T>({ label, placeholder, suggest, render, keyOf, onPick, onQuery }: Props<T>) {
-  const id = useId();
+export function SuggestInput<T>({
+  label,
+  placeholder,
+  suggest,
+  render,
+  keyOf,
+  onPick,
+  onQuery,
+  id: givenId,
+  notice,
+}: Props<T>) {
+  const { t } = useTranslation();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const items = suggest(query);
+  const optionId = (i: number) => `${id}-option-${i}`;
 
   function pick(item: T | undefined) {
     if (!item) return;
@@ -48,8 +66,8 @@ export function SuggestInput<T>({ label, placeholder, suggest, render, keyOf, on
 
   return (
     <div className="suggest">
-      <label className="field" htmlFor={id}>
-        <span>{label}</span>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
         <input
           id={id}
           value={query}
@@ -63,14 +81,24 @@ export function SuggestInput<T>({ label, placeholder, suggest, render, keyOf, on
           role="combobox"
           aria-expanded={items.length > 0}
           aria-controls={`${id}-list`}
+          aria-autocomplete="list"
+          aria-activedescendant={items.length > 0 ? optionId(Math.min(active, items.length - 1)) : undefined}
           autoComplete="off"
+          {...noticeAria(id, notice)}
         />
-      </label>
+        <FieldMessage fieldId={id} notice={notice} />
+      </div>
       {items.length > 0 && (
-        <ul id={`${id}-list`} role="listbox" className="suggestions">
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={t('ui.common.suggestions', { label })}
+          className="suggestions"
+        >
           {items.map((item, i) => (
             <li
               key={keyOf(item)}
+              id={optionId(i)}
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : ''}

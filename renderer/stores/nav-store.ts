@@ -46,7 +46,15 @@ export const useNav = create<NavState>((set) => ({
   coordinationId: null,
   coordinationFrom: null,
   referralId: null,
-  go: (screen) => set(screen === 'letters' ? { screen, referralId: null } : { screen }),
+  // the menu's 相談受付 is a new intake (an edit left through the menu is not reopened)
+  go: (screen) =>
+    set(
+      screen === 'letters'
+        ? { screen, referralId: null }
+        : screen === 'intake'
+          ? { screen, editConsultationId: null }
+          : { screen },
+    ),
   openCoordination: (coordinationId) =>
     set({ screen: 'coordinationRequest', coordinationId, coordinationFrom: null }),
   newCoordination: (coordinationFrom) =>

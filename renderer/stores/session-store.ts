@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ChannelInput } from '../../shared/contract';
 import type { SessionStatus } from '../../shared/contract/session';
 import { call } from '../api/client';
 
@@ -12,12 +13,7 @@ interface SessionState {
   restored(): Promise<void>;
   refresh(): Promise<void>;
   login(login: string, passphrase: string, secondFactor?: string): Promise<void>;
-  create(input: {
-    centerName: string;
-    login: string;
-    displayName: string;
-    passphrase: string;
-  }): Promise<void>;
+  create(input: ChannelInput<'session.create'>): Promise<void>;
   openDemo(passphrase: string): Promise<void>;
   confirmRecoveryStored(): void;
   lock(): Promise<void>;

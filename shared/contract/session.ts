@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAFF_PROFESSIONS, STAFF_ROLES } from '../vocab';
 import { channel } from './channel';
-import { codeOf, id, okResult } from './common';
+import { codeOf, id, okResult, optText } from './common';
 
 export const sessionUser = z.object({
   staffId: id,
@@ -35,6 +35,10 @@ export const sessionChannels = {
       displayName: z.string().trim().min(1).max(100),
       profession: codeOf(STAFF_PROFESSIONS).nullish(),
       passphrase,
+      /** the center's return address for letters, asked at first run (the letterhead) */
+      letterhead: z
+        .object({ postalCode: optText(10), address: optText(300), phone: optText(40), fax: optText(40) })
+        .optional(),
     }),
     output: z.object({ recoveryCode: z.string(), status: sessionStatus }),
   }),

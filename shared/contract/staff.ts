@@ -17,9 +17,13 @@ export const auditEntryDto = z.object({
   id: z.number(),
   at: z.string(),
   login: z.string().nullable(),
+  /** the staff member's name for the login (null: no such account here) */
+  staffName: z.string().nullable(),
   action: z.string(),
   entity: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** the record in words: a consultation's number, a person's name, an institution … */
+  target: z.string().nullable(),
   detail: z.unknown(),
 });
 

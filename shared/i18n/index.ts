@@ -1,14 +1,22 @@
+import { en as enAuditView } from './en/audit-view';
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
 import { en as enEvents } from './en/events';
+import { en as enFieldCheck } from './en/field-check';
+import { en as enIntakeForm } from './en/intake-form';
+import { en as enSetupContact } from './en/setup-contact';
 import { en as enLetters } from './en/letters';
 import { en as enReports } from './en/reports';
 import { en as enReportsScreen } from './en/reports-screen';
 import { en as enSecurity } from './en/security';
 import { en as enSync } from './en/sync';
+import { ja as jaAuditView } from './ja/audit-view';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
 import { ja as jaEvents } from './ja/events';
+import { ja as jaFieldCheck } from './ja/field-check';
+import { ja as jaIntakeForm } from './ja/intake-form';
+import { ja as jaSetupContact } from './ja/setup-contact';
 import { ja as jaLetters } from './ja/letters';
 import { ja as jaReports } from './ja/reports';
 import { ja as jaReportsScreen } from './ja/reports-screen';
@@ -32,6 +40,10 @@ export const ja = {
   ...jaUi,
   ...jaCoordination,
   ...jaLetters,
+  ...jaFieldCheck,
+  ...jaIntakeForm,
+  ...jaSetupContact,
+  ...jaAuditView,
   vocab: vocabJa,
 };
 export const en = {
@@ -44,6 +56,10 @@ export const en = {
   ...enUi,
   ...enCoordination,
   ...enLetters,
+  ...enFieldCheck,
+  ...enIntakeForm,
+  ...enSetupContact,
+  ...enAuditView,
   vocab: vocabEn,
 };
 

@@ -132,19 +132,19 @@ describe('admission and respite coordination in Chromium', () => {
     const form = page.getByRole('form', { name: '入院・レスパイト調整の依頼' });
     await form.waitFor();
     // the consultation's devices fill in the needs: TPPV, suction
-    const vent = form.getByRole('group', { name: '人工呼吸器' });
+    const vent = form.getByRole('radiogroup', { name: '人工呼吸器' });
     await expect
-      .poll(() => vent.getByRole('button', { name: /TPPV/ }).getAttribute('aria-pressed'))
+      .poll(() => vent.getByRole('radio', { name: /TPPV/ }).getAttribute('aria-checked'))
       .toBe('true');
     await form
-      .getByRole('group', { name: '吸引' })
-      .getByRole('button', { name: '吸引（頻回・夜間も）' })
+      .getByRole('radiogroup', { name: '吸引' })
+      .getByRole('radio', { name: '吸引（頻回・夜間も）' })
       .click();
     await form.getByLabel('胃ろう・経管栄養').check();
     await form.locator('#coordination-reason').selectOption({ label: '介護者の病気・入院' });
     await form.getByLabel('希望日（から）').fill(inDays(7));
     await form.getByLabel('希望日（まで）').fill(inDays(14));
-    await form.getByRole('group', { name: '緊急度' }).getByRole('button', { name: '至急' }).click();
+    await form.getByRole('radiogroup', { name: '緊急度' }).getByRole('radio', { name: '至急' }).click();
     await form
       .getByLabel('理由・状況（病院に伝える内容）')
       .fill('妻が腰椎圧迫骨折で入院。夜間の吸引ができない。');
@@ -175,8 +175,8 @@ describe('admission and respite coordination in Chromium', () => {
     const entry = page.getByRole('form', { name: '連絡を1件記録する' });
     await expect.poll(() => entry.getByLabel('連絡した医療機関').inputValue()).not.toBe('');
     await entry
-      .getByRole('group', { name: '回答' })
-      .getByRole('button', { name: answer, exact: true })
+      .getByRole('radiogroup', { name: '回答' })
+      .getByRole('radio', { name: answer, exact: true })
       .click();
     if (fill) await fill();
     await entry.getByRole('button', { name: '記録する' }).click();
@@ -258,7 +258,7 @@ describe('admission and respite coordination in Chromium', () => {
     const ended = page.getByTestId('ended');
     await ended.getByRole('button', { name: '医療機関への依頼状（T3）を作る' }).click();
     await page.getByRole('region', { name: '紹介' }).waitFor();
-    expect(await page.locator('.referral-workspace h2').textContent()).toContain('朝霞拠点病院');
+    expect(await page.locator('.referral-workspace h1').textContent()).toContain('朝霞拠点病院');
     expect(await page.locator('.screen-header .tag').textContent()).toBe('依頼中');
     // the coordination's consent starts the form, and the letter is still blocked until it is recorded
     expect(await page.getByTestId('consent-from-request').textContent()).toContain(

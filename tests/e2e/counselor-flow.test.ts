@@ -51,7 +51,7 @@ describe('a counselor’s day in Chromium (browser mode, fresh case file)', () =
 
   it('records a consultation in Japanese with a follow-up due today', async () => {
     const { page } = app;
-    await page.getByRole('group', { name: '相談方法' }).getByRole('button', { name: '電話' }).click();
+    await page.getByRole('radiogroup', { name: '相談方法' }).getByRole('radio', { name: '電話' }).click();
     await page.getByLabel('相談者の続柄・立場').selectOption({ label: '本人' });
     await page.getByRole('radio', { name: '新しく登録' }).click();
     await page.getByLabel('氏名', { exact: true }).fill('山田 花子');

@@ -91,7 +91,7 @@ async function pairWith(
 async function record(d: Device, name: string, kana: string, summary: string) {
   const { page } = d;
   await nav(d, '相談受付');
-  await page.getByRole('group', { name: '相談方法' }).getByRole('button', { name: '出張相談' }).click();
+  await page.getByRole('radiogroup', { name: '相談方法' }).getByRole('radio', { name: '出張相談' }).click();
   await page.getByLabel('相談者の続柄・立場').selectOption({ label: '本人' });
   await page.getByRole('radio', { name: '新しく登録' }).click();
   await page.getByLabel('氏名', { exact: true }).fill(name);

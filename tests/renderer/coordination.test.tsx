@@ -67,7 +67,7 @@ describe('a coordination request on screen', () => {
     await waitFor(() =>
       expect((within(entry).getByLabelText('連絡した医療機関') as HTMLSelectElement).value).not.toBe(''),
     );
-    fireEvent.click(within(entry).getByRole('button', { name: '受入不可' }));
+    fireEvent.click(within(entry).getByRole('radio', { name: '受入不可' }));
     fireEvent.change(within(entry).getByLabelText('受入不可の理由'), { target: { value: 'no_beds' } });
     const detail = within(entry).getByLabelText('理由の詳細');
     fireEvent.change(detail, { target: { value: 'まんしょう' } });
@@ -92,7 +92,7 @@ describe('a coordination request on screen', () => {
     const row = await screen.findByRole('row', { name: /志木中央病院/ });
     fireEvent.click(within(row).getByRole('button', { name: '連絡を記録' }));
     const entry = screen.getByRole('form', { name: '連絡を1件記録する' });
-    fireEvent.click(within(entry).getByRole('button', { name: '検討中' }));
+    fireEvent.click(within(entry).getByRole('radio', { name: '検討中' }));
     fireEvent.click(within(entry).getByRole('button', { name: '記録する' }));
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-code')).toBe('INVALID_INPUT');

@@ -69,7 +69,8 @@ describe('intake form', () => {
     fireEvent.click(screen.getByRole('button', { name: /^保存/ }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('入力内容に誤りがあります。');
-    expect(alert.textContent).toContain('consulter');
+    expect(alert.textContent).toContain('相談者の続柄・立場を選んでください');
+    expect(alert.textContent).not.toContain('consulter');
     expect(await consultationCount(app)).toBe(0);
   });
 

@@ -47,3 +47,36 @@ describe('search screen', () => {
     await waitFor(() => expect(screen.getAllByTestId('result-count')[0]!.textContent).toBe('1 件'));
   });
 });
+
+describe('search screen: a name typed without the space, a record number', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await inProcessApp();
+    const base = { receivedAt: '2025-06-02T10:00', consulter: 'self' as const, method: 'phone' as const };
+    await app.api('consultation.record', { ...base, summary: '別の相談' });
+    await app.api('consultation.record', {
+      ...base,
+      person: { mode: 'new', data: { name: '佐藤 一郎', nameKana: 'サトウ イチロウ' } },
+      summary: '就労の相談',
+    });
+  });
+  afterAll(() => app.close());
+
+  it('佐藤一郎 typed through the IME, and R7-000002, each find 佐藤 一郎’s record', async () => {
+    render(<SearchScreen />);
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('2 件'));
+    const box = screen.getByLabelText('検索語');
+    expect(box.getAttribute('placeholder')).toContain('記録番号');
+    fireEvent.compositionStart(box);
+    fireEvent.change(box, { target: { value: 'さとういちろう' } });
+    fireEvent.keyDown(box, { key: 'Enter', isComposing: true, keyCode: 229 }); // confirms 佐藤一郎
+    fireEvent.change(box, { target: { value: '佐藤一郎' } });
+    fireEvent.compositionEnd(box);
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('1 件'));
+    // (the rows themselves are checked in Chromium: a virtual list lays nothing out in jsdom)
+    fireEvent.change(box, { target: { value: 'R7-000003' } });
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('0 件'));
+    fireEvent.change(box, { target: { value: 'R7-000002' } });
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('1 件'));
+  });
+});

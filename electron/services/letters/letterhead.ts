@@ -29,3 +29,18 @@ export async function setLetterhead(ctx: ServiceContext, input: Letterhead): Pro
   });
   return readLetterhead(ctx.db);
 }
+
+/**
+ * First run: the return address the administrator gave, as the letterhead. The case file and
+ * its recovery code exist by now, and the code must reach the screen: should this write fail,
+ * the letterhead stays empty (the letters screen asks for it again) rather than the code being lost.
+ */
+export async function setupLetterhead(
+  ctx: ServiceContext,
+  contact: Pick<Letterhead, 'postalCode' | 'address' | 'phone' | 'fax'>,
+): Promise<void> {
+  if (!Object.values(contact).some(Boolean)) return;
+  await setLetterhead(ctx, { centerName: null, email: null, documentSymbol: null, ...contact }).catch(
+    () => undefined,
+  );
+}

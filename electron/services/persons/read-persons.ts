@@ -25,7 +25,10 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
   return toPersonDetail(row);
 }
 
-/** Name or kana, folded; an empty query lists the most recently updated. */
+/**
+ * Name or kana, folded, each term found with or without the spaces of the name (佐藤一郎 finds
+ * 佐藤 一郎); an empty query lists the most recently updated.
+ */
 export async function searchPersons(ctx: ServiceContext, query: string, limit: number, offset: number) {
   requirePermission(ctx, 'person.view');
   const q = foldForSearch(query);
@@ -34,7 +37,9 @@ export async function searchPersons(ctx: ServiceContext, query: string, limit: n
     .select(['id', 'name', 'name_kana', 'sex', 'birth_date', 'age_band', 'municipality_code'])
     .where('deleted_at', 'is', null);
   for (const term of q.split(' ').filter(Boolean)) {
-    sel = sel.where((eb) => eb(eb.fn('instr', ['search_text', eb.val(term)]), '>', 0));
+    sel = sel.where((eb) =>
+      eb(eb.fn('instr', [eb.fn('replace', ['search_text', eb.val(' '), eb.val('')]), eb.val(term)]), '>', 0),
+    );
   }
   const rows = await sel.orderBy('updated_at', 'desc').limit(limit).offset(offset).execute();
   return rows.map(toPersonSummary);

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { foldForSearch } from '../../../shared/text/normalize';
+import { searchDocumentText } from '../../../shared/text/search-document';
 
 /**
  * One search document per consultation: the person's name and kana, the summary, the response,
- * the consulter note and other disease text, folded (kana kind, width, case) so that やまだ
- * finds ヤマダ and ﾔﾏﾀﾞ. The trigram index (search_fts) follows by trigger.
+ * the consulter note and other disease text, the name run together and the record number,
+ * folded (kana kind, width, case) so that やまだ finds ヤマダ and ﾔﾏﾀﾞ (searchDocumentText).
+ * The trigram index (search_fts) follows by trigger.
  */
 export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: string): Promise<void> {
   const c = await trx
@@ -17,6 +18,7 @@ export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: stri
       'c.consulter_note',
       'c.disease_other',
       'c.referral_note',
+      'c.serial',
       'p.name',
       'p.name_kana',
       'c.deleted_at',
@@ -28,11 +30,16 @@ export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: stri
     await trx.deleteFrom('search_docs').where('consultation_id', '=', consultationId).execute();
     return;
   }
-  const text = foldForSearch(
-    [c.name, c.name_kana, c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note]
-      .filter((x): x is string => !!x)
-      .join('\n'),
-  );
+  const text = searchDocumentText({
+    name: c.name,
+    nameKana: c.name_kana,
+    summary: c.summary,
+    responseText: c.response_text,
+    consulterNote: c.consulter_note,
+    diseaseOther: c.disease_other,
+    referralNote: c.referral_note,
+    serial: c.serial,
+  });
   await trx
     .insertInto('search_docs')
     .values({ rowid: undefined, consultation_id: consultationId, text })

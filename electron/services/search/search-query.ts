@@ -16,9 +16,19 @@ export function searchConditions(query: string, mode: 'walk' | 'drive'): RawBuil
   return hitSets(query).map((set) => sql<boolean>`${id} IN (${set})`);
 }
 
+/**
+ * A record number as people type it — R7-2, Ｒ７－０００００２, R7ー000002 (the IME's long-vowel
+ * mark for "-") — as the search document holds it: r7-000002.
+ */
+const SERIAL = /^([a-z]+\d+)[-ー－‐‑–—―−](\d{1,6})$/;
+export function searchTerm(term: string): string {
+  const m = SERIAL.exec(term);
+  return m ? `${m[1]}-${m[2]!.padStart(6, '0')}` : term;
+}
+
 /** One id set per 3+ character term, and one for all the short terms together. */
 function hitSets(query: string): RawBuilder<unknown>[] {
-  const terms = [...new Set(foldForSearch(query).split(' '))].filter((t) => t.length > 0);
+  const terms = [...new Set(foldForSearch(query).split(' ').map(searchTerm))].filter((t) => t.length > 0);
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
   const sets = long.map(

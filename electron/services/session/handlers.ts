@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
 import { seedDemo } from '../../demo/seed-demo';
+import { setupLetterhead } from '../letters/letterhead';
 import type { HandlerMap } from '../handler-types';
 
 type SessionChannels =
@@ -15,8 +16,9 @@ export const DEMO_LOGIN = 'demo';
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.status': (runtime) => runtime.status(),
-  'session.create': async (runtime, input) => {
+  'session.create': async (runtime, { letterhead, ...input }) => {
     const { recoveryCode } = await runtime.create(input);
+    if (letterhead) await setupLetterhead(runtime.context(), letterhead);
     return { recoveryCode, status: await runtime.status() };
   },
   'session.login': async (runtime, input) => {

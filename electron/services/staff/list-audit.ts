@@ -2,6 +2,7 @@ import { normalizeLogin } from '../../../db/crypto/key-slots';
 import type { ParsedInput } from '../../../shared/contract';
 import { requireIsoDate } from '../../../shared/dates/iso-date';
 import { requirePermission, type ServiceContext } from '../context';
+import { auditNames } from './audit-names';
 
 /**
  * Start of a local calendar day as the UTC ISO string `at` is stored in. Staff mean their own
@@ -48,12 +49,18 @@ export async function listAudit(ctx: ServiceContext, f: ParsedInput<'audit.list'
     .limit(f.limit)
     .offset(f.offset)
     .execute();
+  const names = await auditNames(
+    ctx.db,
+    rows.map((r) => ({ login: r.login, entity: r.entity, entityId: r.entity_id })),
+  );
   return {
     total: Number(count.n),
     rows: rows.map((r) => ({
       id: r.id!,
       at: r.at,
       login: r.login,
+      staffName: names.staffName(r.login),
+      target: names.target(r.entity, r.entity_id),
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

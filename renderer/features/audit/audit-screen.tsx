@@ -9,6 +9,7 @@ import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { localIso } from '../backup/backup-screen';
 import { AuditPersonFilter, type PickedPerson } from './audit-person-filter';
+import { actionLabel, detailParts, entityLabel } from './audit-text';
 
 type Rows = ChannelOutput<'audit.list'>;
 const PAGE = 100;
@@ -50,7 +51,7 @@ export function AuditScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const label = (a: string) => t(`security.audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a });
+  const label = (a: string) => actionLabel(t, a);
   const filter = useCallback(
     () => ({
       ...(login ? { login } : {}),
@@ -108,7 +109,7 @@ export function AuditScreen() {
   return (
     <section aria-label={t('security.audit.title')}>
       <header className="screen-header">
-        <h2>{t('security.audit.title')}</h2>
+        <h1>{t('security.audit.title')}</h1>
         <div className="button-row">
           <button type="button" onClick={() => void verify()} disabled={busy}>
             {busy ? t('security.audit.verifying') : t('security.audit.verify')}
@@ -204,10 +205,21 @@ export function AuditScreen() {
                 <td>
                   <DateBoth value={localIso(r.at)} />
                 </td>
-                <td>{r.login ?? '—'}</td>
-                <td>{label(r.action)}</td>
-                <td className="mono">{r.entity ? `${r.entity} ${r.entityId?.slice(0, 8) ?? ''}` : '—'}</td>
-                <td className="mono detail">{r.detail === null ? '' : JSON.stringify(r.detail)}</td>
+                <td className="who">
+                  {r.login ? (r.staffName ?? t('auditView.unknownStaff', { login: r.login })) : '—'}
+                </td>
+                <td className="action" title={r.action}>
+                  {label(r.action)}
+                </td>
+                <td>{r.entity ? [entityLabel(t, r.entity), r.target].filter(Boolean).join(' ') : '—'}</td>
+                <td className="detail">
+                  {detailParts(t, r.action, r.detail).map((p, i) => (
+                    <span key={i} className="detail-part">
+                      {p.label && <span className="detail-label">{p.label}：</span>}
+                      {p.value}
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -59,7 +59,7 @@ export function BackupScreen() {
   return (
     <section aria-label={t('security.backup.title')}>
       <header className="screen-header">
-        <h2>{t('security.backup.title')}</h2>
+        <h1>{t('security.backup.title')}</h1>
       </header>
       <p className="hint">{t('security.backup.intro')}</p>
       <ErrorMessage error={error} />
@@ -163,7 +163,7 @@ export function BackupScreen() {
       ) : (
         <p className="hint">{t('security.backup.onlyAdmin')}</p>
       )}
-      <h3>{t('security.backup.generations')}</h3>
+      <h2>{t('security.backup.generations')}</h2>
       {status && status.snapshots.length === 0 ? (
         <p className="hint">{t('security.backup.noGenerations')}</p>
       ) : (

@@ -55,7 +55,7 @@ export function RestoreForm({ snapshots }: { snapshots: BackupStatusDto['snapsho
 
   return (
     <form className="card" aria-label={t('security.backup.restoreTitle')} onSubmit={(e) => void submit(e)}>
-      <h3>{t('security.backup.restoreTitle')}</h3>
+      <h2>{t('security.backup.restoreTitle')}</h2>
       <p className="hint">{t('security.backup.restore.intro')}</p>
       <ErrorMessage error={error} />
       <div className="grid">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CandidateDto } from '../../../shared/contract/coordination';
 import { vocabKey } from '../../../shared/i18n/vocab-resources';
+import { RadioToggles } from '../../components/radio-toggles';
 
 export const WITHIN = ['all', 'prefecture', 'health_center', 'municipality'] as const;
 export type Within = (typeof WITHIN)[number];
@@ -25,20 +26,13 @@ export function CandidateList({
     <fieldset>
       <legend>{t('coordination.candidates.title')}</legend>
       <div className="screen-header">
-        <div role="radiogroup" className="toggles" aria-label={t('coordination.candidates.within')}>
-          {WITHIN.map((w) => (
-            <button
-              key={w}
-              type="button"
-              role="radio"
-              aria-checked={within === w}
-              className={within === w ? 'toggle on' : 'toggle'}
-              onClick={() => onWithin(w)}
-            >
-              {t(`coordination.candidates.withinOptions.${w}`)}
-            </button>
-          ))}
-        </div>
+        <RadioToggles
+          label={t('coordination.candidates.within')}
+          options={WITHIN}
+          value={within}
+          onChange={onWithin}
+          text={(w) => t(`coordination.candidates.withinOptions.${w}`)}
+        />
         <span className="hint">{t('coordination.candidates.order')}</span>
       </div>
       {candidates.length === 0 ? (
@@ -52,7 +46,9 @@ export function CandidateList({
               <th>{t('coordination.candidates.nearness')}</th>
               <th>{t('coordination.candidates.covers')}</th>
               <th>{t('coordination.candidates.last')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

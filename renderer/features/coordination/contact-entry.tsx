@@ -118,7 +118,6 @@ export function ContactEntry({
           <input type="time" value={e.time} onChange={(x) => patch({ time: x.target.value })} />
         </label>
         <div className="field">
-          <span>{t('coordination.contact.answer')}</span>
           <CodeToggles
             list="contactAnswer"
             codes={CONTACT_ANSWERS.map((a) => a.code)}

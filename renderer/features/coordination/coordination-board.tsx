@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { useNav } from '../../stores/nav-store';
 import { NeedsChips } from './needs-chips';
 import './coordination.css';
+import { RadioToggles } from '../../components/radio-toggles';
 
 const STATES = ['open', 'ended', 'all'] as const;
 
@@ -28,21 +29,14 @@ export function CoordinationBoard() {
   return (
     <section className="coordination" aria-label={t('coordination.board.title')}>
       <header className="screen-header">
-        <h2>{t('coordination.board.title')}</h2>
-        <div role="radiogroup" className="toggles" aria-label={t('coordination.board.stateLabel')}>
-          {STATES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="radio"
-              aria-checked={state === s}
-              className={state === s ? 'toggle on' : 'toggle'}
-              onClick={() => setState(s)}
-            >
-              {t(`coordination.board.states.${s}`)}
-            </button>
-          ))}
-        </div>
+        <h1>{t('coordination.board.title')}</h1>
+        <RadioToggles
+          label={t('coordination.board.stateLabel')}
+          options={STATES}
+          value={state}
+          onChange={setState}
+          text={(s) => t(`coordination.board.states.${s}`)}
+        />
       </header>
       <ErrorMessage error={error} />
       {rows && rows.length === 0 && <p className="hint">{t('coordination.board.empty')}</p>}
@@ -60,7 +54,9 @@ export function CoordinationBoard() {
                 {state === 'open' ? t('coordination.board.nextCallBack') : t('coordination.board.outcome')}
               </th>
               <th>{t('coordination.board.owner')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { DateInput } from '../../components/date-input';
 import { T3LetterButton } from './t3-letter-button';
+import { RadioToggles } from '../../components/radio-toggles';
 
 const OUTCOMES = ['accepted', 'withdrawn', 'failed'] as const;
 
@@ -87,20 +88,13 @@ export function EndRequestForm({
   return (
     <fieldset>
       <legend>{t('coordination.end.title')}</legend>
-      <div role="radiogroup" className="toggles" aria-label={t('coordination.end.outcome')}>
-        {OUTCOMES.map((o) => (
-          <button
-            key={o}
-            type="button"
-            role="radio"
-            aria-checked={outcome === o}
-            className={outcome === o ? 'toggle on' : 'toggle'}
-            onClick={() => setOutcome(o)}
-          >
-            {t(`coordination.end.outcomes.${o}`)}
-          </button>
-        ))}
-      </div>
+      <RadioToggles
+        label={t('coordination.end.outcome')}
+        options={OUTCOMES}
+        value={outcome}
+        onChange={setOutcome}
+        text={(o) => t(`coordination.end.outcomes.${o}`)}
+      />
       {outcome === 'accepted' &&
         (options.length === 0 ? (
           <p className="hint">{t('coordination.end.noAccepted')}</p>

@@ -1,4 +1,5 @@
 import { formatDateBoth } from '../../../shared/dates/wareki';
+import { toLocalDateTime } from '../../components/local-time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -14,5 +15,6 @@ export function localTime(d = new Date()): string {
 
 /** A local date-time (YYYY-MM-DDTHH:MM) in 和暦 and 西暦 with its time, for messages. */
 export function atBoth(at: string, lang: 'ja' | 'en'): string {
-  return `${formatDateBoth(at.slice(0, 10), lang)} ${at.slice(11, 16)}`;
+  const local = toLocalDateTime(at); // a stored UTC instant on the user's clock
+  return `${formatDateBoth(local.slice(0, 10), lang)} ${local.slice(11, 16)}`;
 }

@@ -14,7 +14,6 @@ export function NeedsFields({ value, onChange }: { value: MedicalNeeds; onChange
       <legend>{t('coordination.request.needs')}</legend>
       <div className="grid">
         <div className="field wide">
-          <span>{t('coordination.needs.ventilator')}</span>
           <CodeToggles
             list="ventilatorNeed"
             codes={codes(VENTILATOR_NEEDS)}
@@ -25,7 +24,6 @@ export function NeedsFields({ value, onChange }: { value: MedicalNeeds; onChange
           />
         </div>
         <div className="field wide">
-          <span>{t('coordination.needs.suction')}</span>
           <CodeToggles
             list="suctionNeed"
             codes={codes(SUCTION_NEEDS)}
@@ -36,7 +34,6 @@ export function NeedsFields({ value, onChange }: { value: MedicalNeeds; onChange
           />
         </div>
         <div className="field">
-          <span>{t('coordination.needs.careLevel')}</span>
           <CodeToggles
             list="careLevel"
             codes={codes(CARE_LEVELS)}

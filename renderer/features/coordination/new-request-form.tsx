@@ -75,7 +75,7 @@ export function NewRequestForm({ consultationId }: { consultationId: string }) {
   return (
     <section className="coordination" aria-label={t('coordination.form.title')}>
       <header className="screen-header">
-        <h2>{t('coordination.form.title')}</h2>
+        <h1>{t('coordination.form.title')}</h1>
         {consultation && (
           <span className="hint">
             {consultation.person?.name} ·{' '}
@@ -114,7 +114,6 @@ export function NewRequestForm({ consultationId }: { consultationId: string }) {
               onChange={(v) => patch({ wantedTo: v || null })}
             />
             <div className="field">
-              <span>{t('coordination.form.urgency')}</span>
               <CodeToggles
                 list="coordinationUrgency"
                 codes={codes(COORDINATION_URGENCIES)}

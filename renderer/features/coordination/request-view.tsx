@@ -54,7 +54,7 @@ export function RequestView({ id }: { id: string }) {
         <button type="button" onClick={() => go('coordination')}>
           ← {t('coordination.request.back')}
         </button>
-        <h2>{t('coordination.request.title', { name: r.personName ?? '', kind })}</h2>
+        <h1>{t('coordination.request.title', { name: r.personName ?? '', kind })}</h1>
         <span className={`urgency ${r.urgency}`}>{t(`vocab.coordinationUrgency.${r.urgency}`)}</span>
         <span className="tag" data-testid="request-state">
           {t(`vocab.coordinationState.${r.state}`)}

@@ -22,7 +22,6 @@ export function CapabilityFields({ value, onChange }: { value: string[]; onChang
   return (
     <div className="capabilities">
       <div className="field">
-        <span>{t('coordination.directory.capabilities')}</span>
         <CodeToggles
           list="institutionCapability"
           codes={INSTITUTION_CAPABILITIES.map((c) => c.code)}

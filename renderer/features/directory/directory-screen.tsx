@@ -54,7 +54,7 @@ export function DirectoryScreen() {
   return (
     <section aria-label={t('ui.directory.title')}>
       <header className="screen-header">
-        <h2>{t('ui.directory.title')}</h2>
+        <h1>{t('ui.directory.title')}</h1>
         <input
           type="search"
           aria-label={t('ui.search.query')}
@@ -71,7 +71,9 @@ export function DirectoryScreen() {
             <th>{t('ui.directory.department')}</th>
             <th>{t('ui.directory.phone')}</th>
             <th>{t('coordination.directory.column')}</th>
-            <th />
+            <th>
+              <span className="sr-only">{t('ui.common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -108,7 +110,7 @@ export function DirectoryScreen() {
         </tbody>
       </table>
       <form className="card" onSubmit={(e) => e.preventDefault()} aria-label={t('ui.directory.form')}>
-        <h3>{editing ? t('ui.directory.editing', { name: editing.name }) : t('ui.directory.add')}</h3>
+        <h2>{editing ? t('ui.directory.editing', { name: editing.name }) : t('ui.directory.add')}</h2>
         <div className="grid">
           <CodeSelect
             id="inst-type"

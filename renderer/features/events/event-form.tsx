@@ -76,7 +76,7 @@ export function EventFormPanel({
       onKeyDown={onKeyDown}
       onSubmit={(e) => e.preventDefault()}
     >
-      <h3>{editing ? t('events.editTitle') : t('events.newTitle')}</h3>
+      <h2>{editing ? t('events.editTitle') : t('events.newTitle')}</h2>
       <div className="grid">
         <CodeSelect
           id="event-kind"

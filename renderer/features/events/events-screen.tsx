@@ -43,7 +43,7 @@ export function EventsScreen() {
   return (
     <section className="events" aria-label={t('events.title')}>
       <header className="screen-header">
-        <h2>{t('events.title')}</h2>
+        <h1>{t('events.title')}</h1>
         {mayWrite && (
           <button type="button" className="primary" onClick={() => setForm('new')}>
             {t('events.new')}
@@ -110,7 +110,9 @@ export function EventsScreen() {
               <th scope="col" className="num">
                 {t('events.consultationsShort')}
               </th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -124,14 +126,14 @@ export function EventsScreen() {
                 <td>
                   <DateBoth value={e.date} />
                 </td>
-                <td>{t(`vocab.eventKind.${e.kind}`)}</td>
+                <td className="kind">{t(`vocab.eventKind.${e.kind}`)}</td>
                 <th scope="row">
                   <button type="button" className="link" onClick={() => setSelected(e.id)}>
                     {e.title}
                   </button>
                 </th>
-                <td>{e.place ?? ''}</td>
-                <td>{e.organisers.map((o) => o.name).join('、')}</td>
+                <td className="place">{e.place ?? ''}</td>
+                <td className="organisers">{e.organisers.map((o) => o.name).join('、')}</td>
                 <td className="num">
                   {e.participants === null
                     ? t('events.participantsUnknown')
@@ -151,7 +153,7 @@ export function EventsScreen() {
         </table>
       )}
       <section className="event-consultations" aria-label={t('events.consultations')}>
-        <h3>{chosen ? `${t('events.consultations')}：${chosen.title}` : t('events.consultations')}</h3>
+        <h2>{chosen ? `${t('events.consultations')}：${chosen.title}` : t('events.consultations')}</h2>
         {chosen ? (
           <ConsultationList key={chosen.id} filter={{ eventId: chosen.id }} onError={setError} />
         ) : (

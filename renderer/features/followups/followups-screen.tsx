@@ -7,8 +7,10 @@ import { ErrorMessage } from '../../components/error-message';
 import { isComposing } from '../../components/ime';
 import { useSession } from '../../stores/session-store';
 import { useStaffOptions } from '../intake/use-staff-options';
+import { RadioToggles } from '../../components/radio-toggles';
 
 const BUCKETS = ['overdue', 'today', 'thisWeek'] as const;
+const SCOPES = ['mine', 'all'] as const;
 
 function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -74,22 +76,15 @@ export function FollowUpsScreen() {
   return (
     <section className="followups" aria-label={t('ui.followups.title')}>
       <header className="screen-header">
-        <h2>{t('ui.followups.title')}</h2>
-        <div role="radiogroup" className="toggles" aria-label={t('ui.followups.scope')}>
-          {(['mine', 'all'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="radio"
-              aria-checked={scope === s}
-              className={scope === s ? 'toggle on' : 'toggle'}
-              disabled={s === 'all' && role === 'peer_supporter'}
-              onClick={() => setScope(s)}
-            >
-              {t(`ui.followups.scopes.${s}`)}
-            </button>
-          ))}
-        </div>
+        <h1>{t('ui.followups.title')}</h1>
+        <RadioToggles
+          label={t('ui.followups.scope')}
+          options={SCOPES}
+          value={scope}
+          onChange={setScope}
+          text={(s) => t(`ui.followups.scopes.${s}`)}
+          disabled={(s) => s === 'all' && role === 'peer_supporter'}
+        />
         <p className="hint">{t('ui.followups.keys')}</p>
       </header>
       {done && (
@@ -101,9 +96,9 @@ export function FollowUpsScreen() {
       {data &&
         BUCKETS.map((b) => (
           <div key={b} className={`bucket ${b}`}>
-            <h3>
+            <h2>
               {t(`ui.followups.buckets.${b}`)} ({data[b].length})
-            </h3>
+            </h2>
             {data[b].length === 0 && <p className="hint">{t('ui.followups.none')}</p>}
             <ul>
               {data[b].map((f) => (

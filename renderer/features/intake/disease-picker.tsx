@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldNotice } from '../../components/field-notice';
 import { SuggestInput } from '../../components/suggest-input';
 import { loadDiseases, matchDiseases } from './masters-cache';
 
@@ -9,9 +10,13 @@ type Disease = Awaited<ReturnType<typeof loadDiseases>>[number];
 export function DiseasePicker({
   value,
   onChange,
+  id,
+  notice,
 }: {
   value: { number: number; nameJa: string }[];
   onChange(v: { number: number; nameJa: string }[]): void;
+  id?: string;
+  notice?: FieldNotice;
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState<Disease[]>([]);
@@ -32,6 +37,8 @@ export function DiseasePicker({
           if (!value.some((v) => v.number === d.number))
             onChange([...value, { number: d.number, nameJa: d.nameJa }]);
         }}
+        id={id}
+        notice={notice}
       />
       <ul className="chips" aria-label={t('ui.intake.chosenDiseases')}>
         {value.map((d) => (

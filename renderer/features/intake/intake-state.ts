@@ -6,6 +6,8 @@ import type { ConsultationDetail, ConsultationInput } from '../../../shared/cont
  */
 export interface IntakeForm {
   receivedAt: string;
+  /** the counselor set 受付日時 herself (or it is a saved record's): it no longer follows the clock */
+  receivedAtFixed?: boolean;
   method: string;
   kind: string;
   durationMin: string;
@@ -47,7 +49,8 @@ export interface IntakeForm {
   followUpOwnerId: string;
 }
 
-function localNow(): string {
+/** The local date-time now, minute precision, as the receivedAt input holds it. */
+export function localNow(): string {
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
@@ -95,6 +98,20 @@ export function emptyIntake(): IntakeForm {
     followUpDue: '',
     followUpOwnerId: '',
   };
+}
+
+const comparable = (f: IntakeForm) => {
+  const { receivedAt: _at, receivedAtFixed: _fixed, ...rest } = f;
+  return JSON.stringify(rest);
+};
+const BLANK = comparable(emptyIntake());
+
+/**
+ * Nothing typed or chosen yet (the time aside, unless the counselor set it): such a form is
+ * not a draft worth keeping, and its 受付日時 still follows the clock.
+ */
+export function isBlankIntake(f: IntakeForm): boolean {
+  return !f.receivedAtFixed && comparable({ ...emptyIntake(), ...f }) === BLANK;
 }
 
 const orNull = <T>(v: T | '' | null | undefined) => (v === '' || v === undefined ? null : v);
@@ -167,6 +184,7 @@ export function fromConsultation(c: ConsultationDetail): IntakeForm {
   return {
     ...emptyIntake(),
     receivedAt: c.receivedAt.slice(0, 16),
+    receivedAtFixed: true,
     method: c.method,
     kind: c.kind,
     durationMin: c.durationMin === null ? '' : String(c.durationMin),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldNotice } from '../../components/field-notice';
 import { SuggestInput } from '../../components/suggest-input';
 import { loadMunicipalities, matchMunicipalities } from './masters-cache';
 
@@ -11,12 +12,16 @@ export function MunicipalityPicker({
   label,
   onChange,
   fieldLabel,
+  id,
+  notice,
 }: {
   code: string | null;
   label: string;
   onChange(code: string | null, label: string): void;
   /** the input's label (default: the patient's residence) */
   fieldLabel?: string;
+  id?: string;
+  notice?: FieldNotice;
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState<Municipality[]>([]);
@@ -33,6 +38,8 @@ export function MunicipalityPicker({
         keyOf={(m) => m.code}
         render={(m) => `${m.prefName} ${m.name}（${m.nameKana}）`}
         onPick={(m) => onChange(m.code, `${m.prefName} ${m.name}`)}
+        id={id}
+        notice={notice}
       />
       {code && (
         <span className="chip" data-testid="municipality">

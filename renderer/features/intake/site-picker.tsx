@@ -5,7 +5,10 @@ import { fiscalYearOf, fiscalYearRange } from '../../../shared/dates/fiscal-year
 import { isIsoDate } from '../../../shared/dates/iso-date';
 import { formatDateBoth } from '../../../shared/dates/wareki';
 import { call } from '../../api/client';
+import { RadioToggles } from '../../components/radio-toggles';
 import type { IntakeForm } from './intake-state';
+
+const SITES = ['center', 'outreach'] as const;
 
 /**
  * Where the consultation took place: at the center, or outreach — and then, optionally, at one
@@ -42,20 +45,13 @@ export function SitePicker({
   const missing = form.eventId !== null && events.length > 0 && !events.some((e) => e.id === form.eventId);
   return (
     <div className="site-picker">
-      <div role="radiogroup" className="toggles" aria-label={t('events.site.label')}>
-        {(['center', 'outreach'] as const).map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="radio"
-            aria-checked={form.siteKind === k}
-            className={form.siteKind === k ? 'toggle on' : 'toggle'}
-            onClick={() => patch({ siteKind: k, eventId: k === 'center' ? null : form.eventId })}
-          >
-            {t(`events.site.${k}`)}
-          </button>
-        ))}
-      </div>
+      <RadioToggles
+        label={t('events.site.label')}
+        options={SITES}
+        value={form.siteKind}
+        onChange={(k) => patch({ siteKind: k, eventId: k === 'center' ? null : form.eventId })}
+        text={(k) => t(`events.site.${k}`)}
+      />
       {form.siteKind === 'outreach' && (
         <div className="field">
           <label htmlFor={`${uid}-event`}>{t('events.site.event')}</label>

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentDto, ReferralDto } from '../../../shared/contract/letters';
-import { CONSENT_DATA_ITEMS, isConsentMethod, type ConsentDataItem } from '../../../shared/vocab';
+import { TEMPLATE_SPECS } from '../../../shared/letters/template-spec';
+import {
+  CONSENT_DATA_ITEMS,
+  isConsentDataItem,
+  isConsentMethod,
+  type ConsentDataItem,
+} from '../../../shared/vocab';
 import { formatDateBoth } from '../../../shared/dates/wareki';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
@@ -13,20 +19,27 @@ const today = () => new Date().toLocaleDateString('sv-SE');
 
 /**
  * The person's consents (scope, method, date, who) and a form to record one or its withdrawal.
- * A referral from a coordination request starts the form from the consent given for the
- * coordination (method, date, who took it), and says so: it is recorded for this letter only
- * when the counselor records it here.
+ * The form starts from what the referral's letter carries (its template's kinds of information),
+ * and when the consent on file does not cover what the letter now holds, says what is missing
+ * and offers to extend it. A referral from a coordination request starts the form from the
+ * consent given for the coordination (method, date, who took it), and says so: it is recorded
+ * for this letter only when the counselor records it here.
  */
-export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; onChange(): void }) {
+export function ConsentPanel({
+  referral,
+  onChange,
+  missingItems = [],
+}: {
+  referral: ReferralDto;
+  onChange(): void;
+  /** what the letter carries beyond the consent on file (from the letter's consent check) */
+  missingItems?: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
   const mayRecord = useCan('consent.record');
   const [list, setList] = useState<ConsentDto[]>([]);
-  const [items, setItems] = useState<ConsentDataItem[]>([
-    'identity',
-    'disease',
-    'medical',
-    'living',
-    'consultation',
+  const [items, setItems] = useState<ConsentDataItem[]>(() => [
+    ...TEMPLATE_SPECS[referral.template].defaultItems,
   ]);
   const fromRequest = referral.coordinationConsent;
   const [method, setMethod] = useState<'verbal' | 'written'>(
@@ -49,6 +62,16 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
   useEffect(load, [load]);
   const toggle = (c: ConsentDataItem) =>
     setItems((xs) => (xs.includes(c) ? xs.filter((x) => x !== c) : [...xs, c]));
+  const missing = missingItems.filter(isConsentDataItem);
+  /** the consent on file for this recipient, widened by what the letter lacks */
+  function extend() {
+    const current = list.find(
+      (c) => !c.withdrawnOn && c.recipients.some((x) => x.id === referral.institution.id),
+    );
+    const had = (current?.dataItems ?? []).filter(isConsentDataItem);
+    setItems(CONSENT_DATA_ITEMS.map((i) => i.code).filter((c) => had.includes(c) || missing.includes(c)));
+    setDone(false);
+  }
 
   async function record() {
     setError(null);
@@ -84,7 +107,7 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
 
   return (
     <section className="card consent-panel" aria-label={t('letters.consent.heading')}>
-      <h3>{t('letters.consent.heading')}</h3>
+      <h2>{t('letters.consent.heading')}</h2>
       {list.length === 0 && <p className="hint">{t('letters.consent.none')}</p>}
       <ul className="consents">
         {list.map((c) => (
@@ -108,6 +131,18 @@ export function ConsentPanel({ referral, onChange }: { referral: ReferralDto; on
           </li>
         ))}
       </ul>
+      {mayRecord && missing.length > 0 && (
+        <div role="note" className="consent-extend">
+          <p>
+            {t('letters.consentScope.missing', {
+              items: missing.map((i) => t(`vocab.consentItem.${i}`)).join('、'),
+            })}
+          </p>
+          <button type="button" onClick={extend}>
+            {t('letters.consentScope.extend')}
+          </button>
+        </div>
+      )}
       {mayRecord && (
         <form onSubmit={(e) => e.preventDefault()} aria-label={t('letters.consent.record')}>
           <fieldset>

@@ -17,11 +17,14 @@ export function LetterEditor({
   referral,
   version,
   onIssued,
+  onConsentCheck,
 }: {
   referral: ReferralDto;
   /** bumps when consents change, so the consent check is asked again */
   version: number;
   onIssued(l: LetterEntry): void;
+  /** told what consent the letter as it stands has (the consent panel offers to extend it) */
+  onConsentCheck?(c: ConsentCheck): void;
 }) {
   const { t } = useTranslation();
   const [template, setTemplate] = useState<LetterTemplate>(referral.template);
@@ -55,6 +58,7 @@ export function LetterEditor({
           if (mine !== ticket.current) return;
           setHtml(r.html);
           setConsent(r.consent);
+          onConsentCheck?.(r.consent);
           setBusy(false);
           setError(null);
         },
@@ -91,7 +95,7 @@ export function LetterEditor({
   return (
     <section className="letter-editor" aria-label={t('letters.editor.heading')}>
       <div className="letter-form">
-        <h3>{t('letters.editor.heading')}</h3>
+        <h2>{t('letters.editor.heading')}</h2>
         <div className="grid">
           <label className="field">
             <span>{t('letters.editor.template')}</span>

@@ -15,7 +15,7 @@ export function LettersScreen() {
   return (
     <section aria-label={t('letters.title')}>
       <header className="screen-header">
-        <h2>{t('letters.title')}</h2>
+        <h1>{t('letters.title')}</h1>
       </header>
       <RegisterTable />
       {mayConfigure && <LetterheadForm />}

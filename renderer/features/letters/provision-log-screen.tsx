@@ -35,9 +35,9 @@ export function ProvisionLogScreen() {
   return (
     <section className="provision-log" aria-label={t('letters.provision.heading')}>
       <header className="screen-header">
-        <h2>
+        <h1>
           {t('letters.provision.heading')}：{data.personName ?? '—'}
-        </h2>
+        </h1>
         {personId && (
           <button type="button" onClick={() => openPerson(personId)}>
             {t('letters.back')}
@@ -70,7 +70,7 @@ export function ProvisionLogScreen() {
             {data.rows.map((r, i) => (
               <tr key={i} data-kind={r.kind}>
                 <td>
-                  <DateBoth value={r.at.slice(0, 10)} /> {new Date(r.at).toTimeString().slice(0, 5)}
+                  <DateBoth value={r.at} />
                 </td>
                 <td>{t(`letters.provision.kinds.${r.kind}`)}</td>
                 <td>{r.documentNumber ?? '—'}</td>

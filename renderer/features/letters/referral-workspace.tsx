@@ -22,6 +22,7 @@ export function ReferralWorkspace({ id }: { id: string }) {
   const mayIssue = useCan('letter.issue');
   const [r, setR] = useState<ReferralDto | null>(null);
   const [consents, setConsents] = useState(0);
+  const [missingItems, setMissingItems] = useState<string[]>([]);
   const [issued, setIssued] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
@@ -43,9 +44,9 @@ export function ReferralWorkspace({ id }: { id: string }) {
   return (
     <section className="referral-workspace" aria-label={t('letters.referral.heading')}>
       <header className="screen-header">
-        <h2>
+        <h1>
           {t('letters.referral.heading')}：{r.institution.name}
-        </h2>
+        </h1>
         <span className="tag" data-state={r.state}>
           {t(`vocab.referralState.${r.state}`)}
         </span>
@@ -113,11 +114,16 @@ export function ReferralWorkspace({ id }: { id: string }) {
         </div>
       )}
       <ErrorMessage error={error} />
-      <ConsentPanel referral={r} onChange={() => setConsents((n) => n + 1)} />
+      <ConsentPanel
+        referral={r}
+        onChange={() => setConsents((n) => n + 1)}
+        missingItems={open && mayIssue ? missingItems : []}
+      />
       {open && mayIssue && (
         <LetterEditor
           referral={r}
           version={consents}
+          onConsentCheck={(c) => setMissingItems(c.status === 'scope' ? c.missingItems : [])}
           onIssued={() => {
             setIssued((n) => n + 1);
             load();

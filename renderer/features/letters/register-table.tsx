@@ -48,7 +48,7 @@ export function RegisterTable({
 
   return (
     <section className="register" aria-label={t('letters.register.heading')}>
-      <h3>{t('letters.register.heading')}</h3>
+      <h2>{t('letters.register.heading')}</h2>
       {rows.length === 0 ? (
         <p className="hint">{t('letters.register.empty')}</p>
       ) : (
@@ -63,7 +63,9 @@ export function RegisterTable({
               <th>{t('letters.register.ground')}</th>
               <th>{t('letters.register.by')}</th>
               <th>{t('letters.register.copies')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

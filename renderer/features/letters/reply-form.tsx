@@ -37,7 +37,7 @@ export function ReplyForm({ referral, onSaved }: { referral: ReferralDto; onSave
       aria-label={t('letters.reply.heading')}
       onSubmit={(e) => e.preventDefault()}
     >
-      <h3>{t('letters.reply.heading')}</h3>
+      <h2>{t('letters.reply.heading')}</h2>
       <div className="grid">
         <DateInput label={t('letters.reply.receivedOn')} value={receivedOn} onChange={setReceivedOn} />
         <fieldset>

@@ -36,9 +36,9 @@ export function PersonTimeline() {
   return (
     <section className="timeline" aria-label={t('ui.person.title')}>
       <header className="screen-header">
-        <h2>
+        <h1>
           {p.name ?? t('ui.search.anonymous')} <small>{p.nameKana}</small>
-        </h2>
+        </h1>
         <dl className="facts">
           <dt>{t('ui.intake.birthDate')}</dt>
           <dd>

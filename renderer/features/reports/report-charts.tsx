@@ -15,7 +15,7 @@ export function ReportCharts({ report }: { report: ReportDto }) {
   const ageSex = findTable(report, 't06-age-sex');
   return (
     <section className="report-charts" aria-label={t('reportsScreen.charts')} id="report-charts">
-      <h3>{t('reportsScreen.charts')}</h3>
+      <h2>{t('reportsScreen.charts')}</h2>
       <div className="chart-grid">
         {monthMethod && <MonthMethodChart table={monthMethod} />}
         {category && <CategoryChart table={category} />}

@@ -32,13 +32,13 @@ export function ReportHelp({ onClose }: { onClose(): void }) {
   return (
     <aside className="report-help" aria-labelledby="report-help-title">
       <header>
-        <h3 id="report-help-title">{t('reportsScreen.helpTitle')}</h3>
+        <h2 id="report-help-title">{t('reportsScreen.helpTitle')}</h2>
         <button type="button" onClick={onClose}>
           {t('reportsScreen.closeHelp')}
         </button>
       </header>
       <p>{t('reportsScreen.helpIntro')}</p>
-      <h4>{t('reportsScreen.helpGeneral')}</h4>
+      <h3>{t('reportsScreen.helpGeneral')}</h3>
       <ul>
         {GENERAL.map((k) => (
           <li key={k} data-rule={k}>
@@ -46,7 +46,7 @@ export function ReportHelp({ onClose }: { onClose(): void }) {
           </li>
         ))}
       </ul>
-      <h4>{t('reportsScreen.helpTables')}</h4>
+      <h3>{t('reportsScreen.helpTables')}</h3>
       <dl>
         {BY_TABLE.map(([k, ids]) => (
           <div key={k} data-rule={k}>

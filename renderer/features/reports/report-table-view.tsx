@@ -18,7 +18,8 @@ function show(v: ReportCell, c: ReportColumn, lang: 'ja' | 'en'): string {
 export function ReportTableView({ table, lang }: { table: ReportTable; lang: 'ja' | 'en' }) {
   return (
     <section className="report-table" id={`table-${table.id}`} data-table={table.id}>
-      <div className="table-scroll">
+      {/* a wide table scrolls inside its own box, which the keyboard can reach and scroll */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={table.title}>
         <table className="table numbers">
           <caption>{table.title}</caption>
           <thead>
@@ -31,22 +32,27 @@ export function ReportTableView({ table, lang }: { table: ReportTable; lang: 'ja
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((r) => (
-              <tr key={r.key} data-row={r.key} className={r.kind === 'item' ? undefined : r.kind}>
-                {r.cells.map((v, i) => {
-                  const c = table.columns[i]!;
-                  return i === 0 ? (
-                    <th key={c.key} scope="row" className={c.numeric ? 'num' : undefined}>
-                      {show(v, c, lang)}
-                    </th>
-                  ) : (
-                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                      {show(v, c, lang)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {table.rows.map((r) => {
+              // the row's header is its first cell, or its label when the first (a code) is empty
+              const head =
+                show(r.cells[0] ?? null, table.columns[0]!, lang) === '' && r.cells.length > 1 ? 1 : 0;
+              return (
+                <tr key={r.key} data-row={r.key} className={r.kind === 'item' ? undefined : r.kind}>
+                  {r.cells.map((v, i) => {
+                    const c = table.columns[i]!;
+                    return i === head ? (
+                      <th key={c.key} scope="row" className={c.numeric ? 'num' : undefined}>
+                        {show(v, c, lang)}
+                      </th>
+                    ) : (
+                      <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                        {show(v, c, lang)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

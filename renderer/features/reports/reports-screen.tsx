@@ -68,7 +68,7 @@ export function ReportsScreen() {
   if (!allowed) {
     return (
       <section className="reports" aria-label={t('reportsScreen.title')}>
-        <h2>{t('reportsScreen.title')}</h2>
+        <h1>{t('reportsScreen.title')}</h1>
         <p className="hint">{t('reportsScreen.noPermission')}</p>
       </section>
     );
@@ -77,7 +77,7 @@ export function ReportsScreen() {
     <section className={help ? 'reports with-help' : 'reports'} aria-label={t('reportsScreen.title')}>
       <div className="reports-main">
         <header className="screen-header">
-          <h2>{t('reportsScreen.title')}</h2>
+          <h1>{t('reportsScreen.title')}</h1>
           <button type="button" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
             {t('reportsScreen.help')}
           </button>
@@ -128,7 +128,7 @@ export function ReportsScreen() {
               ))}
             </nav>
             <ReportCharts report={report} />
-            <h3>{t('reportsScreen.tables')}</h3>
+            <h2>{t('reportsScreen.tables')}</h2>
             {report.tables.map((tb) => (
               <ReportTableView key={tb.id} table={tb} lang={lang} />
             ))}

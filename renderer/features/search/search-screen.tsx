@@ -29,7 +29,7 @@ export function SearchScreen() {
   return (
     <section className="search" aria-label={t('ui.search.title')}>
       <header className="screen-header">
-        <h2>{t('ui.search.title')}</h2>
+        <h1>{t('ui.search.title')}</h1>
       </header>
       <div className="search-bar">
         <input

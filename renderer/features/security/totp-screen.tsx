@@ -74,7 +74,7 @@ export function TotpScreen() {
 
   return (
     <section aria-label={t('security.totp.title')} className="card narrow">
-      <h2>{t('security.totp.title')}</h2>
+      <h1>{t('security.totp.title')}</h1>
       <p className="hint">{t('security.totp.intro')}</p>
       {status && (
         <p className={status.enabled ? 'ok' : ''} role="status">
@@ -114,7 +114,7 @@ export function TotpScreen() {
       )}
       {status?.enabled && (
         <form onSubmit={disable} aria-label={t('security.totp.disableTitle')}>
-          <h3>{t('security.totp.disableTitle')}</h3>
+          <h2>{t('security.totp.disableTitle')}</h2>
           <p className="hint">{t('security.totp.disableHelp')}</p>
           {codeInput}
           <button type="submit">{t('security.totp.disableButton')}</button>

@@ -8,7 +8,7 @@ export function SettingsScreen() {
   const s = useSettings();
   return (
     <section aria-label={t('ui.settings.title')} className="card">
-      <h2>{t('ui.settings.title')}</h2>
+      <h1>{t('ui.settings.title')}</h1>
       <label className="field">
         <span>{t('ui.settings.language')}</span>
         <select value={s.language} onChange={(e) => s.setLanguage(e.target.value as never)}>

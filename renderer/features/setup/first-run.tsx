@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
 import { DemoOffer } from './demo-offer';
 import { passphraseStrength } from './passphrase-strength';
+import { AdminProfessionField, EMPTY_CONTACT, SetupContactFields } from './setup-contact-fields';
 
 /** Creates the case file: center name, first administrator, passphrase with a strength hint. */
 export function FirstRun() {
@@ -12,6 +13,8 @@ export function FirstRun() {
   const [centerName, setCenterName] = useState('');
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const [profession, setProfession] = useState<string | null>(null);
+  const [contact, setContact] = useState(EMPTY_CONTACT);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -25,7 +28,14 @@ export function FirstRun() {
     setBusy(true);
     setError(null);
     try {
-      await create({ centerName, login, displayName, passphrase });
+      await create({
+        centerName,
+        login,
+        displayName,
+        passphrase,
+        profession: profession as never,
+        letterhead: contact,
+      });
     } catch (err) {
       setError(err);
     } finally {
@@ -46,6 +56,7 @@ export function FirstRun() {
           <span>{t('ui.setup.adminName')}</span>
           <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
         </label>
+        <AdminProfessionField value={profession} onChange={setProfession} />
         <label className="field">
           <span>{t('ui.login.login')}</span>
           <input value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="username" />
@@ -75,6 +86,7 @@ export function FirstRun() {
           />
         </label>
         {mismatch && <div className="error">{t('ui.setup.mismatch')}</div>}
+        <SetupContactFields value={contact} onChange={setContact} />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy || mismatch}>
           {t('ui.setup.create')}

@@ -44,7 +44,7 @@ export function StaffScreen() {
   return (
     <section aria-label={t('ui.staff.title')}>
       <header className="screen-header">
-        <h2>{t('ui.staff.title')}</h2>
+        <h1>{t('ui.staff.title')}</h1>
       </header>
       <ErrorMessage error={error} />
       {notice && (
@@ -60,7 +60,9 @@ export function StaffScreen() {
             <th>{t('ui.staff.role')}</th>
             <th>{t('ui.staff.profession')}</th>
             <th>{t('security.staff.secondFactor')}</th>
-            <th />
+            <th>
+              <span className="sr-only">{t('ui.common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -137,7 +139,7 @@ export function StaffScreen() {
           );
         }}
       >
-        <h3>{t('ui.staff.add')}</h3>
+        <h2>{t('ui.staff.add')}</h2>
         <div className="grid">
           <label className="field">
             <span>{t('ui.login.login')}</span>

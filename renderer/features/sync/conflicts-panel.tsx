@@ -68,10 +68,10 @@ export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
 
   return (
     <section className="card" aria-labelledby="sync-conflicts-h">
-      <h3 id="sync-conflicts-h">
+      <h2 id="sync-conflicts-h">
         {t('sync.conflicts.heading')}{' '}
         {rows && <span className="count">{t('sync.conflicts.count', { count: rows.length })}</span>}
-      </h3>
+      </h2>
       <p className="hint">{t('sync.conflicts.help')}</p>
       <ErrorMessage error={error} />
       {rows && rows.length === 0 && <p className="hint">{t('sync.conflicts.none')}</p>}
@@ -95,7 +95,7 @@ export function ConflictsPanel({ peers, selfId, busy, version, act }: Props) {
                     role="group"
                     aria-label={t(`sync.conflicts.${side}`)}
                   >
-                    <h4>{t(`sync.conflicts.${side}`)}</h4>
+                    <h3>{t(`sync.conflicts.${side}`)}</h3>
                     <p className="value" data-testid={`${side}-value`}>
                       {value ?? <span className="hint">{t('sync.conflicts.empty')}</span>}
                     </p>

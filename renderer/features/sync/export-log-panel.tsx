@@ -29,7 +29,7 @@ export function ExportLogPanel({ version }: { version: number }) {
 
   return (
     <section className="card" aria-labelledby="sync-log-h">
-      <h3 id="sync-log-h">{t('sync.exportLog.heading')}</h3>
+      <h2 id="sync-log-h">{t('sync.exportLog.heading')}</h2>
       <p className="hint">{t('sync.exportLog.help')}</p>
       <ErrorMessage error={error} />
       {log && log.total === 0 && <p className="hint">{t('sync.exportLog.none')}</p>}

@@ -16,7 +16,7 @@ export function FolderSetting({ folder, busy, act }: { folder: string | null; bu
 
   return (
     <section className="card" aria-labelledby="sync-folder-h">
-      <h3 id="sync-folder-h">{t('sync.folder.heading')}</h3>
+      <h2 id="sync-folder-h">{t('sync.folder.heading')}</h2>
       <p className="hint">{t('sync.folder.help')}</p>
       <form
         className="folder-row"

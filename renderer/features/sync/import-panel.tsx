@@ -67,7 +67,7 @@ export function ImportPanel({
 
   return (
     <section className="card" aria-labelledby="sync-import-h">
-      <h3 id="sync-import-h">{t('sync.importing.heading')}</h3>
+      <h2 id="sync-import-h">{t('sync.importing.heading')}</h2>
       <p className="hint">{t('sync.importing.help')}</p>
       <div className="button-row">
         {folder && (
@@ -156,7 +156,7 @@ function ImportOutcomes({
   ];
   return (
     <div className="import-results" aria-label={t('sync.importing.results')} role="region">
-      <h4>{t('sync.importing.results')}</h4>
+      <h3>{t('sync.importing.results')}</h3>
       {alreadyImported > 0 && (
         <p className="hint">{t('sync.importing.skipped', { count: alreadyImported })}</p>
       )}

@@ -52,7 +52,7 @@ export function PairPanel({ folder, busy, act }: { folder: string | null; busy: 
 
   return (
     <section className="card" aria-labelledby="sync-pair-h">
-      <h3 id="sync-pair-h">{t('sync.pairing.heading')}</h3>
+      <h2 id="sync-pair-h">{t('sync.pairing.heading')}</h2>
       <p className="hint">{t('sync.pairing.help')}</p>
       <button
         type="button"

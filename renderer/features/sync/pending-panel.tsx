@@ -17,7 +17,7 @@ export function PendingPanel({
   if (pending.total === 0) return null;
   return (
     <section className="card" aria-labelledby="sync-pending-h">
-      <h3 id="sync-pending-h">{t('sync.pending.heading')}</h3>
+      <h2 id="sync-pending-h">{t('sync.pending.heading')}</h2>
       <p className="hint">{t('sync.pending.help')}</p>
       <ul>
         {Object.entries(pending.byReason).map(([reason, n]) => (

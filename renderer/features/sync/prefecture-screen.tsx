@@ -64,7 +64,7 @@ export function PrefectureScreen() {
   return (
     <section aria-label={t('sync.centers.title')} className="sync-screen">
       <header className="screen-header">
-        <h2>{t('sync.centers.title')}</h2>
+        <h1>{t('sync.centers.title')}</h1>
         <p className="hint">{t('sync.centers.intro')}</p>
       </header>
       {s.identity && s.identity.mode !== 'prefecture' && (
@@ -81,7 +81,7 @@ export function PrefectureScreen() {
       </div>
       <section className="card" aria-labelledby="centers-summary-h">
         <header className="screen-header">
-          <h3 id="centers-summary-h">{t('sync.centers.heading')}</h3>
+          <h2 id="centers-summary-h">{t('sync.centers.heading')}</h2>
           <label className="field inline" htmlFor="centers-fy">
             <span>{t('sync.centers.fiscalYear')}</span>
             <select
@@ -173,7 +173,7 @@ export function PrefectureScreen() {
             )}
           </div>
           <section className="card" aria-labelledby="centers-paired-h">
-            <h3 id="centers-paired-h">{t('sync.centers.paired')}</h3>
+            <h2 id="centers-paired-h">{t('sync.centers.paired')}</h2>
             {centers.length === 0 ? (
               <p className="hint">{t('sync.centers.noCenters')}</p>
             ) : (
@@ -182,7 +182,11 @@ export function PrefectureScreen() {
                   <tr>
                     <th>{t('sync.centers.center')}</th>
                     <th>{t('sync.queue.lastImport')}</th>
-                    {canExchange && folder && <th />}
+                    {canExchange && folder && (
+                      <th>
+                        <span className="sr-only">{t('ui.common.actions')}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>

@@ -31,7 +31,7 @@ export function SyncScreen() {
   return (
     <section aria-label={t('sync.title')} className="sync-screen">
       <header className="screen-header">
-        <h2>{t('sync.title')}</h2>
+        <h1>{t('sync.title')}</h1>
         <p className="hint">{t('sync.intro')}</p>
       </header>
       <div className="sync-messages" aria-live="polite">
@@ -46,7 +46,7 @@ export function SyncScreen() {
       {s.status && s.identity && (
         <>
           <section className="card" aria-labelledby="sync-queue-h">
-            <h3 id="sync-queue-h">{t('sync.queue.heading')}</h3>
+            <h2 id="sync-queue-h">{t('sync.queue.heading')}</h2>
             <PeerQueue
               peers={s.status.peers}
               selfId={s.identity.deviceId}

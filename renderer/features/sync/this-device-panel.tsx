@@ -35,7 +35,7 @@ export function ThisDevicePanel({ identity, folder, isAdmin, busy, act }: Props)
 
   return (
     <section className="card sync-device" aria-labelledby="sync-device-h">
-      <h3 id="sync-device-h">{t('sync.thisDevice.heading')}</h3>
+      <h2 id="sync-device-h">{t('sync.thisDevice.heading')}</h2>
       <dl className="sync-facts">
         <dt>{t('sync.thisDevice.center')}</dt>
         <dd>{identity.centerName}</dd>

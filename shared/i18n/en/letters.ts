@@ -47,6 +47,11 @@ export const en: Shape<typeof ja> = {
       fromRequest:
         'Filled in from the consent given for the admission coordination ({{method}}, {{date}}, obtained by {{name}}). Check with the person that it covers this letter’s recipient and information before you record it: the coordination’s consent alone does not let the letter go.',
     },
+    consentScope: {
+      missing:
+        'This letter carries information the consent on file does not cover: {{items}}. Ask the person, then record the consent with the wider scope.',
+      extend: 'Extend the consent (add what is missing)',
+    },
     editor: {
       heading: 'Write the letter',
       template: 'Template',

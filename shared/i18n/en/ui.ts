@@ -4,10 +4,11 @@ import type { Shape } from '../shape';
 export const en: Shape<typeof ja> = {
   ui: {
     common: {
+      actions: 'Actions',
       badDate: 'Not a date (e.g. 2025-04-01, R7.4.1, 令和7年4月1日)',
       datePlaceholder: '2025-04-01 / R7.4.1',
       edit: 'Edit',
-      fieldProblem: 'Check {{field}}',
+      suggestions: 'Suggestions for {{label}}',
       remove: 'Remove {{item}}',
       save: 'Save',
     },
@@ -121,7 +122,7 @@ export const en: Shape<typeof ja> = {
     search: {
       title: 'Search',
       query: 'Search text',
-      placeholder: 'Name, reading or summary (any kana, any width)',
+      placeholder: 'Name, reading, summary or record number (R7-000123); any kana, any width',
       from: 'From',
       to: 'To',
       any: 'Any',

@@ -2,10 +2,11 @@
 export const ja = {
   ui: {
     common: {
+      actions: '操作',
       badDate: '日付として読めません（例：2025-04-01、R7.4.1、令和7年4月1日）',
       datePlaceholder: '2025-04-01 / R7.4.1',
       edit: '編集',
-      fieldProblem: '{{field}} を確認してください',
+      suggestions: '{{label}}の候補',
       remove: '{{item}} を外す',
       save: '保存',
     },
@@ -105,7 +106,7 @@ export const ja = {
       responses: '対応の種類',
       responseText: '対応の内容',
       referralNote: '紹介の予定・メモ',
-      outcome: '結果',
+      outcome: '転帰',
       continuity: '新規・継続',
       followUp: '次の対応（継続支援）',
       followUpTitle: 'やること',
@@ -118,7 +119,7 @@ export const ja = {
     search: {
       title: '検索・一覧',
       query: '検索語',
-      placeholder: '氏名・ふりがな・要旨（ひらがな・カタカナ・半角どれでも）',
+      placeholder: '氏名・ふりがな・要旨・記録番号（R7-000123）　ひらがな・カタカナ・半角どれでも',
       from: '期間（から）',
       to: '期間（まで）',
       any: 'すべて',
