@@ -21,6 +21,7 @@ function auditActions(): Set<string> {
     'letter.copy.reprint',
     'sync.bundle.reject',
     'sync.receipt.reject',
+    'audit.break-found', // db/audit-chain/anchor.ts BREAK_ACTION
   ]);
   const root = join(__dirname, '../..');
   for (const f of [...files(join(root, 'electron')), ...files(join(root, 'db'))]) {
