@@ -310,6 +310,8 @@ export interface SyncPeersTable {
   last_receipt_at: string | null;
   last_import_at: string | null;
   last_import_ops: number | null;
+  /** the center this device delivers for (0010): its card's center id, or set by the prefecture */
+  center_id: string | null;
 }
 export interface SyncOriginsTable {
   origin: string;
@@ -322,6 +324,8 @@ export interface SyncPendingTable {
   reason: 'unknown_entity' | 'unknown_field' | 'missing_row' | 'other_center';
   fields: string;
   since: string;
+  /** for 'other_center': the peer that delivered it (0010) */
+  sender: string | null;
 }
 export interface SyncConflictsTable {
   id: string;

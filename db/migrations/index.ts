@@ -8,6 +8,7 @@ import * as m0006 from './0006-referrals-letters';
 import * as m0007 from './0007-audit-chain';
 import * as m0008 from './0008-coordination';
 import * as m0009 from './0009-referral-coordination';
+import * as m0010 from './0010-center-identity';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-audit-chain': m0007,
   '0008-coordination': m0008,
   '0009-referral-coordination': m0009,
+  '0010-center-identity': m0010,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

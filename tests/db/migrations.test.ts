@@ -38,6 +38,7 @@ describe('migrations', () => {
       '0007-audit-chain',
       '0008-coordination',
       '0009-referral-coordination',
+      '0010-center-identity',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });
