@@ -98,7 +98,11 @@ export interface ConsultationsTable extends Stamped {
   site_kind: string;
   event_id: string | null;
   method: string;
+  /** as saved (0002); the counted value is the override, else derived from the history */
   continuity: 'new' | 'continuing';
+  /** set by hand, with a reason (0011); NULL: derived from the person's history */
+  continuity_override: 'new' | 'continuing' | null;
+  continuity_reason: string | null;
   case_id: string | null;
   duration_min: number | null;
   kind: string;
@@ -199,6 +203,22 @@ export interface InstitutionsTable extends Stamped {
   capabilities: string;
   notes: string | null;
   active: number;
+  /** other designations held besides `type` (0012): JSON array of institution type codes */
+  designations: string;
+}
+
+/** 地域支援対策事業 (Ⅴ), 協議会, 支援者会議, 日常生活用具の展示 (0012). */
+export interface ActivitiesTable extends Stamped {
+  id: string;
+  kind: string;
+  title: string;
+  date: string;
+  place: string | null;
+  /** JSON array of {name, institutionId} */
+  attendees: string;
+  participants: number | null;
+  notes: string | null;
+  deleted_at: string | null;
 }
 
 /** Admission and respite coordination (0008): requests and the hospitals asked. */
@@ -458,6 +478,7 @@ export interface DB {
   follow_ups: FollowUpsTable;
   institutions: InstitutionsTable;
   events: EventsTable;
+  activities: ActivitiesTable;
   coordination_requests: CoordinationRequestsTable;
   coordination_contacts: CoordinationContactsTable;
   master_nanbyo: MasterNanbyoTable;

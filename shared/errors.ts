@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'CONFLICT',
   'UNAUTHORIZED',
   'INTERNAL',
+  // consultations: reference lists
+  'UNKNOWN_DISEASE',
+  'UNKNOWN_MUNICIPALITY',
   // admission coordination: no hospital hears of the patient without recorded consent
   'COORDINATION_NO_CONSENT',
   'COORDINATION_ENDED',

@@ -1,4 +1,6 @@
+import { activityHandlers } from '../services/activities/handlers';
 import { backupHandlers } from '../services/backup/handlers';
+import { centerHandlers } from '../services/center/center-settings';
 import { consentHandlers } from '../services/consents/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
 import { coordinationHandlers } from '../services/coordination/handlers';
@@ -28,6 +30,8 @@ export const ALL_HANDLERS: AllHandlers = {
   ...syncHandlers,
   ...masterHandlers,
   ...eventHandlers,
+  ...activityHandlers,
+  ...centerHandlers,
   ...reportHandlers,
   ...draftHandlers,
   ...backupHandlers,

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { activityChannels } from './activities';
 import { backupChannels } from './backup';
+import { centerChannels } from './center';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
 import { coordinationChannels } from './coordination';
@@ -27,6 +29,8 @@ export const CHANNELS = {
   ...syncChannels,
   ...masterChannels,
   ...eventChannels,
+  ...activityChannels,
+  ...centerChannels,
   ...reportChannels,
   ...draftChannels,
   ...backupChannels,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAFF_PROFESSIONS, STAFF_ROLES } from '../vocab';
+import { prefectureCode } from './center';
 import { channel } from './channel';
 import { codeOf, id, okResult } from './common';
 
@@ -35,6 +36,8 @@ export const sessionChannels = {
       displayName: z.string().trim().min(1).max(100),
       profession: codeOf(STAFF_PROFESSIONS).nullish(),
       passphrase,
+      /** the center's own prefecture: codes of others count as 県外 in statistics */
+      prefectureCode: prefectureCode.nullish(),
     }),
     output: z.object({ recoveryCode: z.string(), status: sessionStatus }),
   }),

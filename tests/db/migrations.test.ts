@@ -39,6 +39,8 @@ describe('migrations', () => {
       '0008-coordination',
       '0009-referral-coordination',
       '0010-center-identity',
+      '0011-continuity-history',
+      '0012-activities-designations',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
 import { seedDemo } from '../../demo/seed-demo';
+import { setCenterPrefecture } from '../center/center-settings';
 import type { HandlerMap } from '../handler-types';
 
 type SessionChannels =
@@ -17,6 +18,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.status': (runtime) => runtime.status(),
   'session.create': async (runtime, input) => {
     const { recoveryCode } = await runtime.create(input);
+    if (input.prefectureCode) await setCenterPrefecture(runtime.context(), input.prefectureCode);
     return { recoveryCode, status: await runtime.status() };
   },
   'session.login': async (runtime, input) => {
