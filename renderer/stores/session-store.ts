@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PrefectureCode } from '../../shared/codes/prefectures';
 import type { SessionStatus } from '../../shared/contract/session';
 import { call } from '../api/client';
 
@@ -13,6 +14,7 @@ interface SessionState {
     login: string;
     displayName: string;
     passphrase: string;
+    prefectureCode?: PrefectureCode | null;
   }): Promise<void>;
   openDemo(passphrase: string): Promise<void>;
   confirmRecoveryStored(): void;

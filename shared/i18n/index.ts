@@ -1,5 +1,6 @@
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
+import { en as enCounts } from './en/counts';
 import { en as enEvents } from './en/events';
 import { en as enLetters } from './en/letters';
 import { en as enReports } from './en/reports';
@@ -8,6 +9,7 @@ import { en as enSecurity } from './en/security';
 import { en as enSync } from './en/sync';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
+import { ja as jaCounts } from './ja/counts';
 import { ja as jaEvents } from './ja/events';
 import { ja as jaLetters } from './ja/letters';
 import { ja as jaReports } from './ja/reports';
@@ -32,6 +34,7 @@ export const ja = {
   ...jaUi,
   ...jaCoordination,
   ...jaLetters,
+  ...jaCounts,
   vocab: vocabJa,
 };
 export const en = {
@@ -44,6 +47,7 @@ export const en = {
   ...enUi,
   ...enCoordination,
   ...enLetters,
+  ...enCounts,
   vocab: vocabEn,
 };
 

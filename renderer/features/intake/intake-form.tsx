@@ -26,6 +26,8 @@ import { useNav } from '../../stores/nav-store';
 import { ReferralCreate } from '../letters/referral-create';
 import { useCan } from '../../hooks/use-can';
 import { CategoryToggles } from './category-toggles';
+import { ContinuityField } from './continuity-field';
+import { IntakeWarnings } from './intake-warnings';
 import { DiseasePicker } from './disease-picker';
 import { emptyIntake, fromConsultation, toConsultationInput, type IntakeForm } from './intake-state';
 import { PersonPicker } from './person-picker';
@@ -343,18 +345,9 @@ export function IntakeFormScreen() {
           codes={codes(OUTCOMES)}
           selected={[form.outcome]}
           single
-          onChange={([o]) =>
-            patch({ outcome: o ?? 'closed', continuity: o === 'continuing' ? 'continuing' : form.continuity })
-          }
+          onChange={([o]) => patch({ outcome: o ?? 'closed' })}
         />
-        <CodeToggles
-          label={t('ui.intake.continuity')}
-          list="continuity"
-          codes={['new', 'continuing']}
-          selected={[form.continuity]}
-          single
-          onChange={([c]) => patch({ continuity: c === 'continuing' ? 'continuing' : 'new' })}
-        />
+        <ContinuityField form={form} patch={patch} consultationId={editing?.id ?? null} />
       </fieldset>
 
       <fieldset>
@@ -383,6 +376,7 @@ export function IntakeFormScreen() {
         </div>
       </fieldset>
 
+      <IntakeWarnings form={form} saved={saved?.warnings ?? []} />
       <ErrorMessage error={error} />
       <footer className="actions">
         <button type="button" className="primary" onClick={() => void save()} disabled={busy}>
