@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import type { IntakeForm } from './intake-state';
+import './continuity-field.css';
 
 type Derived = ChannelOutput<'consultation.continuityOf'>;
 
