@@ -30,7 +30,8 @@ export function consultationWarnings(f: {
 }): ConsultationWarning[] {
   const out: ConsultationWarning[] = [];
   const day = f.receivedAt.slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(day) && day > f.today) out.push({ code: 'RECEIVED_IN_FUTURE', field: 'receivedAt' });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day) && day > f.today)
+    out.push({ code: 'RECEIVED_IN_FUTURE', field: 'receivedAt' });
   if (f.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(day) && f.birthDate > day)
     out.push({ code: 'BIRTH_AFTER_RECEIVED', field: 'birthDate' });
   return out;

@@ -24,7 +24,8 @@ async function assertAttendees(trx: Transaction<DB>, input: ParsedActivity): Pro
   const ids = [...new Set(input.attendees.map((a) => a.institutionId).filter((x): x is string => !!x))];
   if (!ids.length) return;
   const found = await trx.selectFrom('institutions').select('id').where('id', 'in', ids).execute();
-  if (found.length !== ids.length) throw new AppError('NOT_FOUND', 'An attending institution is not in the directory.');
+  if (found.length !== ids.length)
+    throw new AppError('NOT_FOUND', 'An attending institution is not in the directory.');
 }
 
 /** Records an activity: the row, its op and the audit entry in one transaction. */
@@ -48,7 +49,11 @@ export async function createActivity(ctx: ServiceContext, input: ParsedActivity)
         deleted_at: null,
       })
       .execute();
-    await recordOp(trx, opWriter(ctx), 'activity', id, { ...fields, created_at: t, created_by: ctx.actor.id });
+    await recordOp(trx, opWriter(ctx), 'activity', id, {
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+    });
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
@@ -84,7 +89,9 @@ export async function updateActivity(
       throw new AppError('CONFLICT', `The activity was changed meanwhile (now version ${before.version}).`);
     await assertAttendees(trx, input);
     const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(Object.entries(activityFields(input)).filter(([k, v]) => old[k] !== v));
+    const changed = Object.fromEntries(
+      Object.entries(activityFields(input)).filter(([k, v]) => old[k] !== v),
+    );
     if (Object.keys(changed).length === 0) return loadActivity(trx, id);
     const t = nowIso(ctx);
     await trx
@@ -92,7 +99,11 @@ export async function updateActivity(
       .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
       .where('id', '=', id)
       .execute();
-    await recordOp(trx, opWriter(ctx), 'activity', id, { ...changed, updated_at: t, updated_by: ctx.actor.id });
+    await recordOp(trx, opWriter(ctx), 'activity', id, {
+      ...changed,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+    });
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

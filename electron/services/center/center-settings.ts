@@ -18,7 +18,10 @@ export async function centerSettings(ctx: ServiceContext): Promise<CenterSetting
  * changed here by an administrator. A municipality code of another prefecture is 県外 from then
  * on, at intake and in every report (the report works it out from the code when it counts).
  */
-export async function setCenterPrefecture(ctx: ServiceContext, code: PrefectureCode): Promise<CenterSettings> {
+export async function setCenterPrefecture(
+  ctx: ServiceContext,
+  code: PrefectureCode,
+): Promise<CenterSettings> {
   requirePermission(ctx, 'staff.manage');
   await ctx.db.transaction().execute(async (trx) => {
     const before = await readMeta(trx, 'center_prefecture');
