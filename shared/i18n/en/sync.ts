@@ -87,6 +87,7 @@ export const en: Shape<typeof ja> = {
       countAs: 'Count for center',
       ownCenter: '{{name}} (as its card says)',
       sameAs: 'The same center as {{name}}',
+      filed: '{{name}} now counts for that center.',
       paired: 'Paired with {{name}}.',
       cancelled: 'Pairing cancelled. Get the card again and compare once more.',
     },

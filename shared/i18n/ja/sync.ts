@@ -83,6 +83,7 @@ export const ja = {
       countAs: '集計するセンター',
       ownCenter: '{{name}}（カードのセンターとして）',
       sameAs: '{{name}} と同じセンター',
+      filed: '{{name}} を同じセンターとして集計します。',
       paired: '{{name}} とペア設定しました。',
       cancelled: 'ペア設定を中止しました。カードを受け取り直して、もう一度確認してください。',
     },
