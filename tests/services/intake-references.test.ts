@@ -114,4 +114,19 @@ describe('one lookup of the 保健所 area (intake, directory, report alike)', (
     expect([tokyo.patient.healthCenterId, tokyo.patient.residence]).toEqual([null, 'out_of_pref']);
     expect(await call('institution.healthCenterFor', { municipalityCode: '131041' })).toBeNull();
   });
+
+  it('another prefecture’s 保健所 kept for letters is found, and its residents still count as 県外', async () => {
+    const tokyo = await call('institution.create', {
+      type: 'health_center',
+      name: '新宿区保健所',
+      coveredMunicipalities: ['131041'],
+    });
+    expect((await call('institution.healthCenterFor', { municipalityCode: '131041' }))?.id).toBe(tokyo.id);
+    const c = await recorded({ receivedAt: '2025-06-01T10:00', patient: { municipalityCode: '131041' } });
+    expect([c.patient.healthCenterId, c.patient.residence]).toEqual([tokyo.id, 'out_of_pref']);
+    const r = await call('report.build', { fiscalYear: 2025, tables: ['t06-health-center'] });
+    const rows = r.tables[0]!.rows;
+    expect(rows.find((x) => x.key === tokyo.id)).toBeUndefined(); // no area of this prefecture: no row
+    expect(rows.find((x) => x.key === 'out_of_pref')?.cells.slice(1)).toEqual([2, 2]); // this one and the one before
+  });
 });

@@ -14,7 +14,8 @@ type Db = Kysely<DB> | Transaction<DB>;
  *   kana, name, id when several do);
  * - else the same for the code's city: a 政令市 ward (さいたま市 浦和区 111074) counts under its city
  *   (さいたま市 111007), as a 保健所設置市's 保健所 is usually entered with the city code only;
- * - a code of another prefecture than the center's own (the setting chosen at setup) is 県外.
+ * - a code of another prefecture than the center's own (the setting chosen at setup) is 県外
+ *   (residence at intake, table 6-2), whichever 保健所 covers it.
  * Ward → city comes from the municipality master (wards are named 「<city> <ward>」, in any list
  * version) and the list of abolished codes (浜松市's wards before 2024-01-01).
  * Read once per use: a lookup lives for one use case or one report, and caches what it read.
@@ -64,9 +65,13 @@ export class AreaLookup {
     return this.covering.get(await this.cityOf(code)) ?? [];
   }
 
-  /** The 管轄保健所 of a municipality in the center's prefecture; null outside it or unknown. */
+  /**
+   * The 管轄保健所 of a municipality, if the directory has one covering it (also another
+   * prefecture's, which a center may keep for its letters); table 6-2 counts a code of another
+   * prefecture as 県外 whatever its 保健所.
+   */
   async healthCenterOf(code: string | null): Promise<string | null> {
-    if (!code || this.isOutOfPrefecture(code)) return null;
+    if (!code) return null;
     return (await this.healthCentersOf(code))[0] ?? null;
   }
 

@@ -10,7 +10,8 @@
  * - 保健所管内: a code of another prefecture than the center's own is 県外; else the 管轄保健所
  *   recorded with the consultation; else the one lookup of intake and the directory
  *   (directory/area-lookup.ts: a 政令市 ward under its city's 保健所).
- * - Every active 保健所 of the directory gets a row (zeros too); inactive ones only with data.
+ * - Every active 保健所 of the directory gets a row (zeros too), but one covering only another
+ *   prefecture's municipalities; inactive ones only with data.
  * - 6-3 lists the wards of a 政令市 under a subtotal row of their city (persons add up: each is
  *   in one ward only, by their last consultation).
  */
@@ -20,7 +21,7 @@ import { AGE_BANDS } from '../../../shared/vocab/age-bands';
 import { SEXES } from '../../../shared/vocab/sex';
 import { abolishedMunicipality } from '../../../shared/masters/abolished-municipalities';
 import type { ServiceContext } from '../context';
-import { AreaLookup } from '../directory/area-lookup';
+import { AreaLookup, centerPrefecture } from '../directory/area-lookup';
 import { cellOf, countLatest, sum } from './count-latest';
 import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
@@ -108,12 +109,20 @@ export async function t06HealthCenter(ctx: ServiceContext, s: ReportScope): Prom
   );
   const centers = await ctx.db
     .selectFrom('institutions')
-    .select(['id', 'name', 'active'])
+    .select(['id', 'name', 'active', 'covered_municipalities'])
     .where('type', '=', 'health_center')
     .orderBy('name_kana')
     .orderBy('name')
     .execute();
-  const listed = centers.filter((hc) => hc.active === 1 || m.has(hc.id));
+  // another prefecture's 保健所 (kept for letters) is no area of this one: its residents are 県外
+  const prefecture = await centerPrefecture(ctx.db);
+  const elsewhere = (covered: string) => {
+    const codes = JSON.parse(covered) as string[];
+    return prefecture !== null && codes.length > 0 && codes.every((c) => c.slice(0, 2) !== prefecture);
+  };
+  const listed = centers.filter(
+    (hc) => (hc.active === 1 && !elsewhere(hc.covered_municipalities)) || m.has(hc.id),
+  );
   const known = new Set(centers.map((hc) => hc.id));
   const strangers = [...m.keys()].filter((k) => k !== OUT && k !== UNKNOWN && !known.has(k)).sort();
   const rows: ReportRow[] = [
