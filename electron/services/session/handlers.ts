@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
 import { seedDemo } from '../../demo/seed-demo';
+import type { PrefectureCode } from '../../../shared/codes/prefectures';
+import { DEMO_PREF_CODE } from '../../demo/demo-masters';
 import { setCenterPrefecture } from '../center/center-settings';
 import type { HandlerMap } from '../handler-types';
 
@@ -37,6 +39,8 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
         passphrase: input.passphrase,
         profession: 'nanbyo_counselor',
       });
+      // the demo's fictitious center is in the prefecture its people live in
+      await setCenterPrefecture(runtime.context(), DEMO_PREF_CODE as PrefectureCode);
       await seedDemo(runtime.context(), { seed: 2025, consultations: input.consultations });
     }
     return runtime.status();
