@@ -98,7 +98,11 @@ export interface ConsultationsTable extends Stamped {
   site_kind: string;
   event_id: string | null;
   method: string;
+  /** as saved (0002); the counted value is the override, else derived from the history */
   continuity: 'new' | 'continuing';
+  /** set by hand, with a reason (0011); NULL: derived from the person's history */
+  continuity_override: 'new' | 'continuing' | null;
+  continuity_reason: string | null;
   case_id: string | null;
   duration_min: number | null;
   kind: string;
@@ -199,6 +203,22 @@ export interface InstitutionsTable extends Stamped {
   capabilities: string;
   notes: string | null;
   active: number;
+  /** other designations held besides `type` (0012): JSON array of institution type codes */
+  designations: string;
+}
+
+/** 地域支援対策事業 (Ⅴ), 協議会, 支援者会議, 日常生活用具の展示 (0012). */
+export interface ActivitiesTable extends Stamped {
+  id: string;
+  kind: string;
+  title: string;
+  date: string;
+  place: string | null;
+  /** JSON array of {name, institutionId} */
+  attendees: string;
+  participants: number | null;
+  notes: string | null;
+  deleted_at: string | null;
 }
 
 /** Admission and respite coordination (0008): requests and the hospitals asked. */
@@ -310,6 +330,8 @@ export interface SyncPeersTable {
   last_receipt_at: string | null;
   last_import_at: string | null;
   last_import_ops: number | null;
+  /** the center this device delivers for (0010): its card's center id, or set by the prefecture */
+  center_id: string | null;
 }
 export interface SyncOriginsTable {
   origin: string;
@@ -322,6 +344,8 @@ export interface SyncPendingTable {
   reason: 'unknown_entity' | 'unknown_field' | 'missing_row' | 'other_center';
   fields: string;
   since: string;
+  /** for 'other_center': the peer that delivered it (0010) */
+  sender: string | null;
 }
 export interface SyncConflictsTable {
   id: string;
@@ -454,6 +478,7 @@ export interface DB {
   follow_ups: FollowUpsTable;
   institutions: InstitutionsTable;
   events: EventsTable;
+  activities: ActivitiesTable;
   coordination_requests: CoordinationRequestsTable;
   coordination_contacts: CoordinationContactsTable;
   master_nanbyo: MasterNanbyoTable;

@@ -22,6 +22,7 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, ChannelAccess>> = {
   'session.changePassphrase': 'signed-in',
 
   'consultation.record': 'consultation.record',
+  'consultation.continuityOf': 'consultation.record',
   'consultation.update': 'consultation.edit',
   'consultation.linkCase': 'consultation.edit',
   'consultation.get': { scopedBy: 'consultation.viewAll' },
@@ -46,6 +47,11 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, ChannelAccess>> = {
   'event.create': 'case.manage',
   'event.update': 'case.manage',
   'event.list': 'signed-in',
+  'activity.create': 'case.manage',
+  'activity.update': 'case.manage',
+  'activity.list': 'signed-in',
+  'center.settings': 'signed-in',
+  'center.setPrefecture': 'staff.manage',
 
   'institution.list': 'directory.view',
   'institution.healthCenterFor': 'directory.view',

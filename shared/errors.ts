@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   /** browser mode: the page was opened without the address that carries the token */
   'TOKEN_REQUIRED',
   'INTERNAL',
+  // consultations: reference lists
+  'UNKNOWN_DISEASE',
+  'UNKNOWN_MUNICIPALITY',
   // admission coordination: no hospital hears of the patient without recorded consent
   'COORDINATION_NO_CONSENT',
   'COORDINATION_ENDED',

@@ -8,7 +8,10 @@ import * as m0006 from './0006-referrals-letters';
 import * as m0007 from './0007-audit-chain';
 import * as m0008 from './0008-coordination';
 import * as m0009 from './0009-referral-coordination';
-import * as m0030 from './0030-search-names-serials';
+import * as m0010 from './0010-center-identity';
+import * as m0011 from './0011-continuity-history';
+import * as m0012 from './0012-activities-designations';
+import * as m0013 from './0013-search-names-serials';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -24,7 +27,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-audit-chain': m0007,
   '0008-coordination': m0008,
   '0009-referral-coordination': m0009,
-  '0030-search-names-serials': m0030,
+  '0010-center-identity': m0010,
+  '0011-continuity-history': m0011,
+  '0012-activities-designations': m0012,
+  '0013-search-names-serials': m0013,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

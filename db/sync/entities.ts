@@ -12,6 +12,7 @@ export const ENTITY_TABLES: Readonly<Record<string, string>> = {
   institution: 'institutions',
   staff: 'staff',
   event: 'events',
+  activity: 'activities',
   coordination_request: 'coordination_requests',
   coordination_contact: 'coordination_contacts',
   // referrals, consent and letters (0006); the register, its files and exports are append-only

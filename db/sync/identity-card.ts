@@ -5,14 +5,17 @@ import type { DeviceIdentity } from './identity';
 import { signText, verifyText } from './signing';
 
 export const CARD_FORMAT = 'yorisoi-identity-card';
-export const CARD_VERSION = 1;
+/** 2 adds the center id (0010); a version-1 card (no center id) is still read. */
+export const CARD_VERSION = 2;
 
 /** The public half of an identity, exchanged as a file to pair two installations. */
 export const identityCard = z.object({
   format: z.literal(CARD_FORMAT),
-  version: z.literal(CARD_VERSION),
+  version: z.union([z.literal(1), z.literal(CARD_VERSION)]),
   deviceId: z.string().min(1).max(100),
   centerName: z.string().max(200),
+  /** the center this installation works for: the same on every copy restored from its backups */
+  centerId: z.string().min(1).max(100).optional(),
   /** a hint for the other side's default sharing profile */
   role: z.enum(['center', 'prefecture']),
   /** Ed25519 public key, raw 32 bytes in base64url */
@@ -25,9 +28,9 @@ export const identityCard = z.object({
 export type IdentityCard = z.infer<typeof identityCard>;
 
 function signedText(c: Omit<IdentityCard, 'signature'>): string {
-  return [`${CARD_FORMAT}/v${c.version}`, c.deviceId, c.centerName, c.role, c.signKey, c.ageRecipient].join(
-    '\n',
-  );
+  const lines = [`${CARD_FORMAT}/v${c.version}`, c.deviceId, c.centerName, c.role, c.signKey, c.ageRecipient];
+  if (c.version >= 2) lines.push(c.centerId ?? '');
+  return lines.join('\n');
 }
 
 export function makeCard(id: DeviceIdentity): IdentityCard {
@@ -36,6 +39,7 @@ export function makeCard(id: DeviceIdentity): IdentityCard {
     version: CARD_VERSION,
     deviceId: id.deviceId,
     centerName: id.centerName,
+    centerId: id.centerId,
     role: id.mode,
     signKey: id.signPublic,
     ageRecipient: id.ageRecipient,

@@ -14,6 +14,8 @@ export type SyncMode = 'center' | 'prefecture';
 export interface DeviceIdentity {
   deviceId: string;
   centerName: string;
+  /** the center's id (meta, 0010): every device of one center restored from its backups shares it */
+  centerId: string;
   mode: SyncMode;
   signPublic: string;
   signPrivate: string;
@@ -76,6 +78,7 @@ export async function ensureIdentity(db: Db): Promise<DeviceIdentity> {
   return {
     deviceId,
     centerName: (await readMeta(db, 'center_name')) ?? '',
+    centerId: (await readMeta(db, 'center_id')) ?? deviceId,
     mode: await syncMode(db),
     signPublic,
     signPrivate,

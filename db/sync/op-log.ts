@@ -11,6 +11,7 @@ export type SyncedEntity =
   | 'institution'
   | 'staff'
   | 'event'
+  | 'activity'
   | 'coordination_request'
   | 'coordination_contact'
   | 'referral'

@@ -7,13 +7,20 @@ import type { IncomingOp, OpApplier, Parked } from './apply-op';
  * op_log (received, counted in the version vector, forwarded to other peers); this table says
  * what of it still waits. Retried after every import and after an upgrade.
  */
-export function park(sqlite: SqliteDb, op: Pick<IncomingOp, 'origin' | 'seq'>, p: Parked, now: string): void {
+export function park(
+  sqlite: SqliteDb,
+  op: Pick<IncomingOp, 'origin' | 'seq'>,
+  p: Parked,
+  now: string,
+  /** the peer that delivered an op kept apart as another center's */
+  sender: string | null = null,
+): void {
   sqlite
     .prepare(
-      `INSERT INTO sync_pending (origin, seq, reason, fields, since) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO sync_pending (origin, seq, reason, fields, since, sender) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (origin, seq) DO UPDATE SET reason = excluded.reason, fields = excluded.fields`,
     )
-    .run(op.origin, op.seq, p.reason, JSON.stringify(p.fields), now);
+    .run(op.origin, op.seq, p.reason, JSON.stringify(p.fields), now, sender);
 }
 
 /** Retries every parked op (oldest first); returns how many were applied in full. */

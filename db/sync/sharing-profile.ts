@@ -25,6 +25,7 @@ export const STATISTICS_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = 
     'event_id',
     'method',
     'continuity',
+    'continuity_override', // a code; the reason is free text and stays home
     'case_id',
     'duration_min',
     'kind',
@@ -69,11 +70,14 @@ export const STATISTICS_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = 
     'municipality_code',
     'covered_municipalities',
     'capabilities',
+    'designations',
     'active',
     ...STAMPS,
   ]),
   staff: new Set(['role', 'profession', 'active', 'created_at', 'updated_at']),
   event: new Set(['kind', 'date', 'participants', ...STAMPS]),
+  // 地域支援対策事業 and meetings (0012): counts only; the topic, place, attendees and notes stay
+  activity: new Set(['kind', 'date', 'participants', ...STAMPS]),
   // admission coordination: codes, dates and ids for table 12; never the reasons, needs,
   // refusals or notes as written, nor the consent record
   coordination_request: new Set([

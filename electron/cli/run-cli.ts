@@ -28,7 +28,7 @@ import { letterDraft, letterIssue, letterRegister } from './commands/letter-comm
 import { auditExportCommand, auditVerifyCommand } from './commands/audit-commands';
 
 const USAGE = `yorisoi <command> [flags]
-  init        --casefile F --center NAME --login L --name DISPLAY
+  init        --casefile F --center NAME --login L --name DISPLAY [--prefecture 11]
   verify      --casefile F --login L
   passphrase  --casefile F --login L
   recover     --casefile F --login L

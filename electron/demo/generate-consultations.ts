@@ -100,15 +100,15 @@ export function* planConsultations(opts: DemoPlanOptions): Generator<DemoPlanIte
     const age = person ? person.age + Math.floor((dayNumber(date) - fromDay) / 365.25) : null;
     const content = drawContent(rng, { person, age, staff: opts.staff });
 
-    const { caseKey, continuity, outcome, closesCase } = caseStep(rng, openCase, personIndex, () => ++cases);
+    const { caseKey, outcome, closesCase } = caseStep(rng, openCase, personIndex, () => ++cases);
     const followUp = outcome === 'continuing' ? drawFollowUp(rng, date, content) : null;
     const followUpDoneOn =
       followUp && followUp.dueDate < opts.to && rng.chance(0.92) ? followUp.dueDate : null;
 
     yield {
+      // 新規/継続 is not given: the app derives it from the person's history
       input: {
         receivedAt,
-        continuity,
         ...content,
         person:
           personIndex === null
@@ -128,13 +128,13 @@ export function* planConsultations(opts: DemoPlanOptions): Generator<DemoPlanIte
 }
 
 /**
- * 新規/継続 and the outcome. A known person with an open case continues it (and may end it);
+ * The outcome and the case. A known person with an open case continues it (and may end it);
  * otherwise a consultation may open a case. Anonymous consultations never do.
  */
 function caseStep(rng: Rng, openCase: (string | null)[], personIndex: number | null, nextCase: () => number) {
   if (personIndex === null) {
     const outcome: Outcome = rng.chance(0.95) ? 'closed' : 'handed_over';
-    return { caseKey: null, continuity: 'new' as const, outcome, closesCase: false };
+    return { caseKey: null, outcome, closesCase: false };
   }
   const open = openCase[personIndex];
   if (open) {
@@ -144,12 +144,7 @@ function caseStep(rng: Rng, openCase: (string | null)[], personIndex: number | n
       ['handed_over', 5],
     ] as const);
     if (outcome !== 'continuing') openCase[personIndex] = null;
-    return {
-      caseKey: open,
-      continuity: 'continuing' as const,
-      outcome,
-      closesCase: outcome !== 'continuing',
-    };
+    return { caseKey: open, outcome, closesCase: outcome !== 'continuing' };
   }
   const outcome = rng.weighted([
     ['closed', 76],
@@ -157,7 +152,7 @@ function caseStep(rng: Rng, openCase: (string | null)[], personIndex: number | n
     ['handed_over', 4],
   ] as const);
   const caseKey = outcome === 'continuing' ? (openCase[personIndex] = `c${nextCase()}`) : null;
-  return { caseKey, continuity: 'new' as const, outcome, closesCase: false };
+  return { caseKey, outcome, closesCase: false };
 }
 
 /** Most 継続 consultations get a follow-up 3–14 days later, owned by the first responder. */

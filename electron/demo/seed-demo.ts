@@ -6,7 +6,7 @@ import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { can } from '../../shared/permissions';
 import type { Outcome } from '../../shared/vocab/outcomes';
-import { closeCase } from '../services/cases/close-case';
+import { closeCaseTx } from '../services/cases/close-case';
 import { recordConsultationTx } from '../services/consultations/record-consultation';
 import { nowIso, todayLocal, type ServiceContext } from '../services/context';
 import { applyFollowUpChange } from '../services/followups/follow-up-change';
@@ -89,18 +89,16 @@ export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Prom
       batch.push(next.value);
     }
     if (!batch.length) break;
-    const closes = await ctx.db.transaction().execute(async (trx) => {
+    // a case is closed as soon as its last consultation is recorded: the person's next
+    // consultation must not find it still open (a 継続 consultation joins an open case)
+    await ctx.db.transaction().execute(async (trx) => {
       if (!marked) await markDemo(trx);
-      const pending: PendingClose[] = [];
       for (const item of batch) {
-        const close = await recordItem(trx, ctx, item, keys, mayComplete);
-        if (close && mayCloseCases) pending.push(close);
+        const c = await recordItem(trx, ctx, item, keys, mayComplete);
+        if (c && mayCloseCases) await closeCaseTx(trx, at(ctx, c.at), c.caseId, c.outcome, null);
       }
-      return pending;
     });
     marked = true;
-    // closing runs the real use case, which has its own transaction
-    for (const c of closes) await closeCase(at(ctx, c.at), c.caseId, c.outcome, null);
     done += batch.length;
     opts.onProgress?.(done, total);
   }

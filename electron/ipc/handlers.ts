@@ -1,5 +1,7 @@
+import { activityHandlers } from '../services/activities/handlers';
 import { backupHandlers } from '../services/backup/handlers';
 import { casefileHandlers } from '../services/casefile/handlers';
+import { centerHandlers } from '../services/center/center-settings';
 import { consentHandlers } from '../services/consents/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
 import { coordinationHandlers } from '../services/coordination/handlers';
@@ -29,6 +31,8 @@ export const ALL_HANDLERS: AllHandlers = {
   ...syncHandlers,
   ...masterHandlers,
   ...eventHandlers,
+  ...activityHandlers,
+  ...centerHandlers,
   ...reportHandlers,
   ...draftHandlers,
   ...backupHandlers,

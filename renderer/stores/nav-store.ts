@@ -10,6 +10,7 @@ export type Screen =
   | 'directory'
   | 'reports'
   | 'events'
+  | 'activities'
   | 'staff'
   | 'sync'
   | 'prefecture'

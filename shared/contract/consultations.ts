@@ -17,6 +17,7 @@ import {
   SEXES,
   STAFF_PROFESSIONS,
 } from '../vocab';
+import { CONSULTATION_WARNING_CODES } from '../validation/consultation-warnings';
 import { isRecordableContentCategory } from '../vocab/content-categories';
 import { channel } from './channel';
 import { codeOf, id, isoDate, isoDateTime, municipalityCode, optText, page, residence } from './common';
@@ -66,8 +67,18 @@ export const consultationInput = z
     receivedAt: isoDateTime,
     method: codeOf(CONSULTATION_METHODS),
     kind: codeOf(CONSULTATION_KINDS).default('professional'),
-    continuity: z.enum(['new', 'continuing']).default('new'),
-    /** link to an open case; with continuity 'continuing' and no caseId a case is opened */
+    /**
+     * 新規/継続 is derived from the person's history (their first consultation ever is 新規);
+     * leave it out to take that. A different value counts only with `continuityReason` (without
+     * one the history's value is kept and the answer warns CONTINUITY_FROM_HISTORY); the 転帰
+     * (outcome) never changes it.
+     */
+    continuity: z.enum(['new', 'continuing']).nullish(),
+    continuityReason: optText(500),
+    /**
+     * link to an open case; without it, a consultation with outcome 継続 joins the person's open
+     * case or opens one on the consultation's date, and a 継続 consultation joins an open case
+     */
     caseId: id.nullish(),
     durationMin: z
       .number()
@@ -111,6 +122,12 @@ export const consultationInput = z
 
 export type ConsultationInput = z.input<typeof consultationInput>;
 
+/** Looks wrong, may be right: the record is saved; the form shows these (codes in i18n `warnings`). */
+export const consultationWarning = z.object({
+  code: z.enum(CONSULTATION_WARNING_CODES),
+  field: z.enum(['receivedAt', 'birthDate', 'continuity']),
+});
+
 export const consultationDetail = z.object({
   id,
   serial: z.string(),
@@ -118,7 +135,12 @@ export const consultationDetail = z.object({
   receivedAt: z.string(),
   method: z.string(),
   kind: z.string(),
-  continuity: z.string(),
+  /** what counts: set by hand, else derived from the person's history now */
+  continuity: z.enum(['new', 'continuing']),
+  /** from the person's history alone */
+  continuityDerived: z.enum(['new', 'continuing']),
+  /** why it was set by hand (null: derived) */
+  continuityReason: z.string().nullable(),
   caseId: z.string().nullable(),
   durationMin: z.number().nullable(),
   siteKind: z.string(),
@@ -159,6 +181,8 @@ export const consultationDetail = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** on the answer to record/update only: what looked wrong when it was saved */
+  warnings: z.array(consultationWarning).default([]),
 });
 export type ConsultationDetail = z.infer<typeof consultationDetail>;
 
@@ -218,6 +242,18 @@ export const consultationChannels = {
         snapshot: z.record(z.string(), z.unknown()),
       }),
     ),
+  }),
+  /** for the intake form: 新規/継続 as this person's history makes it, before saving */
+  'consultation.continuityOf': channel({
+    auth: 'session',
+    input: z.object({ personId: id.nullish(), receivedAt: isoDateTime, consultationId: id.nullish() }),
+    output: z.object({
+      continuity: z.enum(['new', 'continuing']),
+      /** the person's latest consultation before this one (ISO local date-time), if any */
+      previousAt: z.string().nullable(),
+      /** the person's open case, which a 継続 consultation joins */
+      openCaseId: z.string().nullable(),
+    }),
   }),
   'consultation.linkCase': channel({
     auth: 'session',

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES } from '../vocab';
+import { INSTITUTION_DESIGNATIONS } from '../vocab/institution-designations';
 import { channel } from './channel';
 import { codeOf, id, municipalityCode, optText } from './common';
 
 export const institutionInput = z.object({
   type: codeOf(INSTITUTION_TYPES),
+  /** other designations it holds besides its type (拠点病院 and 診療連携拠点病院 at once) */
+  designations: z.array(z.enum(INSTITUTION_DESIGNATIONS)).max(10).default([]),
   name: z.string().trim().min(1).max(200),
   nameKana: optText(200),
   department: optText(200),

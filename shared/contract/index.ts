@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { activityChannels } from './activities';
 import { backupChannels } from './backup';
 import { casefileChannels } from './casefile';
+import { centerChannels } from './center';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
 import { coordinationChannels } from './coordination';
@@ -28,6 +30,8 @@ export const CHANNELS = {
   ...syncChannels,
   ...masterChannels,
   ...eventChannels,
+  ...activityChannels,
+  ...centerChannels,
   ...reportChannels,
   ...draftChannels,
   ...backupChannels,

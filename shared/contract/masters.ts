@@ -6,6 +6,10 @@ export const diseaseEntry = z.object({
   listVersion: z.string(),
   nameJa: z.string(),
   groups: z.array(z.string()),
+  /** the name's reading (hiragana), where known */
+  reading: z.string().nullable(),
+  /** abbreviations and other names counselors type (ALS, SCD, 特発性血小板減少性紫斑病 …) */
+  aliases: z.array(z.string()),
 });
 export const municipalityEntry = z.object({
   code: z.string(),
@@ -17,9 +21,10 @@ export const municipalityEntry = z.object({
 
 /** Reference lists for pickers (not personal data). */
 export const masterChannels = {
+  /** the newest list; with `query`, the matches by number, name, reading or abbreviation */
   'master.diseases': channel({
     auth: 'session',
-    input: z.object({}).default({}),
+    input: z.object({ query: z.string().max(100).optional() }).default({}),
     output: z.array(diseaseEntry),
   }),
   'master.municipalities': channel({

@@ -20,6 +20,7 @@ export const REPORT_TABLE_IDS = [
   't06-age-sex',
   't06-health-center',
   't06-municipality',
+  't06-age-ltc',
   't07-duration',
   't08-profession',
   't08-kind',
@@ -30,6 +31,14 @@ export const REPORT_TABLE_IDS = [
   't11-cases',
   't12-coordination',
   't12-refusal',
+  't13-recipient-cert',
+  't13-disability-cert',
+  't13-ltc',
+  't13-devices',
+  't13-diagnosis',
+  't13-outcome',
+  't14-activities',
+  't14-activity-list',
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAFF_PROFESSIONS, STAFF_ROLES } from '../vocab';
+import { prefectureCode } from './center';
 import { channel } from './channel';
 import { codeOf, id, okResult, optText } from './common';
 
@@ -39,6 +40,8 @@ export const sessionChannels = {
       letterhead: z
         .object({ postalCode: optText(10), address: optText(300), phone: optText(40), fax: optText(40) })
         .optional(),
+      /** the center's own prefecture: codes of others count as 県外 in statistics */
+      prefectureCode: prefectureCode.nullish(),
     }),
     output: z.object({ recoveryCode: z.string(), status: sessionStatus }),
   }),

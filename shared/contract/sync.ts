@@ -32,6 +32,13 @@ export const cardPreviewDto = z.object({
   suggestedProfile: sharingProfile,
   alreadyPaired: z.boolean(),
   isThisDevice: z.boolean(),
+  /**
+   * Paired devices that already deliver for the same center as this card (same center id: an
+   * office PC restored from a backup, or a copy of it): the new device joins their center.
+   */
+  sameCenterPeers: z.array(
+    z.object({ deviceId: z.string(), centerName: z.string(), label: z.string().nullable() }),
+  ),
 });
 
 export const peerDto = z.object({
@@ -41,6 +48,8 @@ export const peerDto = z.object({
   role: syncMode,
   profile: sharingProfile,
   fingerprint: z.string(),
+  /** the center this device delivers for (several devices of one center share it) */
+  centerId: z.string(),
   active: z.boolean(),
   pairedAt: z.string(),
   /** ops this device holds that the peer has not acknowledged (by receipt) */
@@ -174,6 +183,9 @@ export const exportLogEntryDto = z.object({
 export const centerSummaryDto = z.object({
   rows: z.array(
     z.object({
+      /** the center's id (several devices may deliver for it), or this device's own */
+      centerId: z.string(),
+      /** one device of the center (the most recently paired one) */
       centerDeviceId: z.string(),
       centerName: z.string(),
       fiscalYear: z.number(),
@@ -239,6 +251,11 @@ export const syncChannels = {
       label: z.string().trim().min(1).max(100).optional(),
       /** the code read out over the phone; pairing fails when it differs */
       expectedFingerprint: z.string().trim().optional(),
+      /**
+       * the prefecture: this device delivers for the same center as that paired device (a
+       * laptop set up on its own), whatever center id its card names
+       */
+      sameCenterAs: deviceRef.optional(),
     }),
     output: peerDto,
   }),
@@ -248,6 +265,8 @@ export const syncChannels = {
       peer: deviceRef,
       profile: sharingProfile.optional(),
       label: z.string().trim().max(100).nullish(),
+      /** files the device under another paired device's center; ops kept apart are applied */
+      sameCenterAs: deviceRef.optional(),
     }),
     output: peerDto,
   }),

@@ -1,6 +1,7 @@
 import { en as enAuditView } from './en/audit-view';
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
+import { en as enCounts } from './en/counts';
 import { en as enEvents } from './en/events';
 import { en as enFieldCheck } from './en/field-check';
 import { en as enIntakeForm } from './en/intake-form';
@@ -13,6 +14,7 @@ import { en as enSync } from './en/sync';
 import { ja as jaAuditView } from './ja/audit-view';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
+import { ja as jaCounts } from './ja/counts';
 import { ja as jaEvents } from './ja/events';
 import { ja as jaFieldCheck } from './ja/field-check';
 import { ja as jaIntakeForm } from './ja/intake-form';
@@ -44,6 +46,7 @@ export const ja = {
   ...jaIntakeForm,
   ...jaSetupContact,
   ...jaAuditView,
+  ...jaCounts,
   vocab: vocabJa,
 };
 export const en = {
@@ -60,6 +63,7 @@ export const en = {
   ...enIntakeForm,
   ...enSetupContact,
   ...enAuditView,
+  ...enCounts,
   vocab: vocabEn,
 };
 

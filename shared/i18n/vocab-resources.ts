@@ -42,6 +42,7 @@ const LISTS = {
   caseState: V.CASE_STATES,
   diseaseGroup: V.DISEASE_GROUPS,
   eventKind: EVENT_KINDS,
+  activityKind: V.ACTIVITY_KINDS,
   referralState: V.REFERRAL_STATES,
   consentItem: V.CONSENT_DATA_ITEMS,
   letterTemplate: V.LETTER_TEMPLATES,

@@ -2,8 +2,14 @@
 import { isValidMunicipalityCode, prefectureCodeOf } from '../codes/municipality-code';
 import { csvError, readCsvRows } from './csv-rows';
 
-/** Codes change with mergers: store the list version and load new lists as new versions. */
-export const MUNICIPALITY_LIST_VERSION = '2026-07';
+/**
+ * Codes change with mergers: store the list version and load new lists as new versions. The
+ * version is the list's as-of date: this one has 浜松市's wards as they are since 2024-01-01
+ * (中央区・浜名区・天竜区). The first list shipped was labelled '2026-07' but still had the seven
+ * wards of before; case files keep it as an old version (masters/latest-version.ts prefers this
+ * one), and codes that ended are in abolished-municipalities.ts with their last day.
+ */
+export const MUNICIPALITY_LIST_VERSION = '2024-01-01';
 
 export interface MunicipalityRow {
   code: string; // 6 digits incl. check digit

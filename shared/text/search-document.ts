@@ -20,7 +20,7 @@ export function personSearchText(name: unknown, kana: unknown): string {
  * The folded text a consultation is found by: the person's name and kana, the free texts, then
  * the name and kana run together (佐藤一郎 as typed without the space finds 佐藤 一郎) and the
  * record number (R7-000002 → r7-000002). Built here for the service, the sync's derived rows
- * and — frozen, in SQL — migration 0030, which all must give the same text.
+ * and — frozen, in SQL — migration 0013, which all must give the same text.
  */
 export function searchDocumentText(p: SearchDocumentParts): string {
   const texts = [

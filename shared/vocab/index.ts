@@ -29,3 +29,4 @@ export * from './staff-roles';
 export * from './referral-states';
 export * from './consent';
 export * from './letter-templates';
+export * from './activity-kinds';

@@ -24,6 +24,18 @@ export const INSTITUTION_TYPES = [
     sector: 'medical',
   },
   {
+    code: 'medical_hub_hospital',
+    ja: '難病医療拠点病院',
+    en: 'Intractable disease medical hub hospital (inpatient network)',
+    sector: 'medical',
+  },
+  {
+    code: 'specialty_hub_hospital',
+    ja: '難病診療分野別拠点病院',
+    en: 'Intractable disease specialty hub hospital',
+    sector: 'medical',
+  },
+  {
     code: 'core_cooperating_hospital',
     ja: '基幹協力病院',
     en: 'Core cooperating hospital',

@@ -52,10 +52,22 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
   cleanup = t.cleanup;
   const { casefile, caseFile } = await newCaseFile(t.dir);
   // make it look like a file from before 0007 (schema 6) with three audit entries and no chain:
-  // undo 0009 and 0008 (which came later) and 0007
+  // undo 0012–0008 (which came later) and 0007
   const s = caseFile.sqlite;
-  // migrations after 0009 (0030: search documents, data only) are simply run again
-  s.exec(`DELETE FROM kysely_migration WHERE name > '0009-referral-coordination'`);
+  // 0013 (search documents, data only) is simply run again
+  s.exec(`DELETE FROM kysely_migration WHERE name = '0013-search-names-serials'`);
+  s.exec(`DROP TABLE activities; ALTER TABLE institutions DROP COLUMN designations`);
+  s.exec(`DELETE FROM kysely_migration WHERE name = '0012-activities-designations'`);
+  s.exec(
+    `DROP INDEX consultations_report; DROP INDEX consultations_history; DROP INDEX master_municipalities_code`,
+  );
+  s.exec(
+    `ALTER TABLE consultations DROP COLUMN continuity_override; ALTER TABLE consultations DROP COLUMN continuity_reason`,
+  );
+  s.exec(`CREATE INDEX consultations_report ON consultations(fiscal_year, received_date)`);
+  s.exec(`DELETE FROM kysely_migration WHERE name = '0011-continuity-history'`);
+  s.exec(`ALTER TABLE sync_peers DROP COLUMN center_id; ALTER TABLE sync_pending DROP COLUMN sender`);
+  s.exec(`DELETE FROM kysely_migration WHERE name = '0010-center-identity'`);
   s.exec(`DROP INDEX referrals_coordination; ALTER TABLE referrals DROP COLUMN coordination_request_id`);
   s.exec(`DELETE FROM kysely_migration WHERE name = '0009-referral-coordination'`);
   s.exec(`DROP TABLE coordination_contacts; DROP TABLE coordination_requests`);

@@ -38,7 +38,10 @@ describe('migrations', () => {
       '0007-audit-chain',
       '0008-coordination',
       '0009-referral-coordination',
-      '0030-search-names-serials',
+      '0010-center-identity',
+      '0011-continuity-history',
+      '0012-activities-designations',
+      '0013-search-names-serials',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

@@ -20,6 +20,7 @@ describe('a counselor’s day in Chromium (browser mode, fresh case file)', () =
     const { page } = app;
     await page.goto(app.host.openUrl);
     await page.getByLabel('センター名').fill('さいたま難病相談支援センター');
+    await page.getByLabel('センターの都道府県').selectOption('11');
     await page.getByLabel('管理者の氏名').fill('相談 花子');
     await page.getByLabel('ログイン名').fill('hanako');
     await page.getByLabel('パスフレーズ', { exact: true }).fill(PASS);

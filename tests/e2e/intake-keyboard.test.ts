@@ -32,6 +32,7 @@ describe('a counselor at a 1366×768 laptop, on the keyboard', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(app.host.openUrl);
     await page.getByLabel('センター名').fill('みどり県難病相談支援センター');
+    await page.getByLabel('センターの都道府県').selectOption('11');
     await page.getByLabel('管理者の氏名').fill('相談 花子');
     await page.getByLabel('ログイン名').fill('hanako');
     await page.getByLabel('パスフレーズ', { exact: true }).fill(PASS);

@@ -196,9 +196,10 @@ describe('statistics in Chromium: tables, charts, export (fictitious demo data, 
     expect(wb.worksheets.map((w) => w.name)).toContain('1-3 月別・方法別');
     const method = wb.getWorksheet(ja.reports.sheets['t01-method'])!;
     expect(method.getCell('B2').value).toBe('さいたま難病相談支援センター');
-    expect(method.getRow(7).getCell(2).value).toBe('延件数');
-    expect(method.getRow(18).getCell(1).value).toBe('合計');
-    expect(method.getRow(18).getCell(2).value).toBe(1503);
+    expect(method.getCell('A5').value).toBe('基準日'); // the as-of day is printed (point 6)
+    expect(method.getRow(8).getCell(2).value).toBe('延件数');
+    expect(method.getRow(19).getCell(1).value).toBe('合計');
+    expect(method.getRow(19).getCell(2).value).toBe(1503);
     await expect
       .poll(() => page.getByTestId('report-status').textContent())
       .toContain('yorisoi-stats-FY2025.xlsx を保存しました');
@@ -210,7 +211,10 @@ describe('statistics in Chromium: tables, charts, export (fictitious demo data, 
     const bytes = readFileSync((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text).toContain('1 相談方法別 相談件数\r\n相談方法,延件数,実人数,新規（件）,継続（件）\r\n');
+    expect(text).toContain(
+      '1 相談方法別 相談件数\r\n相談方法,延件数,実人数,新規（件）,継続（件）,新規実人数\r\n',
+    );
+    expect(text).toContain('基準日,令和8年3月31日（2026年3月31日）\r\n');
     expect(text).toContain('\r\n合計,1503,');
     const after = await call('audit.list', { action: 'report.export', limit: 2 });
     expect(after.total).toBe(before + 2);

@@ -69,6 +69,7 @@ describe('every screen in Chromium: accessible, and nothing cut off at 1366×768
   it('first run, the recovery sheet and the login screen', async () => {
     await page.goto(app.host.openUrl);
     await page.getByLabel('センター名').fill('みどり県難病相談支援センター');
+    await page.getByLabel('センターの都道府県').selectOption('11');
     await page.getByLabel('管理者の氏名').fill('相談 花子');
     await page.getByLabel('管理者の職種').selectOption({ label: '保健師' });
     await page.getByLabel('ログイン名').fill('hanako');

@@ -22,6 +22,7 @@ describe('first run asks what a letter needs for its return address', () => {
     render(<App />);
     const form = await screen.findByRole('form', { name: 'ケースファイルの作成' });
     await user.type(within(form).getByLabelText('センター名'), 'みどり県難病相談支援センター');
+    await user.selectOptions(within(form).getByLabelText(/^センターの都道府県/), '11');
     await user.type(within(form).getByLabelText('管理者の氏名'), '相談 花子');
     await user.selectOptions(within(form).getByLabelText('管理者の職種'), '保健師');
     await user.type(within(form).getByLabelText('ログイン名'), 'hanako');

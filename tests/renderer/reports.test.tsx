@@ -96,10 +96,11 @@ describe('reports screen', () => {
     }
     // and the values themselves, by hand: two phone calls by one person, one outreach, one email
     const method = shownRows('t01-method');
-    expect(method.find((r) => r[0] === '電話')).toEqual(['電話', '2', '1', '2', '0']);
-    expect(method.find((r) => r[0] === '出張相談')).toEqual(['出張相談', '1', '1', '1', '0']);
-    expect(method.find((r) => r[0] === 'メール')).toEqual(['メール', '1', '1', '1', '0']); // 3/31 23:59 only
-    expect(method.at(-1)).toEqual(['合計', '4', '3', '4', '0']);
+    // 新規/継続 from the history: the second call of the same person is 継続
+    expect(method.find((r) => r[0] === '電話')).toEqual(['電話', '2', '1', '1', '1', '1']);
+    expect(method.find((r) => r[0] === '出張相談')).toEqual(['出張相談', '1', '1', '1', '0', '1']);
+    expect(method.find((r) => r[0] === 'メール')).toEqual(['メール', '1', '1', '1', '0', '1']); // 3/31 23:59 only
+    expect(method.at(-1)).toEqual(['合計', '4', '3', '3', '1', '3']);
     expect(shownRows('t04-category').find((r) => r[0] === '3.1')).toEqual([
       '3.1',
       '特定医療費（申請・更新・軽症高額）',
@@ -122,14 +123,14 @@ describe('reports screen', () => {
     fireEvent.change(screen.getByLabelText('開始月'), { target: { value: '2025-06' } });
     fireEvent.change(screen.getByLabelText('終了月'), { target: { value: '2025-07' } });
     await waitFor(() => expect(screen.getByTestId('report-period').textContent).toContain('令和7年7月31日'));
-    await waitFor(() => expect(shownRows('t01-method').at(-1)).toEqual(['合計', '2', '2', '2', '0'])); // 6/1 phone, 7/12 outreach
+    await waitFor(() => expect(shownRows('t01-method').at(-1)).toEqual(['合計', '2', '2', '1', '1', '1'])); // 6/1 phone (継続), 7/12 outreach
     const site = screen.getByLabelText('対象');
     const option = await within(site).findByRole('option', { name: /出張相談会（秩父）/ });
     fireEvent.change(site, { target: { value: option.getAttribute('value') } });
     await waitFor(() =>
       expect(screen.getByTestId('report-site').textContent).toContain('出張相談会（秩父）'),
     );
-    await waitFor(() => expect(shownRows('t01-method').at(-1)).toEqual(['合計', '1', '1', '1', '0']));
+    await waitFor(() => expect(shownRows('t01-method').at(-1)).toEqual(['合計', '1', '1', '1', '0', '1']));
   });
 
   it('the help panel states the counting rules the tables use', async () => {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseFile } from '../../db/case-file';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { INTAKE_EXAMPLE } from '../../electron/cli/commands/intake-commands';
 import { runCli } from '../../electron/cli/run-cli';
@@ -37,6 +38,8 @@ describe('CLI', () => {
       'admin',
       '--name',
       '管理者',
+      '--prefecture',
+      '11',
     );
     expect(out.join('\n')).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
   });
@@ -73,6 +76,79 @@ describe('CLI', () => {
     );
     expect(listed.total).toBe(1);
     expect(listed.rows[0].personName).toBe('山田 太郎');
+  });
+
+  it('intake add: a later 継続 consultation of the person joins the open case (no second case), dated by the consultation', async () => {
+    const first = join(dir, 'first.json');
+    writeFileSync(
+      first,
+      JSON.stringify({
+        ...INTAKE_EXAMPLE,
+        receivedAt: '2025-03-31T17:00',
+        person: { mode: 'new', data: { name: '継続 花子', municipalityCode: '111074' } },
+        outcome: 'continuing',
+      }),
+    );
+    const [firstId] = await cli('intake', 'add', '--casefile', casefile, '--login', 'admin', '--json', first);
+    const listed = JSON.parse(
+      (
+        await cli(
+          'intake',
+          'list',
+          '--casefile',
+          casefile,
+          '--login',
+          'admin',
+          '--query',
+          '継続 花子',
+          '--json',
+        )
+      ).join('\n'),
+    );
+    const personId = listed.rows[0].personId as string;
+    const second = join(dir, 'second.json');
+    writeFileSync(
+      second,
+      JSON.stringify([
+        {
+          ...INTAKE_EXAMPLE,
+          receivedAt: '2025-05-01T10:00',
+          person: { mode: 'existing', personId },
+          outcome: 'continuing',
+        },
+        {
+          ...INTAKE_EXAMPLE,
+          receivedAt: '2025-06-01T10:00',
+          person: { mode: 'existing', personId },
+          outcome: 'closed',
+        },
+      ]),
+    );
+    const ids = await cli('intake', 'add', '--casefile', casefile, '--login', 'admin', '--json', second);
+    const cf = await CaseFile.unlock({ casefile, login: 'admin', passphrase: PASS });
+    try {
+      const rows = await cf.db
+        .selectFrom('consultations')
+        .select(['id', 'case_id', 'continuity', 'health_center_id', 'residence'])
+        .where('id', 'in', [firstId!, ...ids])
+        .orderBy('received_at')
+        .execute();
+      expect(rows.map((r) => r.case_id)).toEqual([rows[0]!.case_id, rows[0]!.case_id, rows[0]!.case_id]);
+      expect(rows.map((r) => r.continuity)).toEqual(['new', 'continuing', 'continuing']);
+      const cases = await cf.db
+        .selectFrom('cases')
+        .select('opened_at')
+        .where('person_id', '=', personId)
+        .execute();
+      expect(cases).toHaveLength(1);
+      const opened = new Date(cases[0]!.opened_at); // the consultation's day, in the old fiscal year
+      expect([opened.getFullYear(), opened.getMonth() + 1, opened.getDate()]).toEqual([2025, 3, 31]);
+      expect(
+        await cf.db.selectFrom('meta').select('value').where('key', '=', 'center_prefecture').execute(),
+      ).toEqual([{ value: '11' }]);
+    } finally {
+      await cf.lock();
+    }
   });
 
   it('intake add with bad JSON input fails with INVALID_INPUT naming the field, and records nothing', async () => {

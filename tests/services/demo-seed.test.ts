@@ -90,10 +90,11 @@ describe('seeding a demo case file', () => {
       .groupBy('state')
       .execute();
     expect(states.find((s) => s.state === 'closed')).toBeTruthy();
+    // every consultation whose outcome is 継続 (ongoing support) belongs to a case
     const continuing = await fx.admin.db
       .selectFrom('consultations')
       .select('id')
-      .where('continuity', '=', 'continuing')
+      .where('outcome', '=', 'continuing')
       .where('case_id', 'is', null)
       .execute();
     expect(continuing).toEqual([]);

@@ -47,16 +47,34 @@ describe('master lists', () => {
       listVersion: '2025-04',
       nameJa: '筋萎縮性側索硬化症',
       groups: ['neuro'],
+      reading: 'きんいしゅくせいそくさくこうかしょう',
+      aliases: ['ALS'],
     });
     expect(list[347]!.groups).toEqual(['neuro', 'renal_urologic', 'visual']);
     const codes = new Set<string>(DISEASE_GROUPS.map((g) => g.code));
     expect(list.flatMap((d) => d.groups).every((g) => codes.has(g))).toBe(true);
   });
 
-  it('lists the 1,916 municipalities by code, or one prefecture', async () => {
+  it('searches the list on the server: by abbreviation, reading or number', async () => {
+    const ctx = fx.runtime.context();
+    const names = async (query: string) =>
+      (await call(ctx, 'master.diseases', { query })).map((d) => `${d.number} ${d.nameJa}`);
+    expect((await names('SCD'))[0]).toBe('18 脊髄小脳変性症(多系統萎縮症を除く。)');
+    expect((await names('MSA'))[0]).toBe('17 多系統萎縮症');
+    expect((await names('ぜんしんせいえりて'))[0]).toBe('49 全身性エリテマトーデス');
+    expect(await names('349')).toEqual([]);
+  });
+
+  it('lists the 1,912 municipalities by code (浜松市 since 2024-01-01), or one prefecture', async () => {
     const ctx = fx.runtime.context();
     const all = await call(ctx, 'master.municipalities', {});
-    expect(all).toHaveLength(1916);
+    expect(all).toHaveLength(1912);
+    expect(all.filter((m) => m.name.startsWith('浜松市')).map((m) => m.name)).toEqual([
+      '浜松市',
+      '浜松市 中央区',
+      '浜松市 浜名区',
+      '浜松市 天竜区',
+    ]);
     expect(all.map((m) => m.code)).toEqual([...all.map((m) => m.code)].sort());
     const saitama = await call(ctx, 'master.municipalities', { prefCode: '11' });
     expect(saitama).toHaveLength(73);

@@ -43,10 +43,18 @@ describe('yorisoi report', () => {
     expect(r.tables.map((t) => t.id)).toEqual([...REPORT_TABLE_IDS]);
     // the case file's "today" differs from the fixture's pinned clock only in madeOn and asOf
     const t01 = r.tables.find((t) => t.id === 't01-method')!;
-    expect(t01.rows.at(-1)!.cells).toEqual(['合計', 11, 7, 8, 3]);
-    // tables measured at the as-of day (11, 12) depend on the case file's today
+    expect(t01.rows.at(-1)!.cells).toEqual(['合計', 11, 7, 6, 5, 6]);
+    // tables measured at the as-of day (10 and 14: held by then; 11, 12) depend on the case file's today
     const asOfFree = ([id]: unknown[]) =>
-      !['t11-cases', 't12-coordination', 't12-refusal'].includes(id as string);
+      ![
+        't10-events',
+        't10-event-list',
+        't11-cases',
+        't12-coordination',
+        't12-refusal',
+        't14-activities',
+        't14-activity-list',
+      ].includes(id as string);
     expect(numbers(r).filter(asOfFree)).toEqual(numbers(service).filter(asOfFree));
   });
 
@@ -72,7 +80,7 @@ describe('yorisoi report', () => {
     expect(text).toContain(
       '集計期間,令和7年度 令和7年4月1日（2025年4月1日）〜令和7年6月30日（2025年6月30日）\r\n',
     );
-    expect(text).toContain('\r\n合計,4,3,3,1\r\n'); // table 1 total for April–June
+    expect(text).toContain('\r\n合計,4,3,2,2,2\r\n'); // table 1 total for April–June
   });
 
   it('--format xlsx writes a workbook with a sheet per table; --site and --event narrow the site', async () => {
@@ -96,7 +104,7 @@ describe('yorisoi report', () => {
     expect(method.getCell('B4').value).toBe(
       'イベント：出張相談会（熊谷）（令和7年6月10日（2025年6月10日））',
     );
-    expect(method.getRow(18).getCell(2).value).toBe(1); // only C2 was at E1
+    expect(method.getRow(19).getCell(2).value).toBe(1); // only C2 was at E1
     const center = join(fx.dir, 'c.json');
     await cli(
       'report',
@@ -111,7 +119,7 @@ describe('yorisoi report', () => {
       center,
     );
     const r = JSON.parse(readFileSync(center, 'utf8')) as ReportDto;
-    expect(r.tables[0]!.rows.at(-1)!.cells).toEqual(['合計', 9, 6, 7, 2]);
+    expect(r.tables[0]!.rows.at(-1)!.cells).toEqual(['合計', 9, 6, 5, 4, 5]);
   });
 
   it('each file written is in the export log', async () => {

@@ -77,32 +77,37 @@ describe('report export', () => {
         '令和7年度 令和7年4月1日（2025年4月1日）〜令和8年3月31日（2026年3月31日）',
       ]);
       expect([ws.getCell('A4').value, ws.getCell('B4').value]).toEqual(['対象', ja.reports.sites.all]);
+      // the as-of day: "open at the end" and "held" are measured on it
       expect([ws.getCell('A5').value, ws.getCell('B5').value]).toEqual([
+        '基準日',
+        '令和8年3月31日（2026年3月31日）',
+      ]);
+      expect([ws.getCell('A6').value, ws.getCell('B6').value]).toEqual([
         '作成日',
         '令和8年4月10日（2026年4月10日）',
       ]);
-      const header = t.columns.map((_, i) => ws.getRow(7).getCell(i + 1).value);
+      const header = t.columns.map((_, i) => ws.getRow(8).getCell(i + 1).value);
       expect(header).toEqual(t.columns.map((c) => c.label));
       t.rows.forEach((r, k) => {
-        const cells = r.cells.map((_, i) => ws.getRow(8 + k).getCell(i + 1).value);
+        const cells = r.cells.map((_, i) => ws.getRow(9 + k).getCell(i + 1).value);
         expect(cells, `${t.id} ${r.key}`).toEqual(r.cells);
       });
-      expect(ws.getRow(8 + t.rows.length + 1).getCell(1).value).toBe(`※ ${t.note}`);
+      expect(ws.getRow(9 + t.rows.length + 1).getCell(1).value).toBe(`※ ${t.note}`);
     }
     const method = wb.getWorksheet('1 相談方法別')!;
-    expect([1, 2, 3, 4, 5].map((c) => method.getRow(8).getCell(c).value)).toEqual(['電話', 5, 4, 4, 1]);
-    expect(typeof method.getRow(8).getCell(2).value).toBe('number'); // numbers, not text
-    expect(method.getRow(18).getCell(1).value).toBe('合計');
-    expect(method.getRow(18).font?.bold).toBe(true);
+    expect([1, 2, 3, 4, 5, 6].map((c) => method.getRow(9).getCell(c).value)).toEqual(['電話', 5, 4, 3, 2, 3]);
+    expect(typeof method.getRow(9).getCell(2).value).toBe('number'); // numbers, not text
+    expect(method.getRow(19).getCell(1).value).toBe('合計');
+    expect(method.getRow(19).font?.bold).toBe(true);
     // table 5-2: referral types by sector, the employment subtotal in bold like every subtotal
     const referral = wb.getWorksheet('5-2 紹介先種別')!;
-    expect([1, 2, 3, 4].map((c) => referral.getRow(7).getCell(c).value)).toEqual([
+    expect([1, 2, 3, 4].map((c) => referral.getRow(8).getCell(c).value)).toEqual([
       '区分',
       '紹介先の種別',
       '延件数（紹介）',
       '実人数',
     ]);
-    const refRow = (label: string) => referral.getRows(8, 40)!.find((r) => r.getCell(2).value === label)!;
+    const refRow = (label: string) => referral.getRows(9, 40)!.find((r) => r.getCell(2).value === label)!;
     expect([3, 4].map((c) => refRow('ハローワーク').getCell(c).value)).toEqual([2, 1]);
     expect([3, 4].map((c) => refRow('就労支援機関 小計').getCell(c).value)).toEqual([4, 2]);
     expect(refRow('就労支援機関 小計').font?.bold).toBe(true);
@@ -130,10 +135,11 @@ describe('report export', () => {
     const text = bytes.subarray(3).toString('utf8');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // every line ends CRLF
     const lines = parseCsv(text);
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       ['センター名', 'テスト難病相談支援センター'],
       ['集計期間', '令和7年度 令和7年4月1日（2025年4月1日）〜令和8年3月31日（2026年3月31日）'],
       ['対象', ja.reports.sites.all],
+      ['基準日', '令和8年3月31日（2026年3月31日）'],
       ['作成日', '令和8年4月10日（2026年4月10日）'],
     ]);
     for (const t of json.tables) {
@@ -161,12 +167,12 @@ describe('report export', () => {
       '2',
     ]);
     const method = lines.findIndex((l) => l[0] === '1 相談方法別 相談件数');
-    expect(lines[method + 2]).toEqual(['電話', '5', '4', '4', '1']);
+    expect(lines[method + 2]).toEqual(['電話', '5', '4', '3', '2', '3']);
     // quoting: the raw text has the doubled quotes and the comma inside quotes
     expect(text).toContain('"講演会「就労, 両立」""特別編"""');
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines.some((l) => l[2] === '講演会「就労, 両立」"特別編"')).toBe(true);
-    expect(lines.at(-1)?.[0]).toBe(ja.reports.help['t12-refusal']); // the last table's rule
+    expect(lines.at(-1)?.[0]).toBe(ja.reports.help.t14); // the last table's rule
   });
 
   it('every export is logged: who, format, file name, size and hash, period, site, tables', async () => {
@@ -216,7 +222,8 @@ describe('report export', () => {
     await wb.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.name).toBe('1 By method');
     for (const w of wb.worksheets) expect(w.name.length).toBeLessThanOrEqual(31);
-    expect(wb.worksheets[0]!.getRow(7).getCell(2).value).toBe('Contacts');
+    expect(wb.worksheets[0]!.getRow(8).getCell(2).value).toBe('Contacts');
+    expect(wb.worksheets[0]!.getCell('A5').value).toBe('As of');
     expect(wb.worksheets[0]!.getCell('A2').value).toBe('Center');
   });
 });

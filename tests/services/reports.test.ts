@@ -54,37 +54,39 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
       '実人数',
       '新規（件）',
       '継続（件）',
+      '新規実人数',
     ]);
+    // 新規/継続 from the history: X1 (3/31, FY2024) is P1's first, so C1 is already 継続
     expect(grid(year, 't01-method')).toEqual([
-      ['phone', '電話', 5, 4, 4, 1], // C1, C3 (both P1), C4, C5, C9
-      ['in_person', '来所面接', 1, 1, 1, 0],
-      ['email', 'メール', 1, 1, 1, 0],
-      ['fax', 'FAX', 1, 1, 1, 0],
-      ['letter', '手紙', 0, 0, 0, 0],
-      ['home_visit', '訪問', 1, 1, 0, 1],
-      ['outreach', '出張相談', 1, 1, 0, 1],
-      ['online', 'オンライン', 0, 0, 0, 0],
-      ['accompany', '同行', 1, 1, 1, 0],
-      ['other', 'その他', 0, 0, 0, 0],
-      ['total', '合計', 11, 7, 8, 3], // P1 in phone and outreach: once in the total
+      ['phone', '電話', 5, 4, 3, 2, 3], // C1, C3 (both P1, 継続), C4, C5, C9 (P3's first)
+      ['in_person', '来所面接', 1, 1, 1, 0, 1],
+      ['email', 'メール', 1, 1, 1, 0, 1], // C6: P2's first
+      ['fax', 'FAX', 1, 1, 1, 0, 1],
+      ['letter', '手紙', 0, 0, 0, 0, 0],
+      ['home_visit', '訪問', 1, 1, 0, 1, 0], // C11: P3 again
+      ['outreach', '出張相談', 1, 1, 0, 1, 0],
+      ['online', 'オンライン', 0, 0, 0, 0, 0],
+      ['accompany', '同行', 1, 1, 0, 1, 0], // C7: P2 again
+      ['other', 'その他', 0, 0, 0, 0, 0],
+      ['total', '合計', 11, 7, 6, 5, 6], // P1 in phone and outreach: once in the total; new persons: all but P1
     ]);
   });
 
   it('1-2: by month, April to March', () => {
     expect(grid(year, 't01-month')).toEqual([
-      ['2025-04', '2025年4月', 2, 2, 2, 0], // C1 (4/1 09:00) and C4; X1 (3/31) is FY2024
-      ['2025-05', '2025年5月', 1, 1, 1, 0], // C5; D1 deleted
-      ['2025-06', '2025年6月', 1, 1, 0, 1],
-      ['2025-07', '2025年7月', 1, 1, 1, 0],
-      ['2025-08', '2025年8月', 1, 1, 1, 0],
-      ['2025-09', '2025年9月', 1, 1, 1, 0],
-      ['2025-10', '2025年10月', 1, 1, 1, 0],
-      ['2025-11', '2025年11月', 0, 0, 0, 0],
-      ['2025-12', '2025年12月', 0, 0, 0, 0],
-      ['2026-01', '2026年1月', 1, 1, 1, 0],
-      ['2026-02', '2026年2月', 0, 0, 0, 0],
-      ['2026-03', '2026年3月', 2, 2, 0, 2], // C11 and C3 (3/31 17:00); X2 (4/1) is FY2026
-      ['total', '合計', 11, 7, 8, 3],
+      ['2025-04', '2025年4月', 2, 2, 1, 1, 1], // C1 (4/1 09:00, 継続 after X1) and C4; X1 (3/31) is FY2024
+      ['2025-05', '2025年5月', 1, 1, 1, 0, 1], // C5; D1 deleted
+      ['2025-06', '2025年6月', 1, 1, 0, 1, 0],
+      ['2025-07', '2025年7月', 1, 1, 1, 0, 1],
+      ['2025-08', '2025年8月', 1, 1, 0, 1, 0],
+      ['2025-09', '2025年9月', 1, 1, 1, 0, 1],
+      ['2025-10', '2025年10月', 1, 1, 1, 0, 1],
+      ['2025-11', '2025年11月', 0, 0, 0, 0, 0],
+      ['2025-12', '2025年12月', 0, 0, 0, 0, 0],
+      ['2026-01', '2026年1月', 1, 1, 1, 0, 1],
+      ['2026-02', '2026年2月', 0, 0, 0, 0, 0],
+      ['2026-03', '2026年3月', 2, 2, 0, 2, 0], // C11 and C3 (3/31 17:00); X2 (4/1) is FY2026
+      ['total', '合計', 11, 7, 6, 5, 6],
     ]);
   });
 
@@ -273,6 +275,8 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
     expect(grid(year, 't05-referral')).toEqual([
       ['health_center', '保健所', '保健所', 1, 1], // R7 (P3)
       ['hub_hospital', '医療機関', '難病診療連携拠点病院', 1, 1], // R9 (P1); R8 cancelled, R5 FY2024
+      ['medical_hub_hospital', '医療機関', '難病医療拠点病院', 0, 0],
+      ['specialty_hub_hospital', '医療機関', '難病診療分野別拠点病院', 0, 0],
       ['core_cooperating_hospital', '医療機関', '基幹協力病院', 0, 0],
       ['general_cooperating_institution', '医療機関', '一般協力医療機関', 0, 0],
       ['nanbyo_cooperating_institution', '医療機関', '難病医療協力医療機関', 0, 0],
@@ -508,8 +512,8 @@ describe('the annual report, FY2025 (令和7年度), every value by hand', () =>
 describe('the report filters', () => {
   it('the neighbouring years hold exactly the 3/31 and 4/1 consultations', async () => {
     const fy2024 = await fx.call('report.build', { fiscalYear: 2024, tables: ['t01-method', 't10-events'] });
-    expect(row(fy2024, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X1 (P1)
-    expect(row(fy2024, 't01-method', 'phone')).toEqual(['電話', 1, 1, 1, 0]);
+    expect(row(fy2024, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0, 1]); // X1 (P1's first)
+    expect(row(fy2024, 't01-method', 'phone')).toEqual(['電話', 1, 1, 1, 0, 1]);
     expect(row(fy2024, 't10-events', 'training')).toEqual(['研修会', 1, 30, 0, 0, 0]); // E5 on 3/31
     // R5 was requested on 4/1, from X1 of 3/31: it counts with its consultation, in FY2024
     const ref2024 = await fx.call('report.build', {
@@ -524,7 +528,7 @@ describe('the report filters', () => {
     const ref2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t05-referral'] });
     expect(row(ref2026, 't05-referral', 'total')).toEqual(['合計', '', 0, 0]);
     const fy2026 = await fx.call('report.build', { fiscalYear: 2026, tables: ['t01-method', 't10-events'] });
-    expect(row(fy2026, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0]); // X2 (anonymous)
+    expect(row(fy2026, 't01-method', 'total')).toEqual(['合計', 1, 1, 1, 0, 1]); // X2 (anonymous)
     expect(row(fy2026, 't10-events', 'medical_consultation')).toEqual(['医療相談会', 1, 8, 0, 0, 0]);
     // Q6 was asked for on 2025-03-31 and accepted on 4/02: open at the end of FY2024
     const coord2024 = await fx.call('report.build', {
@@ -565,7 +569,7 @@ describe('the report filters', () => {
     const q1 = await fx.call('report.build', { fiscalYear: 2025, fromMonth: '2025-04', toMonth: '2025-06' });
     expect([q1.from, q1.to, q1.asOf]).toEqual(['2025-04-01', '2025-06-30', '2025-06-30']);
     expect(q1.periodLabel).toBe('令和7年度 令和7年4月1日（2025年4月1日）〜令和7年6月30日（2025年6月30日）');
-    expect(row(q1, 't01-method', 'total')).toEqual(['合計', 4, 3, 3, 1]); // C1, C4, C5, C2; P1 twice
+    expect(row(q1, 't01-method', 'total')).toEqual(['合計', 4, 3, 2, 2, 2]); // C1, C4, C5, C2; P1 twice (継続)
     expect(grid(q1, 't01-month').map((r) => r[0])).toEqual(['2025-04', '2025-05', '2025-06', 'total']);
     expect(row(q1, 't10-events', 'total')).toEqual(['合計', 1, 12, 0, 1, 1]); // E1 only
     expect(grid(q1, 't11-cases')).toEqual([
@@ -599,18 +603,18 @@ describe('the report filters', () => {
   it('site: the center only, outreach only, or one event', async () => {
     const center = await fx.call('report.build', { fiscalYear: 2025, site: { kind: 'center' } });
     expect(center.siteLabel).toBe('センター');
-    expect(row(center, 't01-method', 'total')).toEqual(['合計', 9, 6, 7, 2]); // without C2 and C8
+    expect(row(center, 't01-method', 'total')).toEqual(['合計', 9, 6, 5, 4, 5]); // without C2 and C8
     expect(row(center, 't10-events', 'total')).toEqual(['合計', 0, 0, 0, 0, 0]);
     const outreach = await fx.call('report.build', { fiscalYear: 2025, site: { kind: 'outreach' } });
-    expect(row(outreach, 't01-method', 'total')).toEqual(['合計', 2, 2, 1, 1]); // C2, C8
+    expect(row(outreach, 't01-method', 'total')).toEqual(['合計', 2, 2, 1, 1, 1]); // C2, C8
     expect(row(outreach, 't08-kind', 'peer')).toEqual(['ピア', 1, 1]);
     const e1 = await fx.call('report.build', {
       fiscalYear: 2025,
       site: { kind: 'event', eventId: fx.ids.e1.id },
     });
     expect(e1.siteLabel).toBe('イベント：出張相談会（熊谷）（令和7年6月10日（2025年6月10日））');
-    expect(row(e1, 't01-method', 'outreach')).toEqual(['出張相談', 1, 1, 0, 1]);
-    expect(row(e1, 't01-method', 'total')).toEqual(['合計', 1, 1, 0, 1]);
+    expect(row(e1, 't01-method', 'outreach')).toEqual(['出張相談', 1, 1, 0, 1, 0]);
+    expect(row(e1, 't01-method', 'total')).toEqual(['合計', 1, 1, 0, 1, 0]);
     expect(row(e1, 't10-events', 'total')).toEqual(['合計', 1, 12, 0, 1, 1]);
     expect(grid(e1, 't10-event-list').map((r) => r[0])).toEqual([fx.ids.e1.id]);
     // cases and coordination requests have no site: tables 11 and 12 are the same whatever the site
@@ -628,7 +632,7 @@ describe('the report filters', () => {
   it('a year without consultations: every table, every count zero', async () => {
     const empty = await fx.call('report.build', { fiscalYear: 2030 });
     expect(empty.tables.map((t) => t.id)).toEqual([...REPORT_TABLE_IDS]);
-    expect(row(empty, 't01-method', 'total')).toEqual(['合計', 0, 0, 0, 0]);
+    expect(row(empty, 't01-method', 'total')).toEqual(['合計', 0, 0, 0, 0, 0]);
     expect(row(empty, 't03-disease-group', 'total')).toEqual(['合計', 0, 0]);
     expect(grid(empty, 't03-top-diseases')).toEqual([]);
     expect(row(empty, 't04-category', 'total')).toEqual(['', '合計', 0, 0, 0]);
@@ -660,8 +664,9 @@ describe('the report filters', () => {
       'Persons',
       'New (contacts)',
       'Continuing (contacts)',
+      'New persons',
     ]);
-    expect(row(r, 't01-method', 'phone')).toEqual(['Phone', 5, 4, 4, 1]);
+    expect(row(r, 't01-method', 'phone')).toEqual(['Phone', 5, 4, 3, 2, 3]);
     expect(row(r, 't04-category', 'top:1')).toEqual(['1', '1 Illness and medical care subtotal', 1, 3, 3]);
     expect(r.periodLabel).toBe('FY2025 2025-04-01 (Reiwa 7) – 2026-03-31 (Reiwa 8)');
     expect(row(r, 't05-referral', 'hello_work')).toEqual([

@@ -46,6 +46,8 @@ describe('device identity', () => {
     const after = await b.call('sync.identity', {});
     expect(after.fingerprint).not.toBe(before.fingerprint);
     expect(JSON.parse(after.card).signKey).not.toBe(JSON.parse(before.card).signKey);
+    // the center stays the same: the prefecture counts the restored copy for the same center
+    expect(JSON.parse(after.card).centerId).toBe(JSON.parse(before.card).centerId);
     await b.db.updateTable('meta').set({ value: before.deviceId }).where('key', '=', 'device_id').execute();
     await b.call('sync.exportCard', { path: cardB });
   });
@@ -66,9 +68,41 @@ describe('device identity', () => {
     await a.fx.runtime.login(ADMIN.login, ADMIN.passphrase);
     const card = JSON.parse(readFileSync(cardA, 'utf8'));
     expect(Object.keys(card).sort()).toEqual(
-      ['ageRecipient', 'centerName', 'deviceId', 'format', 'role', 'signKey', 'signature', 'version'].sort(),
+      [
+        'ageRecipient',
+        'centerId', // a random id of the center (0010), the same on a copy restored from its backup
+        'centerName',
+        'deviceId',
+        'format',
+        'role',
+        'signKey',
+        'signature',
+        'version',
+      ].sort(),
     );
     expect(card.centerName).toBe('事務所PC');
+  });
+});
+
+describe('identity card versions', () => {
+  it('a version-1 card (before center ids) still reads; a version-2 card with its center id edited does not', async () => {
+    const { signText } = await import('../../db/sync/signing');
+    const id = await ensureIdentity(a.ctx.db);
+    const v2 = makeCard(id);
+    const body = { ...v2, version: 1 as const, centerId: undefined };
+    const text = [
+      'yorisoi-identity-card/v1',
+      body.deviceId,
+      body.centerName,
+      body.role,
+      body.signKey,
+      body.ageRecipient,
+    ].join('\n');
+    const v1 = { ...body, signature: signText(id.signPrivate, text) };
+    delete (v1 as { centerId?: string }).centerId;
+    expect(parseCard(JSON.stringify(v1)).centerId).toBeUndefined();
+    expect(parseCard(JSON.stringify(v2)).centerId).toBe(id.centerId);
+    expect(() => parseCard(JSON.stringify({ ...v2, centerId: 'another-center' }))).toThrow(/altered/);
   });
 });
 

@@ -61,7 +61,7 @@ beforeAll(async () => {
           notes: SECRETS.personNotes,
         },
       },
-      continuity: 'continuing',
+      outcome: 'continuing', // ongoing support: opens a case
       summary: SECRETS.summary,
       responseText: SECRETS.responseText,
       consulterNote: SECRETS.consulterNote,

@@ -93,6 +93,9 @@ describe('candidate order', () => {
     expect(designationRank('diagnostic_visit', 'nanbyo_cooperating_institution')).toBe(1);
     expect(designationRank('respite', 'other_medical')).toBe(4);
     expect(designationRank('something_new', 'hub_hospital')).toBe(0); // as 入院
+    // several designations: the best counts (a 一般協力医療機関 that is also 難病医療拠点病院)
+    expect(designationRank('admission', 'general_cooperating_institution', ['medical_hub_hospital'])).toBe(0);
+    expect(designationRank('respite', 'other_medical', ['nanbyo_cooperating_institution'])).toBe(1);
   });
 
   it('refused sinks; fewer missing first; care level decides nearness vs designation; then reading, then id', () => {

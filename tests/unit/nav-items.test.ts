@@ -8,7 +8,7 @@ describe('the menu follows the role', () => {
   it('an administrator sees everything, grouped in the order the work comes', () => {
     expect(flat('administrator', 'center')).toEqual({
       daily: ['intake', 'search', 'followups', 'coordination', 'letters'],
-      center: ['directory', 'reports', 'events', 'sync'],
+      center: ['directory', 'reports', 'events', 'activities', 'sync'],
       admin: ['staff', 'audit', 'backup'],
       personal: ['security', 'settings'],
     });
@@ -19,7 +19,7 @@ describe('the menu follows the role', () => {
   it('a peer supporter sees intake, own follow-ups and the directory, nothing of others’ records', () => {
     expect(flat('peer_supporter', 'center')).toEqual({
       daily: ['intake', 'search', 'followups'],
-      center: ['directory', 'events'],
+      center: ['directory', 'events', 'activities'],
       personal: ['security', 'settings'],
     });
   });
@@ -27,6 +27,6 @@ describe('the menu follows the role', () => {
     const m = flat('read_only', 'center');
     expect(m.admin).toBeUndefined();
     expect(m.daily).toEqual(['search', 'followups', 'coordination', 'letters']);
-    expect(m.center).toEqual(['directory', 'reports', 'events', 'sync']);
+    expect(m.center).toEqual(['directory', 'reports', 'events', 'activities', 'sync']);
   });
 });

@@ -25,6 +25,7 @@ const vocabularies = (Object.entries(vocab) as [string, unknown][]).filter(
 describe('vocabularies', () => {
   it('are all exported from the index', () => {
     expect(vocabularies.map(([name]) => name).sort()).toEqual([
+      'ACTIVITY_KINDS',
       'AGE_BANDS',
       'CARE_LEVELS',
       'CASE_STATES',
@@ -149,7 +150,7 @@ describe('structured vocabularies', () => {
   it('institution types point at existing sectors', () => {
     const sectors = INSTITUTION_SECTORS.map((s) => s.code);
     for (const t of INSTITUTION_TYPES) expect(sectors).toContain(t.sector);
-    expect(INSTITUTION_TYPES).toHaveLength(20);
+    expect(INSTITUTION_TYPES).toHaveLength(22); // 難病医療拠点病院 and 難病診療分野別拠点病院 (seed 第3条, 附則第3条)
   });
 
   it('disease groups: 14 designated in 難病情報センター order, then 4 statistics buckets', () => {

@@ -1,4 +1,8 @@
+import { writeAudit } from '../../../db/audit';
 import { CaseFile } from '../../../db/case-file';
+import { writeMeta } from '../../../db/sync/identity';
+import { PREFECTURE_CODES } from '../../../shared/codes/prefectures';
+import { AppError } from '../../../shared/errors';
 import { flags, str } from '../args';
 import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
@@ -8,12 +12,17 @@ import { openCliSession } from './session-door';
 export type Out = (line: string) => void;
 
 export async function initCommand(argv: string[], out: Out): Promise<void> {
-  const { values } = flags(argv, { casefile: 'string', center: 'string', login: 'string', name: 'string' }, [
-    'casefile',
-    'center',
-    'login',
-    'name',
-  ]);
+  const { values } = flags(
+    argv,
+    { casefile: 'string', center: 'string', login: 'string', name: 'string', prefecture: 'string' },
+    ['casefile', 'center', 'login', 'name'],
+  );
+  const prefecture = typeof values.prefecture === 'string' ? values.prefecture : null;
+  if (prefecture !== null && !PREFECTURE_CODES.includes(prefecture as never))
+    throw new AppError(
+      'INVALID_INPUT',
+      `--prefecture: a 2-digit prefecture code (11 = 埼玉県), not "${prefecture}".`,
+    );
   const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ', true);
   const { caseFile, recoveryCode } = await CaseFile.create({
     casefile: str(values, 'casefile'),
@@ -22,6 +31,16 @@ export async function initCommand(argv: string[], out: Out): Promise<void> {
     displayName: str(values, 'name'),
     passphrase,
   });
+  // the center's own prefecture: codes of others count as 県外 in statistics
+  if (prefecture) {
+    await writeMeta(caseFile.db, 'center_prefecture', prefecture);
+    await writeAudit(caseFile.db, {
+      staffId: caseFile.staff.id,
+      login: caseFile.staff.login,
+      action: 'center.prefecture',
+      detail: { before: null, after: prefecture },
+    });
+  }
   await caseFile.lock();
   out(`created ${caseFile.path}`);
   out('回復コード / Recovery code (shown once — print it and keep it locked away):');

@@ -82,7 +82,6 @@ export const INTAKE_EXAMPLE: ConsultationInput = {
   receivedAt: '2025-06-02T10:15',
   method: 'phone',
   kind: 'professional',
-  continuity: 'new',
   durationMin: 20,
   consulter: 'self',
   person: {

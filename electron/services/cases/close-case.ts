@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
+import type { DB } from '../../../db/schema';
 import { recordOp } from '../../../db/sync/op-log';
 import type { CaseDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
@@ -17,7 +19,19 @@ export async function closeCase(
   outcomeNote: string | null,
 ): Promise<CaseDto> {
   requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute((trx) => closeCaseTx(trx, ctx, id, outcome, outcomeNote));
+}
+
+/** The same inside a caller's transaction (the demo generator closes cases as it records). */
+export async function closeCaseTx(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  id: string,
+  outcome: Outcome,
+  outcomeNote: string | null,
+): Promise<CaseDto> {
+  requirePermission(ctx, 'case.manage');
+  {
     const before = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'No such case.');
     if (before.state !== 'open') throw new AppError('CONFLICT', 'The case is already closed.');
@@ -46,5 +60,5 @@ export async function closeCase(
     return toCaseDto(
       await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );
-  });
+  }
 }

@@ -6,11 +6,15 @@ import { recordOp } from '../../../db/sync/op-log';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 
-/** Opens a case inside the caller's transaction (intake of a 継続 consultation, or by hand). */
+/**
+ * Opens a case inside the caller's transaction (intake of a 継続 consultation, or by hand).
+ * `openedAt`: when support began — a case opened by a consultation takes the consultation's
+ * date-time, not the day it was typed (by hand: now).
+ */
 export async function insertCase(
   trx: Transaction<DB>,
   ctx: ServiceContext,
-  c: { personId: string | null; title: string; ownerId?: string | null },
+  c: { personId: string | null; title: string; ownerId?: string | null; openedAt?: string },
 ): Promise<string> {
   const ownerId = c.ownerId ?? ctx.actor.id;
   const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
@@ -22,7 +26,7 @@ export async function insertCase(
     title: c.title,
     state: 'open' as const,
     owner_id: ownerId,
-    opened_at: t,
+    opened_at: c.openedAt ?? t,
     closed_at: null,
     outcome: null,
     outcome_note: null,

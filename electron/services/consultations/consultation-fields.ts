@@ -7,6 +7,28 @@ import { fiscalYearOf } from '../../../shared/dates/fiscal-year';
 
 export type ParsedConsultation = z.output<typeof consultationInput>;
 
+/** What the use case works out around an input: the case, the area, 新規/継続. */
+export interface ConsultationFacts {
+  caseId: string | null;
+  healthCenterId: string | null;
+  residence: string;
+  continuity: {
+    continuity: 'new' | 'continuing';
+    override: 'new' | 'continuing' | null;
+    reason: string | null;
+  };
+}
+
+/** The patient's birth date and municipality: as given, else the linked person's. */
+export function patientBasics(input: ParsedConsultation, person: PersonsTable | null) {
+  const p = input.patient;
+  const newPerson = input.person.mode === 'new' ? input.person.data : null;
+  return {
+    birthDate: p.birthDate ?? person?.birth_date ?? newPerson?.birthDate ?? null,
+    municipality: p.municipalityCode ?? person?.municipality_code ?? null,
+  };
+}
+
 /**
  * The consultation columns an input sets (stamps, serial and ids are the caller's).
  * Patient facts not given fall back to the linked person: sex, birth date, municipality.
@@ -16,14 +38,12 @@ export function consultationColumns(
   input: ParsedConsultation,
   person: PersonsTable | null,
   personId: string | null,
-  caseId: string | null,
-  healthCenterId: string | null,
+  facts: ConsultationFacts,
 ) {
   const p = input.patient;
   const receivedDate = input.receivedAt.slice(0, 10);
-  const birthDate = p.birthDate ?? person?.birth_date ?? null;
+  const { birthDate, municipality } = patientBasics(input, person);
   const age = birthDate ? ageOn(birthDate, receivedDate) : null;
-  const municipality = p.municipalityCode ?? person?.municipality_code ?? null;
   return {
     fiscal_year: fiscalYearOf(receivedDate),
     received_at: input.receivedAt.length === 16 ? `${input.receivedAt}:00` : input.receivedAt,
@@ -31,8 +51,10 @@ export function consultationColumns(
     site_kind: input.siteKind,
     event_id: input.eventId ?? null,
     method: input.method,
-    continuity: input.continuity,
-    case_id: caseId,
+    continuity: facts.continuity.continuity,
+    continuity_override: facts.continuity.override,
+    continuity_reason: facts.continuity.reason,
+    case_id: facts.caseId,
     duration_min: input.durationMin ?? null,
     kind: input.kind,
     consulter: input.consulter,
@@ -42,8 +64,8 @@ export function consultationColumns(
     age,
     age_band: age !== null ? ageBandOf(age) : (p.ageBand ?? person?.age_band ?? null),
     municipality_code: municipality,
-    residence: p.residence ?? (municipality ? 'in_pref' : (person?.residence ?? 'unknown')),
-    health_center_id: healthCenterId,
+    residence: facts.residence,
+    health_center_id: facts.healthCenterId,
     diagnosis_status: p.diagnosisStatus ?? null,
     disease_other: p.diseaseOther,
     recipient_cert: p.recipientCert ?? null,

@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../handler-types';
+import { continuityOf } from './continuity-of';
 import { listConsultations } from './list-consultations';
 import { consultationHistory, getConsultation } from './read-consultation';
 import { recordConsultation } from './record-consultation';
@@ -10,7 +11,8 @@ type ConsultationChannels =
   | 'consultation.get'
   | 'consultation.list'
   | 'consultation.history'
-  | 'consultation.linkCase';
+  | 'consultation.linkCase'
+  | 'consultation.continuityOf';
 
 export const consultationHandlers: HandlerMap<ConsultationChannels> = {
   'consultation.record': (ctx, i) => recordConsultation(ctx, i),
@@ -19,4 +21,5 @@ export const consultationHandlers: HandlerMap<ConsultationChannels> = {
   'consultation.list': (ctx, i) => listConsultations(ctx, i),
   'consultation.history': (ctx, i) => consultationHistory(ctx, i.id),
   'consultation.linkCase': (ctx, i) => linkConsultationCase(ctx, i.id, i.caseId),
+  'consultation.continuityOf': (ctx, i) => continuityOf(ctx, i),
 };

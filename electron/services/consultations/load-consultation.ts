@@ -5,14 +5,16 @@ import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
 import type { ServiceContext } from '../context';
 import { toPersonSummary } from '../persons/person-mapper';
+import { derivedContinuitySql } from './continuity';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Reads one consultation with its lists, disease names, responders and person. */
 export async function loadConsultation(db: Db, id: string): Promise<ConsultationDetail> {
   const c = await db
-    .selectFrom('consultations')
+    .selectFrom('consultations as c')
     .selectAll()
+    .select(derivedContinuitySql('c').as('continuity_derived'))
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -56,7 +58,9 @@ export async function loadConsultation(db: Db, id: string): Promise<Consultation
     receivedAt: c.received_at,
     method: c.method,
     kind: c.kind,
-    continuity: c.continuity,
+    continuity: c.continuity_override ?? c.continuity_derived,
+    continuityDerived: c.continuity_derived,
+    continuityReason: c.continuity_override ? c.continuity_reason : null,
     caseId: c.case_id,
     durationMin: c.duration_min,
     siteKind: c.site_kind,
@@ -99,6 +103,7 @@ export async function loadConsultation(db: Db, id: string): Promise<Consultation
     createdBy: c.created_by,
     updatedAt: c.updated_at,
     updatedBy: c.updated_by,
+    warnings: [],
   };
 }
 

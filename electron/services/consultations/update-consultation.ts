@@ -4,7 +4,6 @@ import type { DB } from '../../../db/schema';
 import { recordOp } from '../../../db/sync/op-log';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { AppError } from '../../../shared/errors';
-import { insertCase } from '../cases/insert-case';
 import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { insertPerson } from '../persons/create-person';
@@ -17,7 +16,9 @@ import {
 } from './consultation-fields';
 import { assertEventExists } from './assert-event';
 import { loadConsultation } from './load-consultation';
-import { assertActiveStaff, healthCenterFor } from './record-consultation';
+import { caseFor, consultationFacts } from './consultation-facts';
+import { assertActiveStaff } from './record-consultation';
+import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
 import { writeVersionSnapshot } from './version-snapshot';
 
 /**
@@ -32,6 +33,7 @@ export async function updateConsultation(
   input: ParsedConsultation,
 ): Promise<ConsultationDetail> {
   requirePermission(ctx, 'consultation.edit');
+  let warnings: ConsultationWarning[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('consultations')
@@ -62,18 +64,22 @@ export async function updateConsultation(
       responders.map((r) => r.staffId),
     );
     if ((input.eventId ?? null) !== before.event_id) await assertEventExists(trx, input.eventId);
+    const found = await consultationFacts(trx, ctx, input, person ?? null, personId, id);
+    warnings = found.warnings;
     let caseId = input.caseId === undefined ? before.case_id : input.caseId;
     if (caseId && caseId !== before.case_id) await assertOpenCase(trx, caseId);
-    if (!caseId && input.continuity === 'continuing') {
-      caseId = await insertCase(trx, ctx, {
+    // no case yet: the same rule as when it was recorded (an open case of the person, or a new
+    // one on the consultation's date when the outcome is 継続)
+    if (!caseId)
+      caseId = await caseFor(
+        trx,
+        ctx,
+        { ...input, caseId: null },
         personId,
-        title: `${person?.name ?? '匿名'} ${input.receivedAt.slice(0, 10)}`,
-      });
-    }
-    const hc =
-      input.patient.healthCenterId ??
-      (await healthCenterFor(trx, input.patient.municipalityCode ?? person?.municipality_code ?? null));
-    const columns = consultationColumns(input, person ?? null, personId, caseId, hc);
+        person ?? null,
+        found.facts.continuity.continuity,
+      );
+    const columns = consultationColumns(input, person ?? null, personId, { ...found.facts, caseId });
     const old = before as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(Object.entries(columns).filter(([k, v]) => old[k] !== v));
     if (changed.fiscal_year !== undefined) {
@@ -119,7 +125,7 @@ export async function updateConsultation(
       detail: { version, fields: [...Object.keys(changed), ...Object.keys(listsChanged)] },
     });
   });
-  return loadConsultation(ctx.db, id);
+  return { ...(await loadConsultation(ctx.db, id)), warnings };
 }
 
 async function assertOpenCase(trx: Transaction<DB>, caseId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Nearness } from '../../../shared/contract/coordination';
-import { cityOfWard } from '../directory/health-center-for';
+import { AreaLookup } from '../directory/area-lookup';
 
 /** Where the patient lives, as the request's consultation recorded it. */
 export interface PatientArea {
@@ -11,45 +11,22 @@ export interface PatientArea {
 }
 
 /**
- * How near a hospital is to the patient, from the directory: the 保健所 whose covered
- * municipalities list a code (a 政令市 ward falls back to its city, as healthCenterFor does).
- * Reads the health centers once; wards are looked up once each.
+ * How near a hospital is to the patient, from the directory, through the one lookup of
+ * "which 保健所 covers this municipality" (area-lookup.ts: a 政令市 ward counts under its city).
  */
 export async function nearnessResolver(db: Kysely<DB>, patient: PatientArea) {
-  const centers = await db
-    .selectFrom('institutions')
-    .select(['id', 'covered_municipalities'])
-    .where('type', '=', 'health_center')
-    .where('active', '=', 1)
-    .execute();
-  const byCode = new Map<string, Set<string>>();
-  for (const hc of centers) {
-    for (const code of JSON.parse(hc.covered_municipalities) as string[]) {
-      if (!byCode.has(code)) byCode.set(code, new Set());
-      byCode.get(code)!.add(hc.id);
-    }
-  }
-  const cities = new Map<string, string>();
-  const cityOf = async (code: string): Promise<string> => {
-    if (!cities.has(code)) cities.set(code, (await cityOfWard(db, code)) ?? code);
-    return cities.get(code)!;
-  };
-  const centersOf = async (code: string): Promise<ReadonlySet<string>> =>
-    byCode.get(code) ?? byCode.get(await cityOf(code)) ?? new Set();
-
+  const areas = await AreaLookup.load(db);
   const home = patient.municipalityCode;
-  const homeCenters: ReadonlySet<string> = patient.healthCenterId
-    ? new Set([patient.healthCenterId])
-    : home
-      ? await centersOf(home)
-      : new Set();
-  const homeCity = home ? await cityOf(home) : null;
+  const homeCenters: ReadonlySet<string> = new Set(
+    patient.healthCenterId ? [patient.healthCenterId] : home ? await areas.healthCentersOf(home) : [],
+  );
+  const homeCity = home ? await areas.cityOf(home) : null;
 
   return async function nearness(hospitalCode: string | null): Promise<Nearness> {
     if (!hospitalCode) return 'unknown';
-    if (homeCity && (await cityOf(hospitalCode)) === homeCity) return 'municipality';
-    const theirs = await centersOf(hospitalCode);
-    if ([...theirs].some((id) => homeCenters.has(id))) return 'health_center';
+    if (homeCity && (await areas.cityOf(hospitalCode)) === homeCity) return 'municipality';
+    const theirs = await areas.healthCentersOf(hospitalCode);
+    if (theirs.some((id) => homeCenters.has(id))) return 'health_center';
     if (!home) return 'unknown';
     return hospitalCode.slice(0, 2) === home.slice(0, 2) ? 'prefecture' : 'other_prefecture';
   };

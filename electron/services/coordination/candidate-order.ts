@@ -20,6 +20,8 @@ import type { Nearness } from '../../../shared/contract/coordination';
 export interface RankedCandidate {
   id: string;
   type: string;
+  /** other designations it holds (拠点病院 and 診療連携拠点病院 at once): its best one counts */
+  designations?: readonly string[];
   reading: string;
   missing: number;
   nearness: Nearness;
@@ -35,32 +37,37 @@ export interface RankedCandidate {
  * - 診断のための受診: 難病診療連携拠点病院 (第10条(1) 診断までの期間の短縮), 難病医療協力医療機関
  *   (第11条(2)), 基幹協力病院, 一般協力医療機関, others.
  */
-const DESIGNATIONS: Record<string, readonly string[]> = {
+/**
+ * 難病医療拠点病院 (the seed's 拠点病院 of 第3条) ranks with hub_hospital, and 難病診療分野別拠点病院
+ * (附則第3条) with it for a diagnosis; a hospital holding several designations counts by its best.
+ */
+const DESIGNATIONS: Record<string, readonly (readonly string[])[]> = {
   admission: [
-    'hub_hospital',
-    'core_cooperating_hospital',
-    'nanbyo_cooperating_institution',
-    'general_cooperating_institution',
+    ['hub_hospital', 'medical_hub_hospital'],
+    ['core_cooperating_hospital'],
+    ['nanbyo_cooperating_institution'],
+    ['general_cooperating_institution'],
   ],
   respite: [
-    'core_cooperating_hospital',
-    'nanbyo_cooperating_institution',
-    'hub_hospital',
-    'general_cooperating_institution',
+    ['core_cooperating_hospital'],
+    ['nanbyo_cooperating_institution'],
+    ['hub_hospital', 'medical_hub_hospital'],
+    ['general_cooperating_institution'],
   ],
   diagnostic_visit: [
-    'hub_hospital',
-    'nanbyo_cooperating_institution',
-    'core_cooperating_hospital',
-    'general_cooperating_institution',
+    ['hub_hospital', 'specialty_hub_hospital'],
+    ['nanbyo_cooperating_institution'],
+    ['core_cooperating_hospital', 'medical_hub_hospital'],
+    ['general_cooperating_institution'],
   ],
 };
 DESIGNATIONS.transfer = DESIGNATIONS.admission!;
 
 /** 0 = best; any other medical institution after the designated ones; an unknown kind as 入院. */
-export function designationRank(kind: string, type: string): number {
+export function designationRank(kind: string, type: string, designations: readonly string[] = []): number {
   const order = DESIGNATIONS[kind] ?? DESIGNATIONS.admission!;
-  const i = order.indexOf(type);
+  const held = [type, ...designations];
+  const i = order.findIndex((group) => group.some((t) => held.includes(t)));
   return i === -1 ? order.length : i;
 }
 
@@ -75,7 +82,8 @@ const NEARNESS_RANK: Record<Nearness, number> = {
 export function compareCandidates(kind: string, careLevel: string) {
   const designationFirst = careLevel === 'high';
   return (a: RankedCandidate, b: RankedCandidate): number => {
-    const designation = designationRank(kind, a.type) - designationRank(kind, b.type);
+    const designation =
+      designationRank(kind, a.type, a.designations) - designationRank(kind, b.type, b.designations);
     const near = NEARNESS_RANK[a.nearness] - NEARNESS_RANK[b.nearness];
     return (
       Number(a.refused) - Number(b.refused) ||

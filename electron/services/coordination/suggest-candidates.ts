@@ -62,7 +62,7 @@ export async function suggestCandidates(
   });
   const hospitals = await ctx.db
     .selectFrom('institutions')
-    .select(['id', 'type', 'name', 'name_kana', 'municipality_code', 'phone', 'capabilities'])
+    .select(['id', 'type', 'designations', 'name', 'name_kana', 'municipality_code', 'phone', 'capabilities'])
     .where('type', 'in', MEDICAL_TYPES)
     .where('active', '=', 1)
     .execute();
@@ -89,6 +89,7 @@ export async function suggestCandidates(
     ranked.push({
       id: h.id,
       type: h.type,
+      designations: JSON.parse(h.designations) as string[],
       reading: foldForSearch(h.name_kana ?? h.name),
       missing: missing.length,
       nearness: near,

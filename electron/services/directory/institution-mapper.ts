@@ -14,6 +14,8 @@ export type ParsedInstitution = z.output<typeof institutionInput>;
 export function institutionFields(i: ParsedInstitution) {
   return {
     type: i.type,
+    // its type is not repeated among its other designations; sorted, so an unchanged list compares equal
+    designations: JSON.stringify([...new Set(i.designations)].filter((d) => d !== i.type).sort()),
     name: i.name,
     name_kana: i.nameKana,
     department: i.department,
@@ -37,6 +39,7 @@ export function toInstitutionDto(r: InstitutionsTable): InstitutionDto {
   return {
     id: r.id,
     type: r.type as InstitutionType,
+    designations: JSON.parse(r.designations) as InstitutionDto['designations'],
     name: r.name,
     nameKana: r.name_kana,
     department: r.department,

@@ -12,6 +12,7 @@ import { t02Consulter } from './t02-consulter';
 import { t03DiseaseGroup, t03TopDiseases } from './t03-disease';
 import { t04Category } from './t04-category';
 import { t05Referral, t05Response } from './t05-response';
+import { t06AgeGroups } from './t06-age-groups';
 import { t06AgeSex, t06HealthCenter, t06Municipality } from './t06-demographics';
 import { t07Duration } from './t07-duration';
 import { t08Kind, t08Profession } from './t08-responder';
@@ -19,6 +20,15 @@ import { t09Employment, t09Support } from './t09-employment';
 import { t10EventList, t10Events } from './t10-events';
 import { t11Cases } from './t11-cases';
 import { t12Coordination, t12Refusal } from './t12-coordination';
+import {
+  t13Devices,
+  t13Diagnosis,
+  t13DisabilityCert,
+  t13Ltc,
+  t13Outcome,
+  t13RecipientCert,
+} from './t13-situation';
+import { t14Activities, t14ActivityList } from './t14-activities';
 
 type TableBuilder = (ctx: ServiceContext, s: ReportScope) => Promise<ReportTable>;
 
@@ -36,6 +46,7 @@ const TABLES: Record<ReportTableId, TableBuilder> = {
   't06-age-sex': t06AgeSex,
   't06-health-center': t06HealthCenter,
   't06-municipality': t06Municipality,
+  't06-age-ltc': t06AgeGroups,
   't07-duration': t07Duration,
   't08-profession': t08Profession,
   't08-kind': t08Kind,
@@ -46,6 +57,14 @@ const TABLES: Record<ReportTableId, TableBuilder> = {
   't11-cases': t11Cases,
   't12-coordination': t12Coordination,
   't12-refusal': t12Refusal,
+  't13-recipient-cert': t13RecipientCert,
+  't13-disability-cert': t13DisabilityCert,
+  't13-ltc': t13Ltc,
+  't13-devices': t13Devices,
+  't13-diagnosis': t13Diagnosis,
+  't13-outcome': t13Outcome,
+  't14-activities': t14Activities,
+  't14-activity-list': t14ActivityList,
 };
 
 /**

@@ -17,12 +17,16 @@ export interface Counts {
   extra: Record<BaseSum, number>;
 }
 
-/** Sums every consultation count carries: new / continuing (t01), durations (t07). */
-export type BaseSum = 'new' | 'continuing' | 'recorded' | 'minutes' | 'over30' | 'over60';
+/**
+ * Sums every consultation count carries: new / continuing (t01) and 新規実人数 (persons with a
+ * 新規 consultation: first seen), durations (t07).
+ */
+export type BaseSum = 'new' | 'continuing' | 'newPersons' | 'recorded' | 'minutes' | 'over30' | 'over60';
 
 const noSums = (): Record<BaseSum, number> => ({
   new: 0,
   continuing: 0,
+  newPersons: 0,
   recorded: 0,
   minutes: 0,
   over30: 0,
@@ -41,6 +45,8 @@ class Tallies {
   readonly persons: number[] = [];
   readonly sums: Record<BaseSum, number>[] = [];
   readonly #marks: Uint8Array[] = [];
+  /** persons counted in newPersons, per key */
+  readonly #newMarks: Uint8Array[] = [];
   constructor(
     readonly keys: readonly string[],
     readonly sel: Selection,
@@ -62,8 +68,11 @@ class Tallies {
     if (!sums) return;
     const t = this.sums[k]!;
     const continuity = this.sel.continuity[row];
-    if (continuity === CONTINUITY_NEW) t.new++;
-    else if (continuity === CONTINUITY_CONTINUING) t.continuing++;
+    if (continuity === CONTINUITY_NEW) {
+      t.new++;
+      const seen = (this.#newMarks[k] ??= new Uint8Array(this.sel.persons));
+      if (!seen[p]) [seen[p], t.newPersons] = [1, t.newPersons + 1];
+    } else if (continuity === CONTINUITY_CONTINUING) t.continuing++;
     const d = this.sel.duration[row]!;
     if (d === d) {
       // not NaN: a recorded duration

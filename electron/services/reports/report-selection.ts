@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ServiceContext } from '../context';
+import { countedContinuitySql } from '../consultations/continuity';
 import {
   comparePieces,
   decodeColumn,
@@ -43,6 +44,8 @@ export interface Selection {
   last: Uint8Array;
   /** minutes; NaN when not recorded */
   duration: Float64Array;
+  /** 満年齢 on the consultation date; NaN when no birth date is known */
+  age: Float64Array;
   /** CONTINUITY_NEW, CONTINUITY_CONTINUING or 0 */
   continuity: Uint8Array;
   col: Record<ColumnName, Column>;
@@ -51,6 +54,8 @@ export interface Selection {
   /** "number:list_version" */
   diseases: MultiColumn;
   responders: MultiColumn;
+  /** medical devices (人工呼吸器 …) recorded with the consultation */
+  devices: MultiColumn;
 }
 
 export const CONTINUITY_NEW = 1;
@@ -70,7 +75,8 @@ const COLUMNS = {
   month: sql`substr(c.received_date, 1, 7)`,
   eventId: sql`c.event_id`,
   method: sql`c.method`,
-  continuity: sql`c.continuity`,
+  // 新規/継続 as it counts: set by hand, else from the person's history (consultations/continuity.ts)
+  continuity: countedContinuitySql('c'),
   kind: sql`c.kind`,
   consulter: sql`c.consulter`,
   sex: sql`c.sex`,
@@ -79,6 +85,11 @@ const COLUMNS = {
   municipalityCode: sql`c.municipality_code`,
   healthCenterId: sql`c.health_center_id`,
   employment: sql`c.employment`,
+  diagnosisStatus: sql`c.diagnosis_status`,
+  recipientCert: sql`c.recipient_cert`,
+  disabilityCert: sql`c.disability_cert`,
+  ltcLevel: sql`c.ltc_level`,
+  outcome: sql`c.outcome`,
   mainCategory: sql`c.main_category`,
   noNumberBucket: NO_NUMBER_BUCKET,
 } satisfies Record<string, RawBuilder<unknown>>;
@@ -89,6 +100,7 @@ const CHILDREN = {
   responses: sql`SELECT group_concat(x.code, ${ITEM_SEP}) FROM consultation_responses x WHERE x.consultation_id = c.id`,
   diseases: sql`SELECT group_concat(x.number || ':' || x.list_version, ${ITEM_SEP}) FROM consultation_diseases x WHERE x.consultation_id = c.id`,
   responders: sql`SELECT group_concat(x.profession, ${ITEM_SEP}) FROM consultation_responders x WHERE x.consultation_id = c.id`,
+  devices: sql`SELECT group_concat(x.value, ${ITEM_SEP}) FROM json_each(c.devices) x`,
 };
 type ChildName = keyof typeof CHILDREN;
 
@@ -101,6 +113,7 @@ async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
     each(sql`coalesce(p.rowid, -c.rowid)`, 'pid'),
     each(sql`c.received_at || c.id`, 'latest'),
     each(sql`c.duration_min`, 'duration'),
+    each(sql`c.age`, 'age'),
     ...Object.entries(COLUMNS).map(([name, expr]) => each(expr, name)),
     ...Object.entries(CHILDREN).map(([name, q]) => each(sql`(${q})`, name)),
   ];
@@ -146,12 +159,14 @@ async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
     pid,
     last,
     duration: decodeNumbers(text('duration'), size),
+    age: decodeNumbers(text('age'), size),
     continuity,
     col,
     categories: multi('categories'),
     responses: multi('responses'),
     diseases: multi('diseases'),
     responders: multi('responders'),
+    devices: multi('devices'),
   };
 }
 

@@ -4,9 +4,10 @@
  * - 実人数: distinct persons among the row's consultations; a consultation without a person
  *   (anonymous) is one person of its own. The total row counts persons over the whole
  *   selection, so it can be less than the sum of the rows (phoned and visited: one person).
- * - 新規 / 継続: the record's continuity mark, counted as contacts — never inferred from how
- *   often a person consulted. 継続 = the consultation belongs to a case of ongoing support
- *   (the one that opened the case and later ones of it); 新規 = every other consultation.
+ * - 新規 / 継続 (件): from the person's history — the person's first consultation ever (any year,
+ *   any site) is 新規, every later one 継続; a consultation without a person is 新規; a value set
+ *   by hand with a reason counts instead (consultations/continuity.ts). The 転帰 never moves it.
+ * - 新規実人数: persons with a 新規 consultation among the row's: persons first seen then.
  * - Monthly table: by the month of the received date (local date; 3/31 is the old year).
  */
 import type { ReportTable } from '../../../shared/contract/reports';
@@ -18,7 +19,7 @@ import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
 
-const cells = (n: Counts) => [n.visits, n.persons, n.extra.new, n.extra.continuing];
+const cells = (n: Counts) => [n.visits, n.persons, n.extra.new, n.extra.continuing, n.extra.newPersons];
 
 export async function t01Method(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
@@ -39,6 +40,7 @@ export async function t01Method(ctx: ServiceContext, s: ReportScope): Promise<Re
       col.num('persons'),
       col.num('newVisits'),
       col.num('continuingVisits'),
+      col.num('newPersons'),
     ],
     [
       ...keys.map((k) => item(k, [labelOf(CONSULTATION_METHODS, k, s), ...cells(get(by, k))])),
@@ -82,6 +84,7 @@ export async function t01Month(ctx: ServiceContext, s: ReportScope): Promise<Rep
       col.num('persons'),
       col.num('newVisits'),
       col.num('continuingVisits'),
+      col.num('newPersons'),
     ],
     [
       ...monthsOf(s).map((ym) => item(ym, [monthLabel(ym, s), ...cells(get(by, ym))])),

@@ -7,56 +7,29 @@
  *   someone had a birthday or moved. A consultation without a person is one person of its own.
  * - Missing values: sex → その他・不明, age band → 不明; no 保健所 → 県外 when the residence is
  *   outside the prefecture, otherwise 管轄保健所不明; no municipality → 県外 or 不明 likewise.
- * - Every active 保健所 of the directory gets a row (zeros too); inactive ones only with data.
+ * - 保健所管内: a code of another prefecture than the center's own is 県外; else the 管轄保健所
+ *   recorded with the consultation; else the one lookup of intake and the directory
+ *   (directory/area-lookup.ts: a 政令市 ward under its city's 保健所).
+ * - Every active 保健所 of the directory gets a row (zeros too), but one covering only another
+ *   prefecture's municipalities; inactive ones only with data.
+ * - 6-3 lists the wards of a 政令市 under a subtotal row of their city (persons add up: each is
+ *   in one ward only, by their last consultation).
  */
 import { sql } from 'kysely';
 import type { ReportRow, ReportTable } from '../../../shared/contract/reports';
 import { AGE_BANDS } from '../../../shared/vocab/age-bands';
 import { SEXES } from '../../../shared/vocab/sex';
+import { abolishedMunicipality } from '../../../shared/masters/abolished-municipalities';
 import type { ServiceContext } from '../context';
-import { rowKeys } from './count-groups';
-import { selectionOf, type ColumnName } from './report-selection';
+import { AreaLookup, centerPrefecture } from '../directory/area-lookup';
+import { cellOf, countLatest, sum } from './count-latest';
+import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';
 import { fill, reportText } from './report-text';
-import { columnsOf, item, labelOf, makeTable, orderedKeys, total } from './report-table';
+import { columnsOf, item, labelOf, makeTable, orderedKeys, subtotal, total } from './report-table';
 
 const OUT = 'out_of_pref';
 const UNKNOWN = 'unknown';
-
-interface Cell {
-  visits: number;
-  persons: number;
-}
-
-/**
- * 延件数 and 実人数 per key. Persons: counted on their last consultation in scope only
- * (the selection's `last`, see report-selection.ts).
- */
-async function countLatest(
-  ctx: ServiceContext,
-  s: ReportScope,
-  columns: ColumnName[],
-  key: (...values: (string | null)[]) => string,
-): Promise<Map<string, Cell>> {
-  const sel = await selectionOf(ctx, s);
-  const { keys, of } = rowKeys(sel, columns, key);
-  const cells = keys.map(() => ({ visits: 0, persons: 0 }));
-  for (let i = 0; i < sel.size; i++) {
-    const c = cells[of[i]!]!;
-    c.visits++;
-    c.persons += sel.last[i]!;
-  }
-  return new Map(keys.map((k, n) => [k, cells[n]!]));
-}
-
-const cellOf = (m: Map<string, Cell>, k: string): Cell => m.get(k) ?? { visits: 0, persons: 0 };
-
-function sum(m: Map<string, Cell>, pick: (k: string) => boolean): Cell {
-  const out = { visits: 0, persons: 0 };
-  for (const [k, c] of m)
-    if (pick(k)) [out.visits, out.persons] = [out.visits + c.visits, out.persons + c.persons];
-  return out;
-}
 
 export async function t06AgeSex(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
@@ -104,18 +77,52 @@ export async function t06AgeSex(ctx: ServiceContext, s: ReportScope): Promise<Re
 const residenceKey = (code: string | null, residence: string | null) =>
   code ?? (residence === 'out_of_pref' ? OUT : UNKNOWN);
 
+/** The codes of the selection, resolved once each: 県外 or their 管轄保健所 by the one lookup. */
+async function areasOfCodes(ctx: ServiceContext, s: ReportScope) {
+  const sel = await selectionOf(ctx, s);
+  const areas = await AreaLookup.load(ctx.db);
+  const out = new Map<string, { outside: boolean; healthCenter: string | null; city: string }>();
+  for (const code of sel.col.municipalityCode.values) {
+    if (!code) continue;
+    out.set(code, {
+      outside: areas.isOutOfPrefecture(code),
+      healthCenter: await areas.healthCenterOf(code),
+      city: await areas.cityOf(code),
+    });
+  }
+  return out;
+}
+
 export async function t06HealthCenter(ctx: ServiceContext, s: ReportScope): Promise<ReportTable> {
   const t = reportText(s.lang);
   const col = columnsOf(t);
-  const m = await countLatest(ctx, s, ['healthCenterId', 'residence'], residenceKey);
+  const byCode = await areasOfCodes(ctx, s);
+  const m = await countLatest(
+    ctx,
+    s,
+    ['healthCenterId', 'municipalityCode', 'residence'],
+    (recorded, code, residence) => {
+      const area = code ? byCode.get(code) : undefined;
+      if (area?.outside) return OUT;
+      return recorded ?? area?.healthCenter ?? (residence === 'out_of_pref' ? OUT : UNKNOWN);
+    },
+  );
   const centers = await ctx.db
     .selectFrom('institutions')
-    .select(['id', 'name', 'active'])
+    .select(['id', 'name', 'active', 'covered_municipalities'])
     .where('type', '=', 'health_center')
     .orderBy('name_kana')
     .orderBy('name')
     .execute();
-  const listed = centers.filter((hc) => hc.active === 1 || m.has(hc.id));
+  // another prefecture's 保健所 (kept for letters) is no area of this one: its residents are 県外
+  const prefecture = await centerPrefecture(ctx.db);
+  const elsewhere = (covered: string) => {
+    const codes = JSON.parse(covered) as string[];
+    return prefecture !== null && codes.length > 0 && codes.every((c) => c.slice(0, 2) !== prefecture);
+  };
+  const listed = centers.filter(
+    (hc) => (hc.active === 1 && !elsewhere(hc.covered_municipalities)) || m.has(hc.id),
+  );
   const known = new Set(centers.map((hc) => hc.id));
   const strangers = [...m.keys()].filter((k) => k !== OUT && k !== UNKNOWN && !known.has(k)).sort();
   const rows: ReportRow[] = [
@@ -140,29 +147,59 @@ export async function t06Municipality(ctx: ServiceContext, s: ReportScope): Prom
   const t = reportText(s.lang);
   const col = columnsOf(t);
   const m = await countLatest(ctx, s, ['municipalityCode', 'residence'], residenceKey);
+  const byCode = await areasOfCodes(ctx, s);
   const codes = [...m.keys()].filter((k) => k !== OUT && k !== UNKNOWN).sort();
+  const cityOf = (code: string) => byCode.get(code)?.city ?? code;
+  const wardCities = new Set(codes.filter((c) => cityOf(c) !== c).map(cityOf));
+  const named = [...new Set([...codes, ...wardCities])];
   // names from the newest list version that has the code (a merged town keeps its old name)
-  const names = codes.length
+  const names = named.length
     ? (
         await sql<{ code: string; pref_name: string; name: string }>`
           SELECT code, pref_name, name FROM master_municipalities mm
-          WHERE code IN (${sql.join(codes)})
+          WHERE code IN (${sql.join(named)})
             AND list_version = (SELECT max(list_version) FROM master_municipalities x WHERE x.code = mm.code)`.execute(
           ctx.db,
         )
       ).rows
     : [];
-  const byCode = new Map(names.map((n) => [n.code, n]));
-  const rows: ReportRow[] = [
-    ...codes.map((code) =>
-      item(code, [
-        code,
-        byCode.get(code)?.pref_name ?? '',
-        byCode.get(code)?.name ?? '',
-        cellOf(m, code).visits,
-        cellOf(m, code).persons,
+  const nameOf = new Map(names.map((n) => [n.code, n]));
+  for (const code of named) {
+    const gone = abolishedMunicipality(code);
+    if (gone && !nameOf.has(code)) nameOf.set(code, { code, pref_name: gone.prefName, name: gone.name });
+  }
+  const codeRow = (code: string) =>
+    item(code, [
+      code,
+      nameOf.get(code)?.pref_name ?? '',
+      nameOf.get(code)?.name ?? '',
+      cellOf(m, code).visits,
+      cellOf(m, code).persons,
+    ]);
+  // each code in the order of its city's code; a 政令市's wards (and the city code itself, when
+  // recorded without a ward) under a subtotal row of the city
+  const groups = [...new Set(codes.map((c) => (wardCities.has(cityOf(c)) ? cityOf(c) : c)))].sort();
+  const rows: ReportRow[] = [];
+  for (const g of groups) {
+    if (!wardCities.has(g)) {
+      rows.push(codeRow(g));
+      continue;
+    }
+    const members = codes.filter((c) => cityOf(c) === g);
+    const sub = sum(m, (k) => members.includes(k));
+    const city = nameOf.get(g);
+    rows.push(
+      subtotal(`city:${g}`, [
+        g,
+        city?.pref_name ?? '',
+        fill(t.rows.cityOf, { x: city?.name ?? g }),
+        sub.visits,
+        sub.persons,
       ]),
-    ),
+      ...members.map(codeRow),
+    );
+  }
+  rows.push(
     item(OUT, ['', t.rows.outOfPref, '', cellOf(m, OUT).visits, cellOf(m, OUT).persons]),
     item(UNKNOWN, [
       '',
@@ -171,7 +208,7 @@ export async function t06Municipality(ctx: ServiceContext, s: ReportScope): Prom
       cellOf(m, UNKNOWN).visits,
       cellOf(m, UNKNOWN).persons,
     ]),
-  ];
+  );
   const all = sum(m, () => true);
   return makeTable(
     't06-municipality',

@@ -1,7 +1,8 @@
 /**
  * Table 10: events — outreach and medical consultation days, exchange meetings, lectures,
  * trainings, peer-supporter trainings.
- * - 開催回数: events (not deleted) whose date is in the period. The site narrows them: one
+ * - 開催回数: events (not deleted) whose date is in the period and not after the as-of day (a
+ *   planned event has not been held yet). The site narrows them: one
  *   event → that event; 'center' → none (events are not the center); 'all'/'outreach' → all.
  * - 参加者数: the sum of the recorded participant counts; an event without a count adds 0 and
  *   is counted in 参加者数未記入（回） so a missing count is visible.
@@ -19,7 +20,10 @@ import type { ReportScope } from './report-scope';
 import { reportText } from './report-text';
 import { columnsOf, item, labelOf, makeTable, orderedKeys, TOTAL, total } from './report-table';
 
-/** Events of the period at the scope's site, as a condition on the alias `e`. */
+/**
+ * Events of the period at the scope's site, held by the as-of day (an event dated later is a
+ * plan, not held yet), as a condition on the alias `e`.
+ */
 function eventsInScope(s: ReportScope): RawBuilder<boolean> {
   const site =
     s.site.kind === 'event'
@@ -27,7 +31,8 @@ function eventsInScope(s: ReportScope): RawBuilder<boolean> {
       : s.site.kind === 'center'
         ? sql`AND 0`
         : sql``;
-  return sql<boolean>`e.deleted_at IS NULL AND e.date BETWEEN ${s.from} AND ${s.to} ${site}`;
+  const until = s.asOf < s.to ? s.asOf : s.to;
+  return sql<boolean>`e.deleted_at IS NULL AND e.date BETWEEN ${s.from} AND ${until} ${site}`;
 }
 
 /**

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
 import { seedDemo } from '../../demo/seed-demo';
 import { setupLetterhead } from '../letters/letterhead';
+import type { PrefectureCode } from '../../../shared/codes/prefectures';
+import { DEMO_PREF_CODE } from '../../demo/demo-masters';
+import { setCenterPrefecture } from '../center/center-settings';
 import type { HandlerMap } from '../handler-types';
 
 type SessionChannels =
@@ -19,6 +22,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.create': async (runtime, { letterhead, ...input }) => {
     const { recoveryCode } = await runtime.create(input);
     if (letterhead) await setupLetterhead(runtime.context(), letterhead);
+    if (input.prefectureCode) await setCenterPrefecture(runtime.context(), input.prefectureCode);
     return { recoveryCode, status: await runtime.status() };
   },
   'session.login': async (runtime, input) => {
@@ -37,6 +41,8 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
         passphrase: input.passphrase,
         profession: 'nanbyo_counselor',
       });
+      // the demo's fictitious center is in the prefecture its people live in
+      await setCenterPrefecture(runtime.context(), DEMO_PREF_CODE as PrefectureCode);
       await seedDemo(runtime.context(), { seed: 2025, consultations: input.consultations });
     }
     return runtime.status();

@@ -4,42 +4,59 @@ import type { ServiceContext } from '../context';
 import { requireSyncView } from './sync-access';
 
 /**
- * Prefecture view: consultations (延件数) and distinct persons (実人数) per center and fiscal year.
- * A consultation belongs to the center whose device first brought its origin's ops
- * (sync_origins); this device's own consultations count under its own name.
+ * Prefecture view: consultations (延件数) and distinct persons (実人数) per center and fiscal year,
+ * counted as the center's own table 1 counts them (not deleted; a consultation without a person
+ * is one person of its own), so a center's row equals its own report.
+ * A consultation belongs to the center of the device that first brought its origin's ops
+ * (sync_origins → sync_peers.center_id): an office PC, its laptops and an office PC restored from
+ * a backup are one center, one row. This device's own consultations count under its own name.
  */
 export async function centerSummary(ctx: ServiceContext, fiscalYear?: number) {
   requireSyncView(ctx);
   const self = (await readMeta(ctx.db, 'device_id')) ?? '';
   const ownName = (await readMeta(ctx.db, 'center_name')) ?? '';
   const fy = fiscalYear ?? null;
-  const rows = await sql<{
-    center: string;
-    name: string | null;
-    fiscal_year: number;
-    n: number;
-    persons: number;
-  }>`
-    SELECT coalesce(o.via_peer, ${self}) AS center, p.center_name AS name, c.fiscal_year,
-           count(*) AS n, count(DISTINCT c.person_id) AS persons
+  const person = sql`coalesce(c.person_id, 'consultation:' || c.id)`;
+  const rows = await sql<{ center: string; fiscal_year: number; n: number; persons: number }>`
+    SELECT coalesce(p.center_id, o.via_peer, ${self}) AS center, c.fiscal_year,
+           count(*) AS n, count(DISTINCT ${person}) AS persons
       FROM consultations c
       LEFT JOIN sync_origins o ON o.origin = c.origin_device
       LEFT JOIN sync_peers p ON p.device_id = o.via_peer
      WHERE c.deleted_at IS NULL AND (${fy} IS NULL OR c.fiscal_year = ${fy})
-     GROUP BY center, c.fiscal_year
-     ORDER BY c.fiscal_year, name, center`.execute(ctx.db);
+     GROUP BY center, c.fiscal_year`.execute(ctx.db);
+  // each center by the name and device of its most recently paired device
+  const peers = await ctx.db
+    .selectFrom('sync_peers')
+    .select(['device_id', 'center_name', 'center_id', 'paired_at'])
+    .orderBy('paired_at')
+    .orderBy('device_id')
+    .execute();
+  const named = new Map<string, { deviceId: string; name: string }>();
+  for (const p of peers)
+    named.set(p.center_id ?? p.device_id, { deviceId: p.device_id, name: p.center_name });
   const totals = await sql<{ fiscal_year: number; n: number; persons: number }>`
-    SELECT fiscal_year, count(*) AS n, count(DISTINCT person_id) AS persons FROM consultations
-     WHERE deleted_at IS NULL AND (${fy} IS NULL OR fiscal_year = ${fy})
-     GROUP BY fiscal_year ORDER BY fiscal_year`.execute(ctx.db);
-  return {
-    rows: rows.rows.map((r) => ({
-      centerDeviceId: r.center,
-      centerName: r.center === self ? ownName : (r.name ?? r.center),
+    SELECT c.fiscal_year, count(*) AS n, count(DISTINCT ${person}) AS persons FROM consultations c
+     WHERE c.deleted_at IS NULL AND (${fy} IS NULL OR c.fiscal_year = ${fy})
+     GROUP BY c.fiscal_year ORDER BY c.fiscal_year`.execute(ctx.db);
+  const out = rows.rows.map((r) => {
+    const own = r.center === self;
+    const who = named.get(r.center);
+    return {
+      centerId: r.center,
+      centerDeviceId: own ? self : (who?.deviceId ?? r.center),
+      centerName: own ? ownName : (who?.name ?? r.center),
       fiscalYear: r.fiscal_year,
       consultations: Number(r.n),
       persons: Number(r.persons),
-    })),
+    };
+  });
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  out.sort(
+    (a, b) => a.fiscalYear - b.fiscalYear || cmp(a.centerName, b.centerName) || cmp(a.centerId, b.centerId),
+  );
+  return {
+    rows: out,
     totals: totals.rows.map((r) => ({
       fiscalYear: r.fiscal_year,
       consultations: Number(r.n),

@@ -135,7 +135,7 @@ async function applyBundle(
       ? { reason: 'other_center' as const, fields: Object.keys(op.fields) }
       : applier.apply(op);
     if (waits) {
-      park(sqlite, op, waits, now);
+      park(sqlite, op, waits, now, waits.reason === 'other_center' ? peer.device_id : null);
       parked++;
     } else applied++;
     if (received % 1000 === 0) job.update('apply', received);

@@ -7,6 +7,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { PeerDto } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
+import { centerOf, releaseKeptApart } from './kept-apart';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
 import { requireSyncAdmin } from './sync-access';
@@ -34,6 +35,16 @@ export async function previewCard(ctx: ServiceContext, path: string) {
   const card = readCard(path);
   const me = await deviceIdentity(ctx);
   const existing = await findPeer(ctx.db, card.deviceId);
+  const sameCenter = card.centerId
+    ? await ctx.db
+        .selectFrom('sync_peers')
+        .select(['device_id', 'center_name', 'label'])
+        .where('center_id', '=', card.centerId)
+        .where('device_id', '!=', card.deviceId)
+        .where('active', '=', 1)
+        .orderBy('paired_at')
+        .execute()
+    : [];
   return {
     deviceId: card.deviceId,
     centerName: card.centerName,
@@ -42,6 +53,11 @@ export async function previewCard(ctx: ServiceContext, path: string) {
     suggestedProfile: defaultProfile(card.role),
     alreadyPaired: !!existing?.active,
     isThisDevice: card.deviceId === me.deviceId,
+    sameCenterPeers: sameCenter.map((p) => ({
+      deviceId: p.device_id,
+      centerName: p.center_name,
+      label: p.label,
+    })),
   } as const;
 }
 
@@ -64,6 +80,10 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
   }
   const profile = input.profile ?? defaultProfile(card.role);
   const t = nowIso(ctx);
+  // the center it delivers for: as the prefecture files it, else as its card says
+  const centerId = input.sameCenterAs
+    ? centerOf(await resolvePeer(ctx.db, input.sameCenterAs))
+    : (card.centerId ?? card.deviceId);
   await ctx.db.transaction().execute(async (trx) => {
     // rows made without an op (the first administrator) get one now, so the queue counts them
     await backfillOps(trx, opWriter(ctx));
@@ -85,6 +105,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
           sign_key: card.signKey,
           age_recipient: card.ageRecipient,
           fingerprint: card.fingerprint,
+          center_id: centerId,
         })
         .where('device_id', '=', card.deviceId)
         .execute();
@@ -109,9 +130,12 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
           last_receipt_at: null,
           last_import_at: null,
           last_import_ops: null,
+          center_id: centerId,
         })
         .execute();
     }
+    // ops this device delivered before, kept apart, may now belong to its center
+    if (existing) await releaseKeptApart(ctx, trx);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
@@ -120,6 +144,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
       entityId: card.deviceId,
       detail: {
         centerName: card.centerName,
+        centerId,
         fingerprint: card.fingerprint,
         profile,
         again: !!existing,
@@ -136,20 +161,27 @@ export async function updatePeer(
 ): Promise<PeerDto> {
   requireSyncAdmin(ctx);
   const peer = await resolvePeer(ctx.db, input.peer);
+  const center = input.sameCenterAs ? centerOf(await resolvePeer(ctx.db, input.sameCenterAs)) : undefined;
   const changes = {
     ...(input.profile ? { profile: input.profile } : {}),
     ...(input.label !== undefined ? { label: input.label || null } : {}),
+    ...(center !== undefined && center !== centerOf(peer) ? { center_id: center } : {}),
   };
   await ctx.db.transaction().execute(async (trx) => {
     if (Object.keys(changes).length === 0) return;
     await trx.updateTable('sync_peers').set(changes).where('device_id', '=', peer.device_id).execute();
+    const released = changes.center_id ? await releaseKeptApart(ctx, trx) : 0;
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
       action: 'sync.peer.update',
       entity: 'sync_peer',
       entityId: peer.device_id,
-      detail: { ...changes, before: { profile: peer.profile, label: peer.label } },
+      detail: {
+        ...changes,
+        before: { profile: peer.profile, label: peer.label, center_id: centerOf(peer) },
+        ...(released ? { released } : {}),
+      },
     });
   });
   return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, peer.device_id))!);

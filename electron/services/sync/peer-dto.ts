@@ -12,6 +12,7 @@ export function toPeerDto(sqlite: SqliteDb, p: SyncPeersTable): PeerDto {
     role: p.role,
     profile: p.profile,
     fingerprint: p.fingerprint,
+    centerId: p.center_id ?? p.device_id,
     active: p.active === 1,
     pairedAt: p.paired_at,
     waitingOps: waitingCount(sqlite, acked, p.device_id),

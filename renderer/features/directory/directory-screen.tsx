@@ -8,6 +8,7 @@ import { CodeSelect } from '../../components/code-select';
 import { ErrorMessage } from '../../components/error-message';
 import { MunicipalityPicker } from '../intake/municipality-picker';
 import { CapabilityFields } from './capability-fields';
+import { DesignationFields } from './designation-fields';
 
 const MEDICAL: ReadonlySet<string> = new Set(
   INSTITUTION_TYPES.filter((x) => x.sector === 'medical').map((x) => x.code),
@@ -79,7 +80,15 @@ export function DirectoryScreen() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{t(`vocab.institutionType.${r.type}`)}</td>
+              <td>
+                {t(`vocab.institutionType.${r.type}`)}
+                {r.designations.length > 0 && (
+                  <>
+                    <br />
+                    <small>{r.designations.map((d) => t(`vocab.institutionType.${d}`)).join('・')}</small>
+                  </>
+                )}
+              </td>
               <td>
                 {r.name}
                 <br />
@@ -167,6 +176,11 @@ export function DirectoryScreen() {
               label=""
               fieldLabel={t('coordination.directory.location')}
               onChange={(code) => patch({ municipalityCode: code })}
+            />
+            <DesignationFields
+              type={form.type}
+              value={form.designations ?? []}
+              onChange={(designations) => patch({ designations })}
             />
             <CapabilityFields
               value={form.capabilities ?? []}

@@ -1,3 +1,4 @@
+import { consultationWarnings } from '../../../shared/validation/consultation-warnings';
 import type { TFunction } from 'i18next';
 import { isIsoDate } from '../../../shared/dates/iso-date';
 import type { InputIssue } from '../../../shared/errors';
@@ -34,6 +35,15 @@ export function checkIntake(f: IntakeForm, now: string): IntakeNotice[] {
   if (f.followUpDue && !isIsoDate(f.followUpDue)) error('followUpDue', 'date');
   else if (f.followUpTitle.trim() && !f.followUpDue) error('followUpDue', 'required');
   if (f.followUpDue && !f.followUpTitle.trim()) error('followUpTitle', 'required');
+  if (
+    f.personMode === 'new' &&
+    isIsoDate(f.birthDate) &&
+    DATE_TIME.test(f.receivedAt) &&
+    consultationWarnings({ receivedAt: f.receivedAt, birthDate: f.birthDate, today: now.slice(0, 10) }).some(
+      (w) => w.code === 'BIRTH_AFTER_RECEIVED',
+    )
+  )
+    warn('birthDate', 'birthAfterReceived');
   if (f.categories.length === 0) warn('categories', 'noCategory');
   return sortByForm(out);
 }
@@ -61,18 +71,27 @@ export function noticesFromIssues(issues: readonly InputIssue[]): {
   return { notices: sortByForm(notices), unplaced };
 }
 
-/** The warnings a service answer carries, if its contract has them (`warnings: {code, path}[]`). */
+/**
+ * The warnings a service answer carries (`warnings: {code, field}[]`, shared/validation/
+ * consultation-warnings.ts), under the form's own warning codes so one the form already shows
+ * (a future date) is not said twice.
+ */
 export function serviceWarnings(answer: unknown): { code: string; path: string }[] {
   const ws = (answer as { warnings?: unknown } | null)?.warnings;
-  return Array.isArray(ws)
-    ? ws.filter(
-        (w): w is { code: string; path: string } =>
-          !!w &&
-          typeof (w as { code?: unknown }).code === 'string' &&
-          typeof (w as { path?: unknown }).path === 'string',
-      )
-    : [];
+  if (!Array.isArray(ws)) return [];
+  return ws.flatMap((w: unknown) => {
+    const { code, field, path } = (w ?? {}) as { code?: unknown; field?: unknown; path?: unknown };
+    const where = typeof path === 'string' ? path : typeof field === 'string' ? field : null;
+    if (typeof code !== 'string' || where === null) return [];
+    return [{ code: SERVICE_WARNING_CODE[code] ?? code, path: where }];
+  });
 }
+
+const SERVICE_WARNING_CODE: Record<string, string> = {
+  RECEIVED_IN_FUTURE: 'futureDate',
+  BIRTH_AFTER_RECEIVED: 'birthAfterReceived',
+  CONTINUITY_FROM_HISTORY: 'continuityFromHistory',
+};
 
 /** Warnings a service may return with a saved record: `{ code, path }`. */
 export function noticesFromWarnings(warnings: readonly { code: string; path: string }[]): IntakeNotice[] {

@@ -25,6 +25,7 @@ import { isComposing } from '../../components/ime';
 import { TextField } from '../../components/text-field';
 import { useNav } from '../../stores/nav-store';
 import { CategoryToggles } from './category-toggles';
+import { ContinuityField } from './continuity-field';
 import { DiseasePicker } from './disease-picker';
 import { IntakeSummary } from './intake-summary';
 import {
@@ -397,19 +398,9 @@ export function IntakeFormScreen() {
           codes={codes(OUTCOMES)}
           selected={[form.outcome]}
           single
-          onChange={([o]) =>
-            patch({ outcome: o ?? 'closed', continuity: o === 'continuing' ? 'continuing' : form.continuity })
-          }
+          onChange={([o]) => patch({ outcome: o ?? 'closed' })}
         />
-        <CodeToggles
-          label={t('ui.intake.continuity')}
-          list="continuity"
-          id={fieldId('continuity')}
-          codes={['new', 'continuing']}
-          selected={[form.continuity]}
-          single
-          onChange={([c]) => patch({ continuity: c === 'continuing' ? 'continuing' : 'new' })}
-        />
+        <ContinuityField form={form} patch={patch} consultationId={editing?.id ?? null} />
       </fieldset>
 
       <fieldset>

@@ -43,7 +43,9 @@ export interface IntakeForm {
   responseText: string;
   referralNote: string;
   outcome: string;
-  continuity: 'new' | 'continuing';
+  /** 新規/継続 set by hand (null: as the person's history makes it), with its reason */
+  continuityOverride: 'new' | 'continuing' | null;
+  continuityReason: string;
   followUpTitle: string;
   followUpDue: string;
   followUpOwnerId: string;
@@ -93,7 +95,8 @@ export function emptyIntake(): IntakeForm {
     responseText: '',
     referralNote: '',
     outcome: 'closed',
-    continuity: 'new',
+    continuityOverride: null,
+    continuityReason: '',
     followUpTitle: '',
     followUpDue: '',
     followUpOwnerId: '',
@@ -140,7 +143,10 @@ export function toConsultationInput(f: IntakeForm): ConsultationInput {
     receivedAt: f.receivedAt,
     method: f.method as never,
     kind: f.kind as never,
-    continuity: f.continuity,
+    // left out unless set by hand: the service derives it from the person's history
+    ...(f.continuityOverride
+      ? { continuity: f.continuityOverride, continuityReason: f.continuityReason }
+      : {}),
     durationMin: f.durationMin === '' ? null : Number(f.durationMin),
     siteKind: f.siteKind,
     eventId: f.siteKind === 'outreach' ? f.eventId : null,
@@ -214,6 +220,7 @@ export function fromConsultation(c: ConsultationDetail): IntakeForm {
     responseText: c.responseText,
     referralNote: c.referralNote ?? '',
     outcome: c.outcome,
-    continuity: c.continuity === 'continuing' ? 'continuing' : 'new',
+    continuityOverride: c.continuityReason ? c.continuity : null,
+    continuityReason: c.continuityReason ?? '',
   };
 }

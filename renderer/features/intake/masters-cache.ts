@@ -3,17 +3,15 @@ import type { diseaseEntry, municipalityEntry } from '../../../shared/contract/m
 import { foldForSearch } from '../../../shared/text/normalize';
 import { call } from '../../api/client';
 
-type Disease = z.infer<typeof diseaseEntry> & { fold: string };
+type Disease = z.infer<typeof diseaseEntry>;
 type Municipality = z.infer<typeof municipalityEntry> & { fold: string };
 
 let diseases: Promise<Disease[]> | null = null;
 let municipalities: Promise<Municipality[]> | null = null;
 
-/** The 348 指定難病, loaded once per session, with a folded name for matching. */
+/** The 348 指定難病, loaded once per session, with readings and abbreviations for matching. */
 export function loadDiseases(): Promise<Disease[]> {
-  diseases ??= call('master.diseases', {}).then((rows) =>
-    rows.map((d) => ({ ...d, fold: foldForSearch(d.nameJa) })),
-  );
+  diseases ??= call('master.diseases', {});
   return diseases;
 }
 
@@ -30,13 +28,8 @@ export function forgetMasters(): void {
   municipalities = null;
 }
 
-/** By number ("2", "No.2") or by a substring of the name (kana folded). */
-export function matchDiseases(all: Disease[], query: string, limit = 12): Disease[] {
-  const q = foldForSearch(query).replace(/^no\.?\s*/, '');
-  if (!q) return [];
-  if (/^\d+$/.test(q)) return all.filter((d) => String(d.number).startsWith(q)).slice(0, limit);
-  return all.filter((d) => d.fold.includes(q)).slice(0, limit);
-}
+/** By number, name, reading or abbreviation (ALS, SCD …): the same matcher as the service. */
+export { matchDiseases } from '../../../shared/masters/match-diseases';
 
 export function matchMunicipalities(all: Municipality[], query: string, limit = 12): Municipality[] {
   const q = foldForSearch(query).replace(/\s/g, '');

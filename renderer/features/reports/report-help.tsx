@@ -13,6 +13,7 @@ const BY_TABLE: [string, ReportTableId[]][] = [
   ['t05', ['t05-response']],
   ['t05-referral', ['t05-referral']],
   ['t06', ['t06-age-sex', 't06-health-center', 't06-municipality']],
+  ['t06-age-ltc', ['t06-age-ltc']],
   ['t07', ['t07-duration']],
   ['t08', ['t08-profession', 't08-kind']],
   ['t09', ['t09-employment', 't09-support']],
@@ -20,6 +21,11 @@ const BY_TABLE: [string, ReportTableId[]][] = [
   ['t11', ['t11-cases']],
   ['t12', ['t12-coordination']],
   ['t12-refusal', ['t12-refusal']],
+  [
+    't13',
+    ['t13-recipient-cert', 't13-disability-cert', 't13-ltc', 't13-devices', 't13-diagnosis', 't13-outcome'],
+  ],
+  ['t14', ['t14-activities', 't14-activity-list']],
 ];
 
 /**

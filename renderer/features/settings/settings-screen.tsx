@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/i18n';
 import { useSettings } from '../../stores/settings-store';
+import { CenterPrefecture } from './center-prefecture';
 
 /** Language, auto-lock minutes, font size. */
 export function SettingsScreen() {
@@ -39,6 +40,7 @@ export function SettingsScreen() {
           ))}
         </select>
       </label>
+      <CenterPrefecture />
       <p className="hint">{t('ui.settings.attribution')}</p>
     </section>
   );

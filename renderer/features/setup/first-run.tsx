@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PrefectureCode } from '../../../shared/codes/prefectures';
 import { ErrorMessage } from '../../components/error-message';
+import { PrefectureSelect } from '../../components/prefecture-select';
 import { useSession } from '../../stores/session-store';
 import { DemoOffer } from './demo-offer';
 import { passphraseStrength } from './passphrase-strength';
@@ -11,6 +13,7 @@ export function FirstRun() {
   const { t } = useTranslation();
   const create = useSession((s) => s.create);
   const [centerName, setCenterName] = useState('');
+  const [prefectureCode, setPrefectureCode] = useState<PrefectureCode | null>(null);
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [profession, setProfession] = useState<string | null>(null);
@@ -33,6 +36,7 @@ export function FirstRun() {
         login,
         displayName,
         passphrase,
+        prefectureCode,
         profession: profession as never,
         letterhead: contact,
       });
@@ -52,6 +56,12 @@ export function FirstRun() {
           <span>{t('ui.setup.centerName')}</span>
           <input value={centerName} onChange={(e) => setCenterName(e.target.value)} required autoFocus />
         </label>
+        <PrefectureSelect
+          id="setup-prefecture"
+          value={prefectureCode}
+          onChange={setPrefectureCode}
+          required
+        />
         <label className="field">
           <span>{t('ui.setup.adminName')}</span>
           <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />

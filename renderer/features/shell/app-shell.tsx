@@ -10,6 +10,7 @@ import { CoordinationBoard } from '../coordination/coordination-board';
 import { CoordinationRequestScreen } from '../coordination/request-screen';
 import { DirectoryScreen } from '../directory/directory-screen';
 import { EventsScreen } from '../events/events-screen';
+import { ActivitiesScreen } from '../activities/activities-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { IntakeFormScreen } from '../intake/intake-form';
 import { forgetMasters } from '../intake/masters-cache';
@@ -39,6 +40,7 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   directory: () => <DirectoryScreen />,
   reports: () => <ReportsScreen />,
   events: () => <EventsScreen />,
+  activities: () => <ActivitiesScreen />,
   staff: () => <StaffScreen />,
   sync: () => <SyncScreen />,
   prefecture: () => <PrefectureScreen />,

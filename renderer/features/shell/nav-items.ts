@@ -35,6 +35,7 @@ export function navGroups(role: StaffRole | undefined, syncMode: string | null):
         ['directory', true],
         ['reports', seesAll],
         ['events', true],
+        ['activities', true],
         ['sync', seesAll],
         ['prefecture', seesAll && syncMode === 'prefecture'],
       ]),

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { CenterChoice } from './center-choice';
 import { FolderBrowser } from './folder-browser';
 import { peerName } from './format';
+import { useSyncMode } from './sync-mode-store';
 import type { Act } from './sync-act';
 import { useChooser } from './use-chooser';
 
@@ -23,6 +25,8 @@ export function PairPanel({ folder, busy, act }: { folder: string | null; busy: 
   const [card, setCard] = useState<{ path: string; preview: Preview } | null>(null);
   const [profile, setProfile] = useState<Profile>('full');
   const [label, setLabel] = useState('');
+  const [sameCenterAs, setSameCenterAs] = useState('');
+  const prefecture = useSyncMode((s) => s.mode) === 'prefecture';
   const [error, setError] = useState<unknown>(null);
 
   async function load(path: string) {
@@ -33,6 +37,7 @@ export function PairPanel({ folder, busy, act }: { folder: string | null; busy: 
       setCard({ path, preview });
       setProfile(preview.suggestedProfile);
       setLabel('');
+      setSameCenterAs('');
     } catch (e) {
       setError(e);
     }
@@ -45,6 +50,7 @@ export function PairPanel({ folder, busy, act }: { folder: string | null; busy: 
         profile,
         expectedFingerprint: c.preview.fingerprint,
         ...(label.trim() ? { label: label.trim() } : {}),
+        ...(sameCenterAs ? { sameCenterAs } : {}),
       });
       setCard(null);
       return t('sync.pairing.paired', { name: peerName(p, t) });
@@ -125,6 +131,9 @@ export function PairPanel({ folder, busy, act }: { folder: string | null; busy: 
                   onChange={(e) => setLabel(e.target.value)}
                 />
               </label>
+              {prefecture && (
+                <CenterChoice preview={card.preview} value={sameCenterAs} onChange={setSameCenterAs} />
+              )}
               <p className="question">{t('sync.pairing.compareCode')}</p>
             </>
           )}

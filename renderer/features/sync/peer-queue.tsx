@@ -5,6 +5,7 @@ import { syncFileName } from '../../../shared/sync/file-names';
 import { DateBoth } from '../../components/date-both';
 import { FolderBrowser, type Target } from './folder-browser';
 import { localDateTime, peerName, shortId } from './format';
+import { PeerCenter } from './peer-center';
 import { useChooser } from './use-chooser';
 
 export type ExportWhat = 'bundle' | 'receipt';
@@ -19,6 +20,8 @@ interface Props {
   busy: boolean;
   onExport(peer: PeerDto, what: ExportWhat, target: Target | { toFolder: true }): void;
   onRemove(peer: PeerDto): void;
+  /** the prefecture: files the peer under another paired device's center */
+  onSameCenter?: (peer: PeerDto, sameCenterAs: string) => void;
 }
 
 function When({ at, ops }: { at: string | null; ops?: number | null }) {
@@ -38,7 +41,17 @@ function When({ at, ops }: { at: string | null; ops?: number | null }) {
 }
 
 /** The sync queue: per peer what waits, when files last went and came, and the exports. */
-export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, onExport, onRemove }: Props) {
+export function PeerQueue({
+  peers,
+  selfId,
+  folder,
+  isAdmin,
+  canExchange,
+  busy,
+  onExport,
+  onRemove,
+  onSameCenter,
+}: Props) {
   const { t } = useTranslation();
   const chooser = useChooser(folder);
   const [elsewhere, setElsewhere] = useState<{ peer: string; what: ExportWhat } | null>(null);
@@ -101,6 +114,9 @@ export function PeerQueue({ peers, selfId, folder, isAdmin, canExchange, busy, o
                 (!p.lastReceiptAt || p.lastReceiptAt < p.lastExportAt) && (
                   <p className="hint">{t('sync.queue.awaitingReceipt')}</p>
                 )}
+              {isAdmin && p.active && onSameCenter && (
+                <PeerCenter peer={p} peers={peers} busy={busy} onChange={(to) => onSameCenter(p, to)} />
+              )}
               <div className="peer-actions">
                 {p.active && (
                   <div className="button-row">

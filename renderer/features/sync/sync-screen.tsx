@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { PeerDto } from '../../../shared/contract/sync';
 import { can } from '../../../shared/permissions';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -9,6 +10,7 @@ import { FolderSetting } from './folder-setting';
 import { ImportPanel } from './import-panel';
 import { PairPanel } from './pair-panel';
 import { PeerQueue } from './peer-queue';
+import { useSyncMode } from './sync-mode-store';
 import { PendingPanel } from './pending-panel';
 import { SyncProgress } from './sync-progress';
 import { ThisDevicePanel } from './this-device-panel';
@@ -27,6 +29,7 @@ export function SyncScreen() {
   const s = useSyncScreen();
   const busy = s.job.busy;
   const folder = s.status?.folder ?? null;
+  const prefecture = useSyncMode((m) => m.mode) === 'prefecture';
 
   return (
     <section aria-label={t('sync.title')} className="sync-screen">
@@ -61,6 +64,15 @@ export function SyncScreen() {
                   return t('sync.queue.removed', { name: p.label ?? p.centerName });
                 })
               }
+              {...(prefecture
+                ? {
+                    onSameCenter: (p: PeerDto, sameCenterAs: string) =>
+                      void s.act(async () => {
+                        await call('sync.updatePeer', { peer: p.deviceId, sameCenterAs });
+                        return t('sync.pairing.filed', { name: p.label ?? p.centerName });
+                      }),
+                  }
+                : {})}
             />
           </section>
           <div className="sync-columns">

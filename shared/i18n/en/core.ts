@@ -40,6 +40,10 @@ export const en: Shape<typeof ja> = {
     UNAUTHORIZED: 'Please log in.',
     TOKEN_REQUIRED: 'Open the address printed when browser mode started (it carries the access key).',
     INTERNAL: 'An unexpected error occurred.',
+    UNKNOWN_DISEASE:
+      'This number is not on the list of designated intractable diseases. Check it, or write the disease under other disease.',
+    UNKNOWN_MUNICIPALITY:
+      'This municipality code is not on the municipality list (no such municipality on the consultation date).',
     COORDINATION_NO_CONSENT:
       'No consent to give the person’s details to hospitals is recorded (or it was withdrawn). Record the consent first. Nothing was saved.',
     COORDINATION_ENDED: 'This coordination has ended (accepted, withdrawn or no hospital found).',

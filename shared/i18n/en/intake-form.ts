@@ -7,6 +7,9 @@ export const en: Shape<typeof ja> = {
       futureDate: '{{field}} is in the future. Please check (it can be saved as it is)',
       noCategory:
         'No category chosen (the statistics table of topics will not count it). It can be saved as it is',
+      birthAfterReceived: '{{field}} is after the consultation. Please check (it can be saved as it is)',
+      continuityFromHistory:
+        "New/continuing was recorded as the person's history says. To record another value, give a reason",
       other: 'Please check {{field}} (it can be saved as it is)',
     },
     savedWith: 'Saved. Please check:',

@@ -82,6 +82,12 @@ export const en: Shape<typeof ja> = {
       labelPlaceholder: 'e.g. outreach laptop',
       thisIsOwnCard: "This is this device's own identity card.",
       alreadyPaired: 'Already paired with this device (the profile and label will be updated).',
+      sameCenterFound:
+        'This device belongs to the same center as {{name}} (for example an office PC restored from a backup). It is counted for that center.',
+      countAs: 'Count for center',
+      ownCenter: '{{name}} (as its card says)',
+      sameAs: 'The same center as {{name}}',
+      filed: '{{name}} now counts for that center.',
       paired: 'Paired with {{name}}.',
       cancelled: 'Pairing cancelled. Get the card again and compare once more.',
     },

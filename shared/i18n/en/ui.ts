@@ -23,6 +23,7 @@ export const en: Shape<typeof ja> = {
       staff: 'Staff',
       reports: 'Statistics',
       events: 'Events',
+      activities: 'Regional support',
       letters: 'Referrals & letters',
       provision: 'Provision log',
       sync: 'Sync',

@@ -78,6 +78,12 @@ export const ja = {
       labelPlaceholder: '例：出張用ノートPC',
       thisIsOwnCard: 'これはこの端末自身の識別カードです。',
       alreadyPaired: 'この端末とは既にペア設定済みです（共有範囲と呼び名を更新します）。',
+      sameCenterFound:
+        'この端末は {{name}} と同じセンターの端末です（バックアップから復元した端末など）。同じセンターとして集計します。',
+      countAs: '集計するセンター',
+      ownCenter: '{{name}}（カードのセンターとして）',
+      sameAs: '{{name}} と同じセンター',
+      filed: '{{name}} を同じセンターとして集計します。',
       paired: '{{name}} とペア設定しました。',
       cancelled: 'ペア設定を中止しました。カードを受け取り直して、もう一度確認してください。',
     },

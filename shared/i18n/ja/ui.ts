@@ -21,6 +21,7 @@ export const ja = {
       staff: '職員',
       reports: '統計・報告',
       events: 'イベント',
+      activities: '地域支援・会議',
       letters: '紹介・文書',
       provision: '提供記録',
       sync: '同期',

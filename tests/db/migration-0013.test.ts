@@ -23,7 +23,7 @@ const docs = async () =>
     ).rows.map((r) => [r.consultation_id, r.text]),
   );
 
-it('0030-search-names-serials: documents written before it become what the app writes now, and the index follows', async () => {
+it('0013-search-names-serials: documents written before it become what the app writes now, and the index follows', async () => {
   const record = (input: object) =>
     recordConsultation(fx.admin, CHANNELS['consultation.record'].input.parse(input));
   const base = { receivedAt: '2025-05-01T10:00', method: 'phone', consulter: 'self' };
@@ -53,7 +53,7 @@ it('0030-search-names-serials: documents written before it become what the app w
     ).rows[0]!.n;
   expect(await hits('佐藤一郎')).toBe(0);
 
-  await MIGRATIONS['0030-search-names-serials']!.up(fx.admin.db as never);
+  await MIGRATIONS['0013-search-names-serials']!.up(fx.admin.db as never);
 
   expect(await docs()).toEqual(now);
   expect(now[sato.id]).toBe('佐藤 一郎 さとう いちろう 就労の相談 佐藤一郎さとういちろう r7-000001');

@@ -1,0 +1,130 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/audit';
+import type { DB } from '../../../db/schema';
+import { recordOp } from '../../../db/sync/op-log';
+import type { ActivityDto } from '../../../shared/contract/activities';
+import { AppError } from '../../../shared/errors';
+import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { activityFields, toActivityDto, type ParsedActivity } from './activity-mapper';
+
+async function loadActivity(db: Kysely<DB> | Transaction<DB>, id: string): Promise<ActivityDto> {
+  const row = await db
+    .selectFrom('activities')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'No such activity.');
+  return toActivityDto(row);
+}
+
+/** An attendee from the directory must be there (a name alone is fine). */
+async function assertAttendees(trx: Transaction<DB>, input: ParsedActivity): Promise<void> {
+  const ids = [...new Set(input.attendees.map((a) => a.institutionId).filter((x): x is string => !!x))];
+  if (!ids.length) return;
+  const found = await trx.selectFrom('institutions').select('id').where('id', 'in', ids).execute();
+  if (found.length !== ids.length)
+    throw new AppError('NOT_FOUND', 'An attending institution is not in the directory.');
+}
+
+/** Records an activity: the row, its op and the audit entry in one transaction. */
+export async function createActivity(ctx: ServiceContext, input: ParsedActivity): Promise<ActivityDto> {
+  requirePermission(ctx, 'case.manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertAttendees(trx, input);
+    const id = uuidv7();
+    const t = nowIso(ctx);
+    const fields = activityFields(input);
+    await trx
+      .insertInto('activities')
+      .values({
+        id,
+        ...fields,
+        created_at: t,
+        created_by: ctx.actor.id,
+        updated_at: t,
+        updated_by: ctx.actor.id,
+        version: 1,
+        deleted_at: null,
+      })
+      .execute();
+    await recordOp(trx, opWriter(ctx), 'activity', id, {
+      ...fields,
+      created_at: t,
+      created_by: ctx.actor.id,
+    });
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'activity.create',
+      entity: 'activity',
+      entityId: id,
+      detail: { kind: fields.kind, date: fields.date },
+    });
+    return loadActivity(trx, id);
+  });
+}
+
+/**
+ * Edits an activity (typically to add the number of participants afterwards). A stale version
+ * is a CONFLICT; only changed columns are written and sent to the op log.
+ */
+export async function updateActivity(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number,
+  input: ParsedActivity,
+): Promise<ActivityDto> {
+  requirePermission(ctx, 'case.manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('activities')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', 'No such activity.');
+    if (before.version !== expectedVersion)
+      throw new AppError('CONFLICT', `The activity was changed meanwhile (now version ${before.version}).`);
+    await assertAttendees(trx, input);
+    const old = before as unknown as Record<string, unknown>;
+    const changed = Object.fromEntries(
+      Object.entries(activityFields(input)).filter(([k, v]) => old[k] !== v),
+    );
+    if (Object.keys(changed).length === 0) return loadActivity(trx, id);
+    const t = nowIso(ctx);
+    await trx
+      .updateTable('activities')
+      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await recordOp(trx, opWriter(ctx), 'activity', id, {
+      ...changed,
+      updated_at: t,
+      updated_by: ctx.actor.id,
+    });
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'activity.update',
+      entity: 'activity',
+      entityId: id,
+      detail: { version: before.version + 1, fields: Object.keys(changed) },
+    });
+    return loadActivity(trx, id);
+  });
+}
+
+/** Activities newest first. Every role may read them (no personal data). */
+export async function listActivities(
+  ctx: ServiceContext,
+  f: { from?: string | undefined; to?: string | undefined; kind?: string | undefined },
+): Promise<ActivityDto[]> {
+  let q = ctx.db.selectFrom('activities').selectAll().where('deleted_at', 'is', null);
+  if (f.from) q = q.where('date', '>=', f.from);
+  if (f.to) q = q.where('date', '<=', f.to);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(toActivityDto);
+}

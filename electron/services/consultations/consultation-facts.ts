@@ -1,0 +1,94 @@
+import type { Transaction } from 'kysely';
+import type { DB, PersonsTable } from '../../../db/schema';
+import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
+import { consultationWarnings } from '../../../shared/validation/consultation-warnings';
+import { AppError } from '../../../shared/errors';
+import { insertCase } from '../cases/insert-case';
+import { todayLocal, type ServiceContext } from '../context';
+import { AreaLookup } from '../directory/area-lookup';
+import { assertKnownDiseases, assertKnownMunicipality } from '../masters/known-references';
+import { deriveContinuity, resolveContinuity, type Continuity } from './continuity';
+import { patientBasics, type ConsultationFacts, type ParsedConsultation } from './consultation-fields';
+
+/** A local wall-clock date-time (as typed) as the UTC ISO stamp cases and follow-ups keep. */
+export function localToIso(receivedAt: string): string {
+  return new Date(receivedAt.length === 16 ? `${receivedAt}:00` : receivedAt).toISOString();
+}
+
+/**
+ * Checks an input against the reference lists and works out what follows from it, for record
+ * and update alike (inside their transaction): 新規/継続 from the person's history, the area
+ * (管轄保健所 through the one lookup, 県外 by the code's prefecture), and the warnings to show.
+ * The case is the caller's (caseFor), as record and update differ on when one is opened.
+ */
+export async function consultationFacts(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  input: ParsedConsultation,
+  person: PersonsTable | null,
+  personId: string | null,
+  self?: string,
+): Promise<{ facts: Omit<ConsultationFacts, 'caseId'>; warnings: ConsultationWarning[] }> {
+  const day = input.receivedAt.slice(0, 10);
+  await assertKnownDiseases(trx, input.patient.diseases);
+  const { birthDate, municipality } = patientBasics(input, person);
+  if (input.patient.municipalityCode) await assertKnownMunicipality(trx, input.patient.municipalityCode, day);
+  const areas = await AreaLookup.load(trx);
+  const p = input.patient;
+  const residence = municipality
+    ? areas.prefecture
+      ? areas.residenceOf(municipality)
+      : (p.residence ?? 'in_pref')
+    : (p.residence ?? person?.residence ?? 'unknown');
+  const healthCenterId = p.healthCenterId ?? (await areas.healthCenterOf(municipality));
+  const derived = await deriveContinuity(trx, personId, input.receivedAt, self);
+  const { ignored, ...continuity } = resolveContinuity(input.continuity, input.continuityReason, derived);
+  const warnings = consultationWarnings({ receivedAt: input.receivedAt, birthDate, today: todayLocal(ctx) });
+  if (ignored) warnings.push({ code: 'CONTINUITY_FROM_HISTORY', field: 'continuity' });
+  return { facts: { healthCenterId, residence, continuity }, warnings };
+}
+
+/**
+ * The case a consultation belongs to: the chosen open one; else, for a person with an open case,
+ * that case when the consultation is 継続 or its outcome is 継続 (never a second case); else a
+ * new case when the outcome is 継続 (ongoing support), opened on the consultation's date — a 3/31
+ * consultation typed in April opens its case in the old year.
+ */
+export async function caseFor(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  input: ParsedConsultation,
+  personId: string | null,
+  person: PersonsTable | null,
+  continuity: Continuity,
+): Promise<string | null> {
+  if (input.caseId) {
+    const c = await trx
+      .selectFrom('cases')
+      .select(['id', 'state'])
+      .where('id', '=', input.caseId)
+      .executeTakeFirst();
+    if (!c) throw new AppError('NOT_FOUND', 'The chosen case does not exist.');
+    if (c.state !== 'open') throw new AppError('CONFLICT', 'The chosen case is closed.');
+    return c.id;
+  }
+  const ongoing = input.outcome === 'continuing';
+  if (personId && (ongoing || continuity === 'continuing')) {
+    const open = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('state', '=', 'open')
+      .orderBy('opened_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (open) return open.id;
+  }
+  if (!ongoing) return null;
+  const who = person?.name ?? '匿名';
+  return insertCase(trx, ctx, {
+    personId,
+    title: `${who} ${input.receivedAt.slice(0, 10)}`,
+    openedAt: localToIso(input.receivedAt),
+  });
+}

@@ -1,0 +1,63 @@
+import type { ja } from '../ja/counts';
+import type { Shape } from '../shape';
+
+export const en: Shape<typeof ja> = {
+  activities: {
+    title: 'Regional support & meetings',
+    intro:
+      'Regional support projects (V), council meetings, supporter meetings and daily-living equipment displays. They are counted in table 14 (one dated in the future counts once its day has come).',
+    readOnly: 'Recording and editing need the permission to manage cases.',
+    list: 'Regional support and meetings',
+    year: 'Fiscal year',
+    kindFilter: 'Filter by kind',
+    allKinds: 'All kinds',
+    none: 'Nothing recorded for this fiscal year yet.',
+    new: 'Record one',
+    newTitle: 'Record regional support or a meeting',
+    editTitle: 'Edit the record',
+    edit: 'Edit',
+    kind: 'Kind',
+    titleLabel: 'Title or topic',
+    date: 'Date',
+    place: 'Place',
+    attendees: 'Institutions attending',
+    attendeeName: 'Name of the institution or group',
+    addAttendee: 'Add',
+    fromDirectory: 'From the directory',
+    removeAttendee: 'Remove {{name}}',
+    participants: 'Participants (visitors for a display)',
+    participantsShort: 'Participants',
+    participantsUnknown: 'Not recorded',
+    participantsCount: '{{count}} people',
+    notes: 'Notes (nothing that identifies a person)',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved "{{title}}".',
+  },
+  continuityField: {
+    label: 'New / continuing',
+    derivedNew: "New (this person's first consultation)",
+    derivedNewAnonymous: 'New (no registered person)',
+    derivedContinuing: 'Continuing (this person has consulted before)',
+    previous: 'Last consultation: ',
+    openCase: "Joins this person's open case.",
+    override: "Record other than the person's history says",
+    overrideValue: 'Value to record',
+    reason: 'Reason (required)',
+    reasonPlaceholder: 'e.g. earlier consultations on paper records',
+    keepDerived: 'Follow the history',
+    hint: "Set from the person's history (their first consultation is new). Choosing an outcome does not change it.",
+  },
+  prefectureSetting: {
+    label: "The center's prefecture",
+    choose: 'Choose',
+    hint: 'Municipality codes of other prefectures count as outside the prefecture in the statistics.',
+    saved: "Saved the center's prefecture.",
+    missing:
+      "The center's prefecture is not set yet. Set it so the statistics count residents outside the prefecture right.",
+  },
+  designationsField: {
+    label: 'Other designations',
+    hint: 'Designations held besides its type, e.g. both hub hospitals',
+  },
+};
