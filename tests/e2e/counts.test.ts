@@ -39,7 +39,7 @@ describe('counts in Chromium', () => {
     await form.getByLabel('相談者の続柄・立場').selectOption('anonymous');
     const derived = page.getByTestId('continuity-derived');
     await expect.poll(() => derived.textContent()).toBe('新規（人物を登録しない相談）');
-    await form.getByRole('group', { name: '結果' }).getByRole('button', { name: '継続' }).click();
+    await form.getByRole('radiogroup', { name: '転帰' }).getByRole('radio', { name: '継続' }).click();
     expect(await derived.textContent()).toBe('新規（人物を登録しない相談）');
     await form.getByLabel('相談歴と違う値にする').check();
     await form.getByLabel('理由（必須）').fill('前回も匿名で電話があった方');

@@ -132,6 +132,13 @@ describe('every screen in Chromium: accessible, and nothing cut off at 1366×768
       consent: { method: 'verbal', date: today() },
     });
     await api('followup.create', { title: '主治医に受診結果を確認する', dueDate: today() });
+    await api('activity.create', {
+      kind: 'council',
+      title: '難病対策地域協議会（とても長い議題の名前を付けた春の定例会議）',
+      date: today(),
+      attendees: [{ name: 'みどり県西部保健所' }, { name: '訪問看護ステーション' }],
+      participants: 12,
+    });
   }, 120_000);
 
   for (const width of [1366, 1024]) {
@@ -204,6 +211,12 @@ describe('every screen in Chromium: accessible, and nothing cut off at 1366×768
       await edit.click();
       await page.getByRole('form').first().waitFor();
       await check('event-edit');
+      await nav('地域支援・会議');
+      await page.getByRole('table').waitFor();
+      await check('activities', [page.getByRole('table')]);
+      await page.getByRole('button', { name: '新しく記録する' }).click();
+      await page.getByRole('form', { name: '地域支援・会議の記録' }).waitFor();
+      await check('activity-form');
       await nav('同期');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check('sync');

@@ -41,7 +41,7 @@ export function ActivitiesScreen() {
   return (
     <section className="events" aria-label={t('activities.title')}>
       <header className="screen-header">
-        <h2>{t('activities.title')}</h2>
+        <h1>{t('activities.title')}</h1>
         {mayWrite && (
           <button type="button" className="primary" onClick={() => setForm('new')}>
             {t('activities.new')}
@@ -103,7 +103,9 @@ export function ActivitiesScreen() {
               <th scope="col" className="num">
                 {t('activities.participantsShort')}
               </th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="sr-only">{t('ui.common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

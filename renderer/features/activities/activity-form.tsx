@@ -81,7 +81,7 @@ export function ActivityFormPanel({
       onKeyDown={onKeyDown}
       onSubmit={(e) => e.preventDefault()}
     >
-      <h3>{heading}</h3>
+      <h2>{heading}</h2>
       <div className="grid">
         <CodeSelect
           id="activity-kind"
