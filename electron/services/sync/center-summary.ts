@@ -25,16 +25,14 @@ export async function centerSummary(ctx: ServiceContext, fiscalYear?: number) {
       LEFT JOIN sync_peers p ON p.device_id = o.via_peer
      WHERE c.deleted_at IS NULL AND (${fy} IS NULL OR c.fiscal_year = ${fy})
      GROUP BY center, c.fiscal_year`.execute(ctx.db);
-  // each center by the name and device of its most recently paired device
-  const peers = await ctx.db
-    .selectFrom('sync_peers')
-    .select(['device_id', 'center_name', 'center_id', 'paired_at'])
-    .orderBy('paired_at')
-    .orderBy('device_id')
-    .execute();
-  const named = new Map<string, { deviceId: string; name: string }>();
-  for (const p of peers)
-    named.set(p.center_id ?? p.device_id, { deviceId: p.device_id, name: p.center_name });
+  const named = centerNames(
+    await ctx.db
+      .selectFrom('sync_peers')
+      .select(['device_id', 'center_name', 'center_id', 'paired_at'])
+      .orderBy('paired_at')
+      .orderBy('device_id')
+      .execute(),
+  );
   const totals = await sql<{ fiscal_year: number; n: number; persons: number }>`
     SELECT c.fiscal_year, count(*) AS n, count(DISTINCT ${person}) AS persons FROM consultations c
      WHERE c.deleted_at IS NULL AND (${fy} IS NULL OR c.fiscal_year = ${fy})
@@ -63,4 +61,29 @@ export async function centerSummary(ctx: ServiceContext, fiscalYear?: number) {
       persons: Number(r.persons),
     })),
   };
+}
+
+/**
+ * Each center by the name most of its devices carry (a laptop may have been set up under a name
+ * of its own), then by the most recently paired device: the same answer however fast the
+ * pairings came (paired_at can tie).
+ */
+function centerNames(
+  peers: { device_id: string; center_name: string; center_id: string | null }[],
+): Map<string, { deviceId: string; name: string }> {
+  const byCenter = new Map<string, { deviceId: string; name: string }[]>();
+  for (const p of peers) {
+    const key = p.center_id ?? p.device_id;
+    byCenter.set(key, [...(byCenter.get(key) ?? []), { deviceId: p.device_id, name: p.center_name }]);
+  }
+  const out = new Map<string, { deviceId: string; name: string }>();
+  for (const [center, devices] of byCenter) {
+    const votes = new Map<string, number>();
+    for (const d of devices) votes.set(d.name, (votes.get(d.name) ?? 0) + 1);
+    const most = Math.max(...votes.values());
+    // the newest device among those carrying a most-used name (peers come oldest first)
+    const chosen = [...devices].reverse().find((d) => votes.get(d.name) === most)!;
+    out.set(center, chosen);
+  }
+  return out;
 }
