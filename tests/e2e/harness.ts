@@ -77,3 +77,22 @@ export async function startApp(opts: { casefile?: string } = {}) {
     },
   };
 }
+
+/**
+ * The first-run screen as an administrator fills it (埼玉県 as the center's prefecture), then
+ * the recovery sheet confirmed: the app opens on the intake form.
+ */
+export async function completeFirstRun(
+  page: Page,
+  opts: { passphrase: string; centerName?: string; adminName?: string; login?: string },
+): Promise<void> {
+  await page.getByLabel('センター名').fill(opts.centerName ?? 'さいたま難病相談支援センター');
+  await page.getByLabel('センターの都道府県').selectOption('11');
+  await page.getByLabel('管理者の氏名').fill(opts.adminName ?? '管理 花子');
+  await page.getByLabel('ログイン名').fill(opts.login ?? 'hanako');
+  await page.getByLabel('パスフレーズ', { exact: true }).fill(opts.passphrase);
+  await page.getByLabel('パスフレーズ（確認）').fill(opts.passphrase);
+  await page.getByRole('button', { name: '作成する' }).click();
+  await page.getByLabel('回復コードを安全な場所に保管しました').check();
+  await page.getByRole('button', { name: '続ける' }).click();
+}

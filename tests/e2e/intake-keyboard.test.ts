@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from './harness';
+import { startApp, completeFirstRun } from './harness';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 const PASS = 'e2e の長いパスフレーズ 2025';
@@ -31,15 +31,11 @@ describe('a counselor at a 1366×768 laptop, on the keyboard', () => {
     page = app.page;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(app.host.openUrl);
-    await page.getByLabel('センター名').fill('みどり県難病相談支援センター');
-    await page.getByLabel('センターの都道府県').selectOption('11');
-    await page.getByLabel('管理者の氏名').fill('相談 花子');
-    await page.getByLabel('ログイン名').fill('hanako');
-    await page.getByLabel('パスフレーズ', { exact: true }).fill(PASS);
-    await page.getByLabel('パスフレーズ（確認）').fill(PASS);
-    await page.getByRole('button', { name: '作成する' }).click();
-    await page.getByLabel('回復コードを安全な場所に保管しました').check();
-    await page.getByRole('button', { name: '続ける' }).click();
+    await completeFirstRun(page, {
+      passphrase: PASS,
+      centerName: 'みどり県難病相談支援センター',
+      adminName: '相談 花子',
+    });
     await page.getByRole('button', { name: 'ロック', exact: true }).click();
   });
   afterAll(() => app.close());

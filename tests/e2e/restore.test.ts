@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from './harness';
+import { startApp, completeFirstRun } from './harness';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 const PASS = 'e2e の長いパスフレーズ 2025';
@@ -14,15 +14,7 @@ describe('restore from the backup screen', () => {
     app = await startApp();
     const { page } = app;
     await page.goto(app.host.openUrl);
-    await page.getByLabel('センター名').fill('さいたま難病相談支援センター');
-    await page.getByLabel('センターの都道府県').selectOption('11');
-    await page.getByLabel('管理者の氏名').fill('管理 花子');
-    await page.getByLabel('ログイン名').fill('hanako');
-    await page.getByLabel('パスフレーズ', { exact: true }).fill(PASS);
-    await page.getByLabel('パスフレーズ（確認）').fill(PASS);
-    await page.getByRole('button', { name: '作成する' }).click();
-    await page.getByLabel('回復コードを安全な場所に保管しました').check();
-    await page.getByRole('button', { name: '続ける' }).click();
+    await completeFirstRun(page, { passphrase: PASS });
     await page.getByRole('form', { name: '相談受付' }).waitFor();
     folder = join(app.dir, 'usb');
     mkdirSync(folder);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt } from '../../db/totp/totp-code';
-import { startApp } from './harness';
+import { startApp, completeFirstRun } from './harness';
 
 type App = Awaited<ReturnType<typeof startApp>>;
 const PASS = 'e2e の長いパスフレーズ 2025';
@@ -25,15 +25,7 @@ describe('security screens in Chromium: two-step sign-in, backup, audit log', ()
     app = await startApp();
     const { page } = app;
     await page.goto(app.host.openUrl);
-    await page.getByLabel('センター名').fill('さいたま難病相談支援センター');
-    await page.getByLabel('センターの都道府県').selectOption('11');
-    await page.getByLabel('管理者の氏名').fill('管理 花子');
-    await page.getByLabel('ログイン名').fill('hanako');
-    await page.getByLabel('パスフレーズ', { exact: true }).fill(PASS);
-    await page.getByLabel('パスフレーズ（確認）').fill(PASS);
-    await page.getByRole('button', { name: '作成する' }).click();
-    await page.getByLabel('回復コードを安全な場所に保管しました').check();
-    await page.getByRole('button', { name: '続ける' }).click();
+    await completeFirstRun(page, { passphrase: PASS });
     await page.getByRole('form', { name: '相談受付' }).waitFor();
   });
   afterAll(() => app.close());
