@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/{unit,db,services,sync,renderer}/**/*.test.{ts,tsx}'],
     // scrypt at full cost takes ≈0.5 s; tests use a lower cost through this variable
-    env: { YORISOI_TEST_KDF_LOG2N: '12' },
+    // the CLI speaks Japanese unless told otherwise; most CLI tests read its English lines, and
+    // tests/services/cli-language.test.ts checks the Japanese default without this variable
+    env: { YORISOI_TEST_KDF_LOG2N: '12', YORISOI_LANG: 'en' },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -1,4 +1,5 @@
 import { isAppError } from '../../shared/errors';
+import { cliText } from './cli-text';
 import { secretFrom } from './secrets';
 
 /**
@@ -11,5 +12,5 @@ export async function withSecondFactor<T>(signIn: (code?: string) => Promise<T>)
   } catch (e) {
     if (!isAppError(e) || e.code !== 'SECOND_FACTOR_REQUIRED') throw e;
   }
-  return signIn(await secretFrom('YORISOI_TOTP', '認証コード / Authenticator code: '));
+  return signIn(await secretFrom('YORISOI_TOTP', cliText().ask.totp));
 }

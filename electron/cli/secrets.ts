@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { cliText } from './cli-text';
 import { promptHidden } from './prompt';
 
 /** A secret from an environment variable, or asked for without echo when interactive. */
@@ -9,8 +10,8 @@ export async function secretFrom(envName: string, question: string, confirm = fa
     throw new AppError('INVALID_INPUT', `Set ${envName} or run in a terminal to be asked.`);
   }
   const value = await promptHidden(question);
-  if (confirm && (await promptHidden('もう一度 / Again: ')) !== value) {
-    throw new AppError('INVALID_INPUT', 'The two entries differ.');
+  if (confirm && (await promptHidden(cliText().ask.again)) !== value) {
+    throw new AppError('INVALID_INPUT', cliText().ask.notTheSame);
   }
   return value;
 }

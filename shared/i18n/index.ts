@@ -1,4 +1,5 @@
 import { en as enAuditView } from './en/audit-view';
+import { en as enCli } from './en/cli';
 import { en as enCoordination } from './en/coordination';
 import { en as enCore } from './en/core';
 import { en as enCounts } from './en/counts';
@@ -12,6 +13,7 @@ import { en as enReportsScreen } from './en/reports-screen';
 import { en as enSecurity } from './en/security';
 import { en as enSync } from './en/sync';
 import { ja as jaAuditView } from './ja/audit-view';
+import { ja as jaCli } from './ja/cli';
 import { ja as jaCoordination } from './ja/coordination';
 import { ja as jaCore } from './ja/core';
 import { ja as jaCounts } from './ja/counts';
@@ -47,6 +49,7 @@ export const ja = {
   ...jaSetupContact,
   ...jaAuditView,
   ...jaCounts,
+  ...jaCli,
   vocab: vocabJa,
 };
 export const en = {
@@ -64,6 +67,7 @@ export const en = {
   ...enSetupContact,
   ...enAuditView,
   ...enCounts,
+  ...enCli,
   vocab: vocabEn,
 };
 

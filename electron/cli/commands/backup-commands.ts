@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { composeApp } from '../../app/compose';
 import { flags, str } from '../args';
+import { cliText, fill } from '../cli-text';
 import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
 import type { Out } from './casefile-commands';
@@ -14,7 +15,9 @@ export async function backupCommand(argv: string[], out: Out): Promise<void> {
     const r = await s.call<{ snapshot: { path: string; bytes: number }; pruned: number }>('backup.run', {
       ...(typeof s.values.to === 'string' ? { folder: s.values.to } : {}),
     });
-    out(`snapshot: ${r.snapshot.path} (${r.snapshot.bytes} bytes), pruned ${r.pruned}`);
+    out(
+      fill(cliText().backup.snapshot, { path: r.snapshot.path, bytes: r.snapshot.bytes, pruned: r.pruned }),
+    );
   } finally {
     await s.close();
   }
@@ -39,7 +42,7 @@ export async function restoreCommand(argv: string[], out: Out): Promise<void> {
   if (existsSync(str(values, 'casefile'))) {
     const s = await openCliSession(argv, { from: 'string' });
     try {
-      const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
+      const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase);
       r = await withSecondFactor((secondFactor) =>
         s.call<Restored>('backup.restore', {
           snapshot,
@@ -52,7 +55,7 @@ export async function restoreCommand(argv: string[], out: Out): Promise<void> {
     }
   } else {
     const { dispatcher } = composeApp({ casefile: str(values, 'casefile') });
-    const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
+    const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase);
     r = await withSecondFactor(async (secondFactor) => {
       const a = await dispatcher.dispatch('backup.restoreLost', {
         snapshot,

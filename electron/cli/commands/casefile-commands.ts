@@ -4,6 +4,7 @@ import { writeMeta } from '../../../db/sync/identity';
 import { PREFECTURE_CODES } from '../../../shared/codes/prefectures';
 import { AppError } from '../../../shared/errors';
 import { flags, str } from '../args';
+import { cliText, fill } from '../cli-text';
 import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
 import type { IntegrityReportDto } from '../../../shared/contract/casefile';
@@ -23,7 +24,7 @@ export async function initCommand(argv: string[], out: Out): Promise<void> {
       'INVALID_INPUT',
       `--prefecture: a 2-digit prefecture code (11 = 埼玉県), not "${prefecture}".`,
     );
-  const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ', true);
+  const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase, true);
   const { caseFile, recoveryCode } = await CaseFile.create({
     casefile: str(values, 'casefile'),
     centerName: str(values, 'center'),
@@ -42,8 +43,8 @@ export async function initCommand(argv: string[], out: Out): Promise<void> {
     });
   }
   await caseFile.lock();
-  out(`created ${caseFile.path}`);
-  out('回復コード / Recovery code (shown once — print it and keep it locked away):');
+  out(fill(cliText().casefile.created, { path: caseFile.path }));
+  out(cliText().casefile.recoveryCodeOnce);
   out(recoveryCode);
 }
 
@@ -57,7 +58,7 @@ export async function unlockFromFlags(
     'login',
     ...required,
   ]);
-  const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
+  const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase);
   const cf = await withSecondFactor((secondFactor) =>
     CaseFile.unlock({
       casefile: str(parsed.values, 'casefile'),
@@ -74,9 +75,10 @@ export async function verifyCommand(argv: string[], out: Out): Promise<number> {
   const s = await openCliSession(argv);
   try {
     const r = await s.call<IntegrityReportDto>('casefile.verify', {});
-    out(`integrity: ${r.ok ? 'ok' : 'FAILED'}`);
+    const t = cliText().casefile;
+    out(fill(t.integrity, { result: r.ok ? t.integrityOk : t.integrityFailed }));
     for (const p of r.problems) out(`  ${p}`);
-    out(`schema version: ${r.schemaVersion}`);
+    out(fill(t.schemaVersion, { version: r.schemaVersion }));
     return r.ok ? 0 : 1;
   } finally {
     await s.close();
@@ -86,9 +88,9 @@ export async function verifyCommand(argv: string[], out: Out): Promise<number> {
 export async function passphraseCommand(argv: string[], out: Out): Promise<void> {
   const { cf, passphrase } = await unlockFromFlags(argv);
   try {
-    const next = await secretFrom('YORISOI_NEW_PASSPHRASE', '新しいパスフレーズ / New passphrase: ', true);
+    const next = await secretFrom('YORISOI_NEW_PASSPHRASE', cliText().ask.newPassphrase, true);
     await cf.changePassphrase(cf.staff.login, passphrase, next);
-    out(`passphrase changed for ${cf.staff.login}`);
+    out(fill(cliText().casefile.passphraseChanged, { login: cf.staff.login }));
   } finally {
     await cf.lock();
   }
@@ -96,19 +98,15 @@ export async function passphraseCommand(argv: string[], out: Out): Promise<void>
 
 export async function recoverCommand(argv: string[], out: Out): Promise<void> {
   const { values } = flags(argv, { casefile: 'string', login: 'string' }, ['casefile', 'login']);
-  const recoveryCode = await secretFrom('YORISOI_RECOVERY_CODE', '回復コード / Recovery code: ');
-  const newPassphrase = await secretFrom(
-    'YORISOI_NEW_PASSPHRASE',
-    '新しいパスフレーズ / New passphrase: ',
-    true,
-  );
+  const recoveryCode = await secretFrom('YORISOI_RECOVERY_CODE', cliText().ask.recoveryCode);
+  const newPassphrase = await secretFrom('YORISOI_NEW_PASSPHRASE', cliText().ask.newPassphrase, true);
   await CaseFile.recover({
     casefile: str(values, 'casefile'),
     login: str(values, 'login'),
     recoveryCode,
     newPassphrase,
   });
-  out(`new passphrase set for ${str(values, 'login')}`);
+  out(fill(cliText().casefile.passphraseSet, { login: str(values, 'login') }));
 }
 
 /** `rotate-key`: through the dispatcher (administrators only). */
@@ -116,8 +114,8 @@ export async function rotateKeyCommand(argv: string[], out: Out): Promise<void> 
   const s = await openCliSession(argv);
   try {
     const { recoveryCode } = await s.call<{ recoveryCode: string }>('casefile.rotateKey', {});
-    out('data key rotated; the old recovery code no longer works.');
-    out('新しい回復コード / New recovery code (shown once):');
+    out(cliText().casefile.keyRotated);
+    out(cliText().casefile.newRecoveryCode);
     out(recoveryCode);
   } finally {
     await s.close();

@@ -1,4 +1,5 @@
 import type { BoardRow } from '../../../shared/contract/coordination';
+import { cliText, fill } from '../cli-text';
 import { COORDINATION_KINDS, COORDINATION_URGENCIES } from '../../../shared/vocab/coordination-kinds';
 import { vocabLabel } from '../../../shared/vocab/vocab';
 import type { Out } from './casefile-commands';
@@ -29,7 +30,7 @@ export async function coordinationList(argv: string[], out: Out): Promise<void> 
             r.id,
           ].join('\t'),
         );
-      out(`${rows.length} 件`);
+      out(fill(cliText().count, { count: rows.length }));
     }
   } finally {
     await s.close();

@@ -6,6 +6,7 @@ import { DEMO_META_KEY, seedDemo } from '../../demo/seed-demo';
 import type { ServiceContext } from '../../services/context';
 import { AppError } from '../../../shared/errors';
 import { flags, str } from '../args';
+import { cliText, fill } from '../cli-text';
 import { secretFrom } from '../secrets';
 
 export const DEMO_CENTER_NAME = 'デモセンター（架空データ）';
@@ -25,7 +26,7 @@ export async function demoCommand(argv: string[], out: (line: string) => void): 
   const created = !existsSync(casefile);
   try {
     if (created) {
-      const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ', true);
+      const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase, true);
       const { recoveryCode } = await runtime.create({
         centerName: DEMO_CENTER_NAME,
         login,
@@ -33,15 +34,15 @@ export async function demoCommand(argv: string[], out: (line: string) => void): 
         passphrase,
         profession: 'nanbyo_counselor',
       });
-      out(`created ${casefile} (${DEMO_CENTER_NAME})`);
-      out('回復コード / Recovery code (shown once):');
+      out(fill(cliText().demo.created, { path: casefile, center: DEMO_CENTER_NAME }));
+      out(cliText().casefile.recoveryCodeOnce);
       out(recoveryCode);
     } else {
-      const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
+      const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase);
       await runtime.login(login, passphrase);
       await assertMayFill(runtime.context());
     }
-    out(`架空データを作成しています / generating fictitious data: ${count} consultations (seed ${seed})`);
+    out(fill(cliText().demo.generating, { count, seed }));
     let lastShown = -1;
     const started = Date.now();
     const result = await seedDemo(runtime.context(), {
@@ -55,11 +56,8 @@ export async function demoCommand(argv: string[], out: (line: string) => void): 
       },
     });
     const seconds = (Date.now() - started) / 1000;
-    out(
-      `done: ${result.consultations} consultations, ${result.persons} persons, ${result.institutions} institutions, ${result.events} events in ${seconds.toFixed(1)} s`,
-    );
-    out('これはすべて架空データです。実在の人物・相談とは関係ありません。');
-    out('All of this is fictitious data (架空データ): no real person or consultation.');
+    out(fill(cliText().demo.done, { ...result, seconds: seconds.toFixed(1) }));
+    out(cliText().demo.fictitious);
   } finally {
     await runtime.lock();
   }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { reserveExport } from '../../services/files/write-export';
 import { MAX_DOCUMENT_BYTES } from '../../services/letters/issue-letter';
 import { str } from '../args';
+import { cliText, fill } from '../cli-text';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
 
@@ -68,9 +69,12 @@ export async function letterIssue(argv: string[], out: Out): Promise<void> {
       throw e;
     }
     place.commit(Buffer.from(file.base64, 'base64'));
-    out(`${letter.documentNumber}\t${letter.id}\t${v.out}\t${file.bytes} bytes`);
-    if (letter.overrideReason)
-      out('（本人の同意なし：緊急提供として記録しました / issued under the emergency exception）');
+    out(
+      [letter.documentNumber, letter.id, v.out, fill(cliText().letters.bytes, { bytes: file.bytes })].join(
+        '\t',
+      ),
+    );
+    if (letter.overrideReason) out(cliText().letters.emergency);
   } finally {
     await s.close();
   }

@@ -2,6 +2,7 @@ import { composeApp } from '../../app/compose';
 import { AppError } from '../../../shared/errors';
 import type { ApiResult } from '../../../shared/contract';
 import { flags, str } from '../args';
+import { cliText } from '../cli-text';
 import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
 
@@ -15,7 +16,7 @@ export async function openCliSession(argv: string[], extra: Record<string, 'stri
     'login',
   ]);
   const { runtime, dispatcher } = composeApp({ casefile: str(parsed.values, 'casefile') });
-  const passphrase = await secretFrom('YORISOI_PASSPHRASE', 'パスフレーズ / Passphrase: ');
+  const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase);
   await withSecondFactor((code) => runtime.login(str(parsed.values, 'login'), passphrase, code));
   async function call<T>(channel: string, input: unknown): Promise<T> {
     const r = (await dispatcher.dispatch(channel, input)) as ApiResult<T>;

@@ -1,5 +1,6 @@
 import type { ChannelOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { cliText, fill } from '../cli-text';
 import type { Out } from './casefile-commands';
 import { openCliSession } from './session-door';
 
@@ -42,12 +43,12 @@ export async function identityExport(argv: string[], out: Out): Promise<void> {
     const file = opt(s, 'out');
     if (file) {
       const r = await s.call<ChannelOutput<'sync.exportCard'>>('sync.exportCard', { path: file });
-      out(`card: ${r.file}`);
-      out(`fingerprint: ${r.fingerprint}`);
+      out(fill(cliText().sync.card, { file: r.file }));
+      out(fill(cliText().sync.fingerprint, { fingerprint: r.fingerprint }));
     } else {
       const id = await s.call<ChannelOutput<'sync.identity'>>('sync.identity', {});
       out(id.card);
-      out(`fingerprint: ${id.fingerprint}`);
+      out(fill(cliText().sync.fingerprint, { fingerprint: id.fingerprint }));
     }
   });
 }
@@ -68,8 +69,10 @@ export async function peerAdd(argv: string[], out: Out): Promise<void> {
         ...(opt(s, 'label') ? { label: opt(s, 'label') } : {}),
         ...(opt(s, 'fingerprint') ? { expectedFingerprint: opt(s, 'fingerprint') } : {}),
       });
-      out(`paired: ${p.deviceId}\t${p.centerName}\tprofile=${p.profile}`);
-      out(`fingerprint: ${p.fingerprint}  (compare it with the other side before exchanging bundles)`);
+      out(
+        fill(cliText().sync.paired, { deviceId: p.deviceId, centerName: p.centerName, profile: p.profile }),
+      );
+      out(fill(cliText().sync.compareFingerprint, { fingerprint: p.fingerprint }));
     },
   );
 }
@@ -88,14 +91,14 @@ export async function peerList(argv: string[], out: Out): Promise<void> {
           p.deviceId,
           p.label ?? p.centerName,
           p.profile,
-          p.active ? 'active' : 'unpaired',
+          p.active ? cliText().sync.peerActive : cliText().sync.peerUnpaired,
           `waiting=${p.waitingOps}`,
           `last-export=${p.lastExportAt ?? '-'}`,
           `last-receipt=${p.lastReceiptAt ?? '-'}`,
         ].join('\t'),
       );
     }
-    out(`parked ops: ${st.pending.total}\topen conflicts: ${st.openConflicts}`);
+    out(fill(cliText().sync.peerStatus, { parked: st.pending.total, conflicts: st.openConflicts }));
   });
 }
 
@@ -108,8 +111,8 @@ export async function bundleExport(argv: string[], out: Out): Promise<void> {
       toFolder: !!s.values.folder,
     });
     if (s.values.json) return out(JSON.stringify(r, null, 2));
-    out(`bundle: ${r.file}`);
-    out(`ops: ${r.ops}\tbytes: ${r.bytes}\tprofile: ${r.profile}\tto: ${r.peer}`);
+    out(fill(cliText().sync.bundle, { file: r.file }));
+    out(fill(cliText().sync.bundleStats, { ops: r.ops, bytes: r.bytes, profile: r.profile, peer: r.peer }));
   });
 }
 
@@ -120,11 +123,18 @@ export async function bundleImport(argv: string[], out: Out): Promise<void> {
       path: onePath(s, 'bundle'),
     });
     if (s.values.json) return out(JSON.stringify(r, null, 2));
-    out(`from: ${r.from.deviceId}\t${r.from.centerName}`);
+    out(fill(cliText().sync.from, { deviceId: r.from.deviceId, centerName: r.from.centerName }));
     out(
-      `received: ${r.received}\tapplied: ${r.applied}\tduplicates: ${r.duplicates}\tdeferred: ${r.deferred}\tparked: ${r.parked}\tnew conflicts: ${r.newConflicts}`,
+      fill(cliText().sync.imported, {
+        received: r.received,
+        applied: r.applied,
+        duplicates: r.duplicates,
+        deferred: r.deferred,
+        parked: r.parked,
+        conflicts: r.newConflicts,
+      }),
     );
-    if (r.senderIsNewer) out('the sender runs a newer Yorisoi: update this app to apply everything');
+    if (r.senderIsNewer) out(cliText().sync.senderIsNewer);
   });
 }
 
@@ -136,7 +146,7 @@ export async function receiptExport(argv: string[], out: Out): Promise<void> {
       ...(opt(s, 'out') ? { path: opt(s, 'out') } : {}),
       toFolder: !!s.values.folder,
     });
-    out(`receipt: ${r.file}\tto: ${r.peer}`);
+    out(fill(cliText().sync.receipt, { file: r.file, peer: r.peer }));
   });
 }
 
@@ -147,8 +157,8 @@ export async function receiptImport(argv: string[], out: Out): Promise<void> {
       path: onePath(s, 'receipt'),
     });
     if (s.values.json) return out(JSON.stringify(r, null, 2));
-    out(`from: ${r.from.deviceId}\t${r.from.centerName}`);
-    out(`still waiting for this peer: ${r.waitingOps}`);
+    out(fill(cliText().sync.from, { deviceId: r.from.deviceId, centerName: r.from.centerName }));
+    out(fill(cliText().sync.stillWaiting, { ops: r.waitingOps }));
   });
 }
 
@@ -159,7 +169,7 @@ export async function syncModeCommand(argv: string[], out: Out): Promise<void> {
     if (mode !== 'center' && mode !== 'prefecture')
       throw new AppError('INVALID_INPUT', 'mode is center or prefecture');
     await s.call('sync.setMode', { mode });
-    out(`mode: ${mode}`);
+    out(fill(cliText().sync.mode, { mode }));
   });
 }
 
@@ -174,6 +184,7 @@ export async function syncSummary(argv: string[], out: Out): Promise<void> {
     if (s.values.json) return out(JSON.stringify(r, null, 2));
     for (const row of r.rows)
       out(`${row.fiscalYear}\t${row.centerName}\t${row.consultations}\t${row.persons}`);
-    for (const t of r.totals) out(`${t.fiscalYear}\t(total)\t${t.consultations}\t${t.persons}`);
+    for (const t of r.totals)
+      out(`${t.fiscalYear}\t${cliText().sync.total}\t${t.consultations}\t${t.persons}`);
   });
 }
