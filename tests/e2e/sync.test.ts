@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardFileName } from '../../shared/sync/file-names';
 import { tempDir } from '../fixtures/temp-casefile';
+import { axeProblems } from './axe';
 import { launchChromium, openPage, startHost } from './harness';
 
 /**
@@ -212,6 +213,8 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     const row = pref.page.locator(`tr[data-center="${CENTER}"]`).first();
     await expect.poll(() => row.getByTestId('consultations').textContent()).toBe('2');
     await pref.shot('sync-12-prefecture-counts');
+    // the prefecture's own screen passes the same accessibility check as the center's screens
+    expect(await axeProblems(pref.page)).toEqual([]);
     await pref.page.getByRole('button', { name: /センターへ受領書をフォルダーへ書き出す/ }).click();
     await expect.poll(() => notice(pref)).toContain('センターへ受領書を書き出しました');
     // statistics only: the records are there, the names are not
@@ -223,6 +226,7 @@ describe('outreach laptop → office PC → prefecture, in Chromium', () => {
     await pref.page.locator('.row-button').first().waitFor();
     expect(await pref.page.locator('.virtual-list').textContent()).not.toContain('花子');
     await pref.shot('sync-13-prefecture-search-no-names');
+    expect(await axeProblems(pref.page)).toEqual([]);
   });
 
   it("the prefecture's receipt comes back to the office: its queue for the prefecture is empty", async () => {
