@@ -1,6 +1,6 @@
 // Electron entry: thin. Everything it wires is plain Node code tested without Electron, and the
 // built bundle is booted under Node with a stand-in for `electron` (tests/unit/electron-main.test.ts).
-import { app, Menu, powerMonitor } from 'electron';
+import { app, Menu, powerMonitor, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSqliteBinding } from '../db/sqlite/native-module';
@@ -12,6 +12,7 @@ import { wireAutoLock } from './security/auto-lock';
 import { devSqliteBinding } from './security/native-binding';
 import { LOCKED_EVENT } from './security/preload-api';
 import { ElectronPdfPrinter } from './shell/electron-printer';
+import { guardDownloads } from './shell/downloads';
 import { bridgeFileDialogs } from './shell/file-dialogs';
 import { bridgeIpc } from './shell/ipc-bridge';
 import { createAppWindow } from './shell/window';
@@ -35,8 +36,9 @@ function start(): void {
   // userData is <appData>/<productName>: the folder the CLI uses too (electron/app/paths.ts)
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
+  const casefile = defaultCaseFilePath(dataDir);
   const { runtime, dispatcher } = composeApp({
-    casefile: defaultCaseFilePath(dataDir),
+    casefile,
     pdfPrinter: new ElectronPdfPrinter(),
   });
   const { win, appUrl } = createAppWindow(
@@ -49,6 +51,7 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => applyWebContentsPolicy(contents, appUrl));
   bridgeIpc(dispatcher, win, appUrl);
   bridgeFileDialogs(win, appUrl);
+  guardDownloads(session.defaultSession, win, () => [casefile]);
 
   const tellLocked = () => {
     if (!win.isDestroyed()) win.webContents.send(LOCKED_EVENT);

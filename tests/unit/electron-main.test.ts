@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaseFile } from '../../db/case-file';
@@ -232,6 +232,44 @@ describe('the Electron app on an office PC (built main bundle, stand-in Electron
         else process.env[k] = v;
       }
     }
+  });
+
+  it('saving a letter PDF over the case file or its key slots is refused; an ordinary name is saved', async () => {
+    const data = appData();
+    const main = launch({ appData: data });
+    await signUp(main);
+    const casefile = casefileIn(data);
+    const keysBefore = readFileSync(`${casefile}.keys`);
+    const pdf = '%PDF-1.7 a letter';
+    type Saved = { savedTo: string | null };
+    // the user, in the save dialog, picks the key slots, then the case file itself
+    for (const target of [`${casefile}.keys`, casefile]) {
+      const r = await main.control<Saved>('download', { filename: 'letter.pdf', bytes: pdf, choose: target });
+      expect(r.savedTo, target).toBeNull();
+    }
+    expect(readFileSync(`${casefile}.keys`)).toEqual(keysBefore);
+    const refusals = (await main.record()).filter((e) => e.what === 'dialog.showMessageBoxSync');
+    expect(refusals).toHaveLength(2);
+    expect(String(refusals[0]!.message)).toContain('ケースファイル');
+    // the case file still opens with the same passphrase
+    expect(await main.api('session.lock', {})).toBeDefined();
+    await main.api('session.login', { login: ADMIN.login, passphrase: ADMIN.passphrase });
+
+    const ordinary = join(data, '紹介状.pdf');
+    const ok = await main.control<Saved>('download', {
+      filename: 'letter.pdf',
+      bytes: pdf,
+      choose: ordinary,
+    });
+    expect(ok.savedTo).toBe(ordinary);
+    expect(readFileSync(ordinary, 'utf8')).toBe(pdf);
+    // the dialog starts in the user's Downloads folder with the file's own name
+    const asked = (await main.record()).filter((e) => e.what === 'dialog.showSaveDialogSync');
+    expect(asked.at(-1)).toMatchObject({ defaultPath: join(data, 'Downloads', 'letter.pdf') });
+    // cancelled: nothing saved, no message
+    const cancelled = await main.control<Saved>('download', { filename: 'letter.pdf', bytes: pdf });
+    expect(cancelled.savedTo).toBeNull();
+    expect((await main.record()).filter((e) => e.what === 'dialog.showMessageBoxSync')).toHaveLength(2);
   });
 
   it('a SQLite module built for another Node/Electron: the first screen says so, not "Unexpected error."', async () => {
