@@ -63,4 +63,24 @@ describe('regional support and meetings screen', () => {
     expect(row.textContent).toContain('訪問看護ステーション、架空保健所');
     expect(row.textContent).toContain('12 人');
   });
+
+  it('Ctrl+S saves with Caps Lock on (key "S") and in kana mode (the physical key), not a plain Enter', async () => {
+    render(<ActivitiesScreen />);
+    fireEvent.click(await screen.findByRole('button', { name: '新しく記録する' }));
+    const f = within(screen.getByRole('form', { name: '地域支援・会議の記録' }));
+    const title = f.getByLabelText('名称・議題');
+    fireEvent.change(title, { target: { value: '支援者会議（大文字）' } });
+    fireEvent.change(f.getByLabelText(/^実施日/), { target: { value: date } });
+    fireEvent.keyDown(title, { key: 'Enter' });
+    fireEvent.keyDown(title, { key: 'S', code: 'KeyS', ctrlKey: true }); // Caps Lock
+    await screen.findByText('「支援者会議（大文字）」を保存しました。');
+    fireEvent.click(await screen.findByRole('button', { name: '新しく記録する' }));
+    const g = within(screen.getByRole('form', { name: '地域支援・会議の記録' }));
+    fireEvent.change(g.getByLabelText('名称・議題'), { target: { value: '用具の展示（かな入力）' } });
+    fireEvent.change(g.getByLabelText(/^実施日/), { target: { value: date } });
+    fireEvent.keyDown(g.getByLabelText('名称・議題'), { key: 'と', code: 'KeyS', ctrlKey: true }); // kana mode
+    await screen.findByText('「用具の展示（かな入力）」を保存しました。');
+    const titles = ((await app.api('activity.list', {})) as ActivityDto[]).map((a) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(['支援者会議（大文字）', '用具の展示（かな入力）']));
+  });
 });

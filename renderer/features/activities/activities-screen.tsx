@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityDto } from '../../../shared/contract/activities';
-import { fiscalYearRange, formatFiscalYear } from '../../../shared/dates/fiscal-year';
+import { fiscalYearRange } from '../../../shared/dates/fiscal-year';
 import { can } from '../../../shared/permissions';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../shared/vocab/activity-kinds';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
-import { currentFiscalYear, fiscalYearChoices, todayIso } from '../reports/report-period';
+import { YearKindFilters } from '../events/year-kind-filters';
+import { currentFiscalYear, todayIso } from '../reports/report-period';
 import { ActivityFormPanel } from './activity-form';
 import '../events/events.css';
 
@@ -34,8 +35,6 @@ export function ActivitiesScreen() {
   }, [year, kind]);
   useEffect(load, [load]);
 
-  const yearLabel = (fy: number) =>
-    t('reportsScreen.fiscalYearOption', { wareki: formatFiscalYear(fy, 'ja'), year: fy });
   const defaultDate = year === thisYear ? todayIso() : fiscalYearRange(year).from;
 
   return (
@@ -49,29 +48,19 @@ export function ActivitiesScreen() {
         )}
       </header>
       <p className="hint">{mayWrite ? t('activities.intro') : t('activities.readOnly')}</p>
-      <div className="event-filters">
-        <label className="field">
-          <span>{t('activities.year')}</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {fiscalYearChoices(thisYear + 1, 11).map((fy) => (
-              <option key={fy} value={fy}>
-                {yearLabel(fy)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('activities.kindFilter')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as ActivityKind | '')}>
-            <option value="">{t('activities.allKinds')}</option>
-            {ACTIVITY_KINDS.map((k) => (
-              <option key={k.code} value={k.code}>
-                {t(`vocab.activityKind.${k.code}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <YearKindFilters<ActivityKind>
+        thisYear={thisYear}
+        year={year}
+        onYear={setYear}
+        kind={kind}
+        onKind={setKind}
+        kinds={ACTIVITY_KINDS.map((k) => ({ code: k.code, label: t(`vocab.activityKind.${k.code}`) }))}
+        labels={{
+          year: t('activities.year'),
+          kind: t('activities.kindFilter'),
+          allKinds: t('activities.allKinds'),
+        }}
+      />
       {saved && (
         <p role="status" className="ok">
           {t('activities.saved', { title: saved })}

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type EventDto, type EventKind } from '../../../shared/contract/events';
-import { fiscalYearRange, formatFiscalYear } from '../../../shared/dates/fiscal-year';
+import { fiscalYearRange } from '../../../shared/dates/fiscal-year';
 import { can } from '../../../shared/permissions';
 import { call } from '../../api/client';
 import { DateBoth } from '../../components/date-both';
 import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
-import { currentFiscalYear, fiscalYearChoices, todayIso } from '../reports/report-period';
+import { YearKindFilters } from './year-kind-filters';
+import { currentFiscalYear, todayIso } from '../reports/report-period';
 import { ConsultationList } from '../search/consultation-list';
 import { EventFormPanel } from './event-form';
 import './events.css';
@@ -36,8 +37,6 @@ export function EventsScreen() {
   useEffect(load, [load]);
 
   const chosen = events?.find((e) => e.id === selected) ?? null;
-  const yearLabel = (fy: number) =>
-    t('reportsScreen.fiscalYearOption', { wareki: formatFiscalYear(fy, 'ja'), year: fy });
   const defaultDate = year === thisYear ? todayIso() : fiscalYearRange(year).from;
 
   return (
@@ -51,29 +50,15 @@ export function EventsScreen() {
         )}
       </header>
       <p className="hint">{mayWrite ? t('events.intro') : t('events.readOnly')}</p>
-      <div className="event-filters">
-        <label className="field">
-          <span>{t('events.year')}</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {fiscalYearChoices(thisYear + 1, 11).map((fy) => (
-              <option key={fy} value={fy}>
-                {yearLabel(fy)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('events.kindFilter')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as EventKind | '')}>
-            <option value="">{t('events.allKinds')}</option>
-            {EVENT_KINDS.map((k) => (
-              <option key={k.code} value={k.code}>
-                {t(`vocab.eventKind.${k.code}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <YearKindFilters<EventKind>
+        thisYear={thisYear}
+        year={year}
+        onYear={setYear}
+        kind={kind}
+        onKind={setKind}
+        kinds={EVENT_KINDS.map((k) => ({ code: k.code, label: t(`vocab.eventKind.${k.code}`) }))}
+        labels={{ year: t('events.year'), kind: t('events.kindFilter'), allKinds: t('events.allKinds') }}
+      />
       {saved && (
         <p role="status" className="ok">
           {t('events.saved', { title: saved })}
