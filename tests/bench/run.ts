@@ -15,6 +15,7 @@ import { benchList } from './list-bench';
 import { buildListCaseFile } from './list-casefile';
 import { benchReports } from './report-bench';
 import { exitCodeOf, summaryLine } from './measure';
+import { benchReceiver } from './receiver-bench';
 import { benchSync } from './sync-bench';
 
 const PARTS: Record<string, (dir: string) => Promise<void>> = {
@@ -26,6 +27,7 @@ const PARTS: Record<string, (dir: string) => Promise<void>> = {
   coordination: benchCoordination,
   letters: () => benchLetters(),
   audit: benchAudit,
+  receiver: benchReceiver,
 };
 
 const args = process.argv.slice(2);
