@@ -1,9 +1,11 @@
 // `npm run bench -- audit`: what the hash chain costs. One chained audit entry written in its
 // own transaction (as a view is logged), 50,000 in one transaction (as a bulk import logs), and
-// a full verify of the chain; the target: verify reads ≥100,000 entries per second.
+// a full verify of the chain (the median of five); the target: verify reads ≥100,000 entries per second.
 import { writeAudit } from '../../db/audit';
 import { CaseFile } from '../../db/case-file';
-import { percentile, report, round, timeMsAsync, timeMs } from './measure';
+import { median, percentile, report, reportAtLeast, round, timeMsAsync, timeMs } from './measure';
+
+const VERIFY_SAMPLES = 5;
 
 export async function benchAudit(dir: string): Promise<void> {
   const { caseFile: cf } = await CaseFile.create({
@@ -32,20 +34,27 @@ export async function benchAudit(dir: string): Promise<void> {
     }),
   );
   report({ metric: 'audit.write.in-transaction', value: round((bulk * 1000) / N), unit: 'µs/entry' });
+  // the rate is the median of several full verifies: one sample on a shared machine is noise
   let entries = 0;
-  const verify = timeMs(() => {
-    const r = cf.verifyAuditChain();
-    if (!r.ok) throw new Error('chain broken in bench');
-    entries = r.entries;
-  });
-  const rate = Math.round((entries / verify) * 1000);
+  const rates: number[] = [];
+  for (let i = 0; i < VERIFY_SAMPLES; i++) {
+    const verify = timeMs(() => {
+      const r = cf.verifyAuditChain();
+      if (!r.ok) throw new Error('chain broken in bench');
+      entries = r.entries;
+    });
+    rates.push((entries / verify) * 1000);
+  }
   report({ metric: 'audit.verify.entries', value: entries, unit: 'entries' });
-  report({
-    metric: 'audit.verify.rate',
-    value: rate,
-    unit: 'entries/s',
-    target: '>= 100000',
-    ok: rate >= 100_000,
-  });
+  report({ metric: 'audit.verify.rate.min', value: Math.round(Math.min(...rates)), unit: 'entries/s' });
+  reportAtLeast(
+    {
+      metric: 'audit.verify.rate',
+      value: Math.round(median(rates)),
+      unit: 'entries/s',
+      note: `median of ${VERIFY_SAMPLES}`,
+    },
+    100_000,
+  );
   await cf.lock();
 }

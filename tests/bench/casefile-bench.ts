@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CaseFile } from '../../db/case-file';
 import { applyStoragePragmas, openEncrypted, type SqliteDb } from '../../db/sqlite/open-encrypted';
-import { percentile, report, round, timeMs, timeMsAsync } from './measure';
+import { percentile, report, reportAtMost, round, timeMs, timeMsAsync } from './measure';
 
 /** Plain SQLite: the same library, no key, the same pragmas. */
 function openPlain(path: string): SqliteDb {
@@ -14,7 +15,9 @@ function openPlain(path: string): SqliteDb {
   return db;
 }
 
-function workload(db: SqliteDb) {
+/** Writes, then (after closing and reopening the file) reads every row once and again. */
+function workload(open: () => SqliteDb) {
+  let db = open();
   db.exec(
     'CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT NOT NULL, v TEXT NOT NULL); CREATE INDEX t_k ON t(k)',
   );
@@ -28,8 +31,12 @@ function workload(db: SqliteDb) {
       for (let i = 0; i < 50_000; i++) ins.run(`bulk-${i}`, value);
     })();
   });
+  // reopened: SQLite's page cache is empty, as after an unlock (the OS may still hold the
+  // file's bytes, so this is the decryption's cost and not the disk's)
+  db.close();
+  db = open();
   const sel = db.prepare('SELECT v FROM t WHERE k = ?');
-  // first pass: pages come from the file (or WAL), each decrypted once when encrypted
+  // first touch: every page comes from the file, and is decrypted once when encrypted
   const coldReads = timeMs(() => {
     for (let i = 0; i < 50_000; i++) sel.get(`bulk-${(i * 7919) % 50_000}`);
   });
@@ -37,6 +44,7 @@ function workload(db: SqliteDb) {
   const reads = timeMs(() => {
     for (let i = 0; i < 50_000; i++) sel.get(`bulk-${(i * 7907) % 50_000}`);
   });
+  db.close();
   return { single: single / 300, bulk, reads: reads / 50_000, coldReads: coldReads / 50_000 };
 }
 
@@ -74,13 +82,18 @@ export async function benchCaseFile(dir: string): Promise<void> {
   // three rounds, alternating, median of each: fsync timing on a shared disk is noisy
   const runs: { p: ReturnType<typeof workload>; e: ReturnType<typeof workload> }[] = [];
   for (let r = 0; r < 3; r++) {
-    const plain = openPlain(join(dir, `plain-${r}.db`));
-    const p = workload(plain);
-    plain.close();
-    const enc = openEncrypted(join(dir, `enc-${r}.db`), randomBytes(32), { create: true });
-    const e = workload(enc);
-    enc.close();
-    runs.push({ p, e });
+    const key = randomBytes(32);
+    const encPath = join(dir, `enc-${r}.db`);
+    // alternate which side goes first, so neither always meets a busier disk
+    const plainRun = () => workload(() => openPlain(join(dir, `plain-${r}.db`)));
+    const encRun = () => workload(() => openEncrypted(encPath, key, { create: !existsSync(encPath) }));
+    if (r % 2 === 0) {
+      const p = plainRun();
+      runs.push({ p, e: encRun() });
+    } else {
+      const e = encRun();
+      runs.push({ p: plainRun(), e });
+    }
   }
   const med = (side: 'p' | 'e', k: 'single' | 'bulk' | 'reads' | 'coldReads') =>
     percentile(
@@ -89,12 +102,20 @@ export async function benchCaseFile(dir: string): Promise<void> {
     );
   const p = { single: med('p', 'single'), bulk: med('p', 'bulk'), reads: med('p', 'reads') };
   const e = { single: med('e', 'single'), bulk: med('e', 'bulk'), reads: med('e', 'reads') };
-  // the first read of each page, for the record (no target: it is paid once per page per session)
+  // the first read of each page after reopening (no target: it is paid once per page per session)
   const coldP = med('p', 'coldReads');
   const coldE = med('e', 'coldReads');
-  report({ metric: 'indexed_read_first_touch_plain', value: round(coldP * 1000), unit: 'µs' });
-  report({ metric: 'indexed_read_first_touch_encrypted', value: round(coldE * 1000), unit: 'µs' });
-  report({ metric: 'indexed_read_first_touch_ratio', value: round(coldE / coldP, 2), unit: '×' });
+  report({ metric: 'indexed_read_first_touch_after_reopen_plain', value: round(coldP * 1000), unit: 'µs' });
+  report({
+    metric: 'indexed_read_first_touch_after_reopen_encrypted',
+    value: round(coldE * 1000),
+    unit: 'µs',
+  });
+  report({
+    metric: 'indexed_read_first_touch_after_reopen_ratio',
+    value: round(coldE / coldP, 2),
+    unit: '×',
+  });
   const ratios = [
     ['single_row_commit', e.single / p.single, 2.5, p.single, e.single, 'ms'],
     ['bulk_insert_50k', e.bulk / p.bulk, 1.6, p.bulk, e.bulk, 'ms'],
@@ -103,12 +124,6 @@ export async function benchCaseFile(dir: string): Promise<void> {
   for (const [name, ratio, target, plainV, encV, unit] of ratios) {
     report({ metric: `${name}_plain`, value: round(plainV), unit });
     report({ metric: `${name}_encrypted`, value: round(encV), unit });
-    report({
-      metric: `${name}_ratio`,
-      value: round(ratio, 2),
-      unit: '×',
-      target: `≤ ${target}`,
-      ok: ratio <= target,
-    });
+    reportAtMost({ metric: `${name}_ratio`, value: round(ratio, 2), unit: '×' }, target);
   }
 }

@@ -25,7 +25,8 @@ async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: n
  * fiscal year it reports on (a center sees a few thousand a year: this is 20–50 years of work
  * in one year), with ≈3,500 referrals (tables 5-2, 9-2), in the encrypted case file, through
  * the dispatcher as the app calls it.
- * 'report_build_cold' is the first build after unlocking (every page read and decrypted);
+ * 'report_build_cold' is the first build right after unlocking (every page read and decrypted;
+ * the login's background cache warm-up gets no head start);
  * 'report_build' the median of three more. Target ≤ 2 s for both (wall clock); the CPU seconds
  * are printed too, since wall time on a shared machine includes other processes' turns.
  */
@@ -66,11 +67,7 @@ async function run(dir: string): Promise<void> {
     const made = await seedBenchReferrals(runtime.context(), dispatcher);
     if (made) report({ metric: 'report_seed_referrals', value: made, unit: 'referrals' });
   });
-  if (referralMs > 1000) {
-    // seeding read and wrote pages: start again from a fresh unlock so 'cold' is cold
-    await runtime.lock();
-    await runtime.login(login.login, login.passphrase);
-  }
+  report({ metric: 'report_seed_referrals_time', value: round(referralMs / 1000, 2), unit: 's' });
   const build = async () => {
     const r = await dispatcher.dispatch('report.build', { fiscalYear: FISCAL_YEAR });
     if (!r.ok) throw new Error(`report.build: ${r.error.code} ${r.error.message}`);
@@ -79,6 +76,10 @@ async function run(dir: string): Promise<void> {
     const counted = method.rows.find((row) => row.key === 'total')?.cells[1];
     if (counted !== CONSULTATIONS) throw new Error(`the report counted ${String(counted)} consultations`);
   };
+  // cold: a fresh unlock, then the report at once, as a user who opens it right after login
+  // (the background cache warm-up that login starts runs alongside, with no head start)
+  await runtime.lock();
+  await runtime.login(login.login, login.passphrase);
   const cold = await timed(build);
   report({
     metric: 'report_build_cold',

@@ -1,6 +1,7 @@
 // `npm run bench`: prints one JSON line per metric ({"metric","value","unit",…}).
 // `npm run bench -- casefile` runs one part; parts: casefile consultations reports sync list
-// coordination letters audit.
+// coordination letters audit receiver. The last line sums up (`N metrics, N within target,
+// N missed`); the run exits 1 when any metric missed its target (ok:false) or a part failed.
 // The list part needs the built renderer (npm run build:renderer) and Debian's Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { benchLetters } from './letters-bench';
 import { benchList } from './list-bench';
 import { buildListCaseFile } from './list-casefile';
 import { benchReports } from './report-bench';
+import { exitCodeOf, summaryLine } from './measure';
+import { benchReceiver } from './receiver-bench';
 import { benchSync } from './sync-bench';
 
 const PARTS: Record<string, (dir: string) => Promise<void>> = {
@@ -24,14 +27,30 @@ const PARTS: Record<string, (dir: string) => Promise<void>> = {
   coordination: benchCoordination,
   letters: () => benchLetters(),
   audit: benchAudit,
+  receiver: benchReceiver,
 };
 
-const wanted = process.argv.slice(2).filter((a) => a in PARTS);
-for (const name of wanted.length ? wanted : Object.keys(PARTS)) {
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => !(a in PARTS));
+if (unknown.length) {
+  process.stderr.write(
+    `unknown bench part(s): ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(' ')}\n`,
+  );
+  process.exit(2);
+}
+let crashed = false;
+for (const name of args.length ? args : Object.keys(PARTS)) {
   const dir = mkdtempSync(join(tmpdir(), `yorisoi-bench-${name}-`));
   try {
     await PARTS[name]!(dir);
+  } catch (e) {
+    // one part failing must not hide the others' numbers, but the run fails
+    crashed = true;
+    process.stderr.write(`bench part ${name} failed: ${(e as Error).stack ?? String(e)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+// the last line sums up; a missed target (ok:false) or a crashed part makes the run fail
+process.stdout.write(`${summaryLine(crashed)}\n`);
+process.exitCode = exitCodeOf(crashed);

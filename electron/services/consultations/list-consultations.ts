@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { consultationFilter, ConsultationRow } from '../../../shared/contract/consultations';
 import { can } from '../../../shared/permissions';
 import type { ServiceContext } from '../context';
-import { searchConditions, searchHitCount } from '../search/search-query';
+import { searchConditions, searchHitCount, searchPage } from '../search/search-query';
 
 export type ParsedFilter = z.output<typeof consultationFilter>;
 
@@ -90,23 +90,37 @@ export async function listConsultations(
     !!f.query &&
     can(ctx.actor.role, 'consultation.viewAll') &&
     Object.entries(f).every(([k, v]) => ['query', 'limit', 'offset'].includes(k) || v === undefined);
-  const hitCount = onlyText ? searchHitCount(f.query!) : null;
-  const total = hitCount
-    ? { n: (await hitCount.execute(ctx.db)).rows[0]?.n ?? 0 }
-    : await filtered('drive')
+  let total: number;
+  let pageIds: string[] | ReturnType<typeof pageQuery>;
+  const textPage = onlyText ? searchPage(f.query!, f.limit, f.offset) : null;
+  if (textPage) {
+    // a text query alone: the hits are read once for both the page and the total
+    const { rows: page } = await textPage.execute(ctx.db);
+    pageIds = page.map((r) => r.id);
+    const count = page.length || !f.offset ? null : searchHitCount(f.query!);
+    total = page.length ? page[0]!.total : count ? ((await count.execute(ctx.db)).rows[0]?.n ?? 0) : 0;
+  } else {
+    total = (
+      await filtered('drive')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
+        .executeTakeFirstOrThrow()
+    ).n;
+    pageIds = pageQuery();
+  }
   // the page: ids newest first (an index walk that stops after one page), then the columns
-  const pageIds = filtered('walk')
-    .select('c.id')
-    .orderBy('c.received_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset);
+  function pageQuery() {
+    return filtered('walk')
+      .select('c.id')
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset);
+  }
+  if (Array.isArray(pageIds) && !pageIds.length) return { total: Number(total), rows: [] };
   const rows = await ctx.db
     .selectFrom('consultations as c')
     .leftJoin('persons as p', 'p.id', 'c.person_id')
-    .where('c.id', 'in', pageIds)
+    .where((eb) => (Array.isArray(pageIds) ? eb('c.id', 'in', pageIds) : eb('c.id', 'in', pageIds)))
     .select([
       'c.id',
       'c.serial',
@@ -127,7 +141,7 @@ export async function listConsultations(
     .orderBy('c.id', 'desc')
     .execute();
   return {
-    total: Number(total.n),
+    total: Number(total),
     rows: rows.map((r) => ({
       id: r.id,
       serial: r.serial,

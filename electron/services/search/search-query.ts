@@ -4,8 +4,8 @@ import { foldForSearch } from '../../../shared/text/normalize';
 /**
  * Turns what a user typed into SQL conditions on a consultation id (`c.id`).
  * Each space-separated term must match (AND). Terms of 3+ characters use the FTS5 trigram
- * index; 1–2 character terms (肺炎, 頭痛) cannot, and scan the folded documents with instr():
- * all of a query's short terms in ONE scan (佐藤 花子 reads the documents once, not twice).
+ * index as phrases; 1–2 character terms (佐, 肺炎) the same index's trigrams that begin with
+ * them (shortTermSet), so no query reads every document.
  * `walk`: for a page, the unary `+` keeps the planner from driving the query by the hits:
  * SQLite computes the (uncorrelated) hit set once, then walks consultations newest first and
  * stops after a page. For the count, the hits drive (a primary-key lookup per hit) instead
@@ -26,23 +26,45 @@ export function searchTerm(term: string): string {
   return m ? `${m[1]}-${m[2]!.padStart(6, '0')}` : term;
 }
 
-/** One id set per 3+ character term, and one for all the short terms together. */
+/** One id set per term: 3+ characters by trigram phrase, 1–2 characters by trigram prefix. */
 function hitSets(query: string): RawBuilder<unknown>[] {
   const terms = [...new Set(foldForSearch(query).split(' ').map(searchTerm))].filter((t) => t.length > 0);
-  const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
-  const sets = long.map(
-    (term) =>
-      sql`SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)}`,
+  return terms.map((term) =>
+    [...term].length >= 3
+      ? sql`SELECT d.consultation_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ${ftsPhrase(term)}`
+      : shortTermSet(term),
   );
-  if (short.length) {
-    const all = sql.join(
-      short.map((term) => sql`instr(text, ${term}) > 0`),
-      sql` AND `,
-    );
-    sets.push(sql`SELECT consultation_id FROM search_docs WHERE ${all}`);
-  }
-  return sets;
+}
+
+/**
+ * The documents holding a 1–2 character term, from indexes only (migration 0030), exactly the
+ * documents where instr(text, term) > 0: every place the term starts, except in a document's
+ * last two characters, is the start of a trigram of the index (search_trigrams: the trigrams
+ * from `term` up to the next prefix); the last one or two characters have an index each.
+ * Documents and terms are both folded (foldForSearch: lower case), so the trigram tokenizer's
+ * own case folding changes neither.
+ */
+function shortTermSet(term: string): RawBuilder<unknown> {
+  const next = nextPrefix(term);
+  const tail =
+    [...term].length === 2
+      ? sql`SELECT rowid FROM search_docs WHERE substr(text, -2) = ${term}`
+      : sql`SELECT rowid FROM search_docs WHERE substr(text, -1) = ${term}
+          UNION ALL SELECT rowid FROM search_docs WHERE substr(text, -2) >= ${term} AND substr(text, -2) < ${next}`;
+  return sql`SELECT consultation_id FROM search_docs WHERE rowid IN (
+    SELECT doc FROM search_trigrams WHERE term >= ${term} AND term < ${next}
+    UNION ALL ${tail})`;
+}
+
+/**
+ * The smallest string after every string that begins with `prefix` (its last character's code
+ * point plus one; SQLite compares UTF-8 bytes, which sort as code points do).
+ */
+export function nextPrefix(prefix: string): string {
+  const chars = [...prefix];
+  let cp = chars.pop()!.codePointAt(0)! + 1;
+  if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xe000; // no surrogate halves in UTF-8
+  return chars.join('') + (cp > 0x10ffff ? '\u{10ffff}\u{10ffff}' : String.fromCodePoint(cp));
 }
 
 /** A term as one FTS5 phrase: quotes doubled, so no query syntax leaks through. */
@@ -59,4 +81,26 @@ export function searchHitCount(query: string): RawBuilder<{ n: number }> | null 
   const sets = hitSets(query);
   if (!sets.length) return null;
   return sql<{ n: number }>`SELECT count(*) AS n FROM (${sql.join(sets, sql` INTERSECT `)})`;
+}
+
+/**
+ * One page of a text query alone, newest first, with the number of hits, from ONE reading of
+ * the hits: they are gathered once (a materialized CTE), counted, and the consultations are
+ * walked newest first until the page is full. `total` is on every row; no row, no total (an
+ * offset past the end: count with searchHitCount). Null when the query has no terms.
+ */
+export function searchPage(
+  query: string,
+  limit: number,
+  offset: number,
+): RawBuilder<{ id: string; total: number }> | null {
+  const sets = hitSets(query);
+  if (!sets.length) return null;
+  return sql<{
+    id: string;
+    total: number;
+  }>`WITH hits(id) AS MATERIALIZED (${sql.join(sets, sql` INTERSECT `)})
+    SELECT c.id, (SELECT count(*) FROM hits) AS total FROM consultations c
+    WHERE c.deleted_at IS NULL AND +c.id IN (SELECT id FROM hits)
+    ORDER BY c.received_at DESC, c.id DESC LIMIT ${limit} OFFSET ${offset}`;
 }
