@@ -12,7 +12,7 @@ import * as m0010 from './0010-center-identity';
 import * as m0011 from './0011-continuity-history';
 import * as m0012 from './0012-activities-designations';
 import * as m0013 from './0013-search-names-serials';
-import * as m0030 from './0030-short-term-search';
+import * as m0014 from './0014-short-term-search';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -32,7 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-continuity-history': m0011,
   '0012-activities-designations': m0012,
   '0013-search-names-serials': m0013,
-  '0030-short-term-search': m0030,
+  '0014-short-term-search': m0014,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

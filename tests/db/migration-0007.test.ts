@@ -54,9 +54,9 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
   // make it look like a file from before 0007 (schema 6) with three audit entries and no chain:
   // undo 0012–0008 (which came later) and 0007
   const s = caseFile.sqlite;
-  // 0030 (search by 1–2 characters: a vocabulary table and two indexes) is undone first
+  // 0014 (search by 1–2 characters: a vocabulary table and two indexes) is undone first
   s.exec(`DROP TABLE search_trigrams; DROP INDEX search_docs_last1; DROP INDEX search_docs_last2`);
-  s.exec(`DELETE FROM kysely_migration WHERE name = '0030-short-term-search'`);
+  s.exec(`DELETE FROM kysely_migration WHERE name = '0014-short-term-search'`);
   // 0013 (search documents, data only) is simply run again
   s.exec(`DELETE FROM kysely_migration WHERE name = '0013-search-names-serials'`);
   s.exec(`DROP TABLE activities; ALTER TABLE institutions DROP COLUMN designations`);

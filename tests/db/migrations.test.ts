@@ -42,7 +42,7 @@ describe('migrations', () => {
       '0011-continuity-history',
       '0012-activities-designations',
       '0013-search-names-serials',
-      '0030-short-term-search',
+      '0014-short-term-search',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

@@ -1,4 +1,4 @@
-// 1–2 character search terms come from indexes (migration 0030) instead of reading every
+// 1–2 character search terms come from indexes (migration 0014) instead of reading every
 // search document. The answer must be exactly what reading every document with instr() gives:
 // the same hits, in the same order, with the same total, page by page — also for terms that
 // sit in a document's last two characters (the record number ends every document), at its

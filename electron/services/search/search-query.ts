@@ -37,7 +37,7 @@ function hitSets(query: string): RawBuilder<unknown>[] {
 }
 
 /**
- * The documents holding a 1–2 character term, from indexes only (migration 0030), exactly the
+ * The documents holding a 1–2 character term, from indexes only (migration 0014), exactly the
  * documents where instr(text, term) > 0: every place the term starts, except in a document's
  * last two characters, is the start of a trigram of the index (search_trigrams: the trigrams
  * from `term` up to the next prefix); the last one or two characters have an index each.
