@@ -358,6 +358,12 @@ export interface SyncConflictsTable {
 export interface SyncConflictResolutionsTable {
   id: string;
   resolution: 'keep' | 'take';
+  /** what the decision was about (0020; null on older rows) */
+  entity: string | null;
+  entity_id: string | null;
+  field: string | null;
+  /** the value the decision left in the field, as JSON */
+  value: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;

@@ -12,6 +12,7 @@ import * as m0010 from './0010-center-identity';
 import * as m0011 from './0011-continuity-history';
 import * as m0012 from './0012-activities-designations';
 import * as m0013 from './0013-search-names-serials';
+import * as m0020 from './0020-sync-review';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-continuity-history': m0011,
   '0012-activities-designations': m0012,
   '0013-search-names-serials': m0013,
+  '0020-sync-review': m0020,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -127,8 +127,13 @@ export const folderImportDto = z.object({
 
 const conflictSide = z.object({
   value: z.unknown(),
+  /** a state transition (issue 17): what this side chose, field by field (state, outcome, note…) */
+  group: z.record(z.string(), z.unknown()).nullable(),
   hlc: z.string(),
+  /** when the edit was made, by the writing device's wall clock (not the merge clock) */
   at: z.string(),
+  /** the merge clock ran ahead of that wall clock by more than an hour (a device's date was off) */
+  clockAhead: z.boolean(),
   deviceId: z.string(),
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
@@ -139,7 +144,12 @@ export const conflictDto = z.object({
   entityId: z.string(),
   /** what a person recognises the record by: a name, a serial, a title (null: none here) */
   record: z.string().nullable(),
+  /** a field, or a state transition's name (`state`, `consent`, `withdrawal`, `resolution`) */
   field: z.string(),
+  /** a conflict about a decision (entity `sync_conflict`): the record and field it was about */
+  about: z
+    .object({ entity: z.string(), entityId: z.string(), record: z.string().nullable(), field: z.string() })
+    .nullable(),
   /** the value the record holds now (the later writer) */
   current: conflictSide,
   /** the value that was overwritten by someone who had not seen it */

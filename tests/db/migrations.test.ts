@@ -42,6 +42,7 @@ describe('migrations', () => {
       '0011-continuity-history',
       '0012-activities-designations',
       '0013-search-names-serials',
+      '0020-sync-review',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

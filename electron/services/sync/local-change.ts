@@ -54,3 +54,21 @@ export async function writeLocalFields(
     await writeVersionSnapshot(trx, entityId, v.version, t, ctx.actor.id);
   }
 }
+
+/** A row's current values of some columns (list fields and unknown columns are left out). */
+export function currentValues(
+  ctx: ServiceContext,
+  entity: string,
+  entityId: string,
+  fields: string[],
+): Record<string, unknown> {
+  const table = tableOf(entity);
+  const info = table ? readTableInfo(ctx.caseFile.sqlite, table) : null;
+  const cols = info ? fields.filter((f) => info.columns.has(f)) : [];
+  if (!info || cols.length === 0) return {};
+  return (
+    (ctx.caseFile.sqlite
+      .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${info.name}" WHERE id = ?`)
+      .get(entityId) as Record<string, unknown> | undefined) ?? {}
+  );
+}
