@@ -332,6 +332,9 @@ export interface SyncPeersTable {
   last_import_ops: number | null;
   /** the center this device delivers for (0010): its card's center id, or set by the prefecture */
   center_id: string | null;
+  /** how far the peer's clock was from ours at its last file (ms, + ahead; null: agreed) (0021) */
+  clock_offset_ms: number | null;
+  clock_checked_at: string | null;
 }
 export interface SyncOriginsTable {
   origin: string;

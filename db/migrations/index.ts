@@ -13,6 +13,7 @@ import * as m0011 from './0011-continuity-history';
 import * as m0012 from './0012-activities-designations';
 import * as m0013 from './0013-search-names-serials';
 import * as m0020 from './0020-sync-review';
+import * as m0021 from './0021-clock-skew';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-activities-designations': m0012,
   '0013-search-names-serials': m0013,
   '0020-sync-review': m0020,
+  '0021-clock-skew': m0021,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

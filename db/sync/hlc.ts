@@ -29,6 +29,8 @@ export class HybridClock {
   #counter = 0;
   /** the latest timestamp seen or given out beyond MAX_AHEAD_MS of the wall clock */
   #far: Stamp | null = null;
+  /** the latest ms this clock held that was not far ahead: a wall clock later set back shows */
+  #highest = 0;
 
   constructor(
     readonly deviceId: string,
@@ -49,9 +51,23 @@ export class HybridClock {
     return HybridClock.parse(hlc).ms > this.wall() + MAX_AHEAD_MS;
   }
 
-  /** Timestamp for a local change. */
-  now(): string {
-    const wall = this.wall();
+  /**
+   * How far the wall clock is behind what this clock already held (0: not more than
+   * MAX_AHEAD_MS): the date was set back, or it was wrong before. Either way "today" is not to
+   * be trusted until a peer's clock agrees (confirm).
+   */
+  wallSetBackMs(): number {
+    const behind = Math.max(this.#highest, this.#ms) - this.wall();
+    return behind > MAX_AHEAD_MS ? behind : 0;
+  }
+
+  /** A peer's clock agrees with the wall clock: what this clock held before no longer counts. */
+  confirm(): void {
+    this.#settle(this.wall());
+    this.#highest = this.#ms;
+  }
+
+  #settle(wall: number): void {
     // a far timestamp the wall clock has come near is an ordinary one now
     if (this.#far && this.#far.ms <= wall + MAX_AHEAD_MS) {
       this.#adopt(this.#far);
@@ -60,9 +76,16 @@ export class HybridClock {
     // the clock ran far ahead (a wrong wall clock, since corrected): back to the wall clock
     if (this.#ms > wall + MAX_AHEAD_MS) {
       this.#remember({ ms: this.#ms, counter: this.#counter });
+      this.#highest = Math.max(this.#highest, this.#ms);
       this.#ms = 0;
       this.#counter = 0;
     }
+  }
+
+  /** Timestamp for a local change. */
+  now(): string {
+    const wall = this.wall();
+    this.#settle(wall);
     if (wall > this.#ms) {
       this.#ms = wall;
       this.#counter = 0;

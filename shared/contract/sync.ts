@@ -63,6 +63,19 @@ export const peerDto = z.object({
 });
 export type PeerDto = z.infer<typeof peerDto>;
 
+/** a clock this device has reason to doubt (issue 17): a peer's by its last file, or its own */
+export const clockWarningDto = z.object({
+  deviceId: z.string(),
+  /** the peer's label or center name (null: this device) */
+  name: z.string().nullable(),
+  self: z.boolean(),
+  kind: z.enum(['ahead', 'behind']),
+  /** how far that clock is from this device's (ms; + ahead, − behind); for itself, from what it wrote */
+  offsetMs: z.number(),
+  checkedAt: z.string().nullable(),
+});
+export type ClockWarningDto = z.infer<typeof clockWarningDto>;
+
 export const syncStatusDto = z.object({
   mode: syncMode,
   folder: z.string().nullable(),
@@ -73,6 +86,7 @@ export const syncStatusDto = z.object({
   /** received ops (or fields) waiting for an app update or a missing row */
   pending: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()) }),
   openConflicts: z.number(),
+  clockWarnings: z.array(clockWarningDto),
 });
 export type SyncStatusDto = z.infer<typeof syncStatusDto>;
 

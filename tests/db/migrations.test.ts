@@ -43,6 +43,7 @@ describe('migrations', () => {
       '0012-activities-designations',
       '0013-search-names-serials',
       '0020-sync-review',
+      '0021-clock-skew',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

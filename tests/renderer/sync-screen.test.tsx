@@ -166,6 +166,19 @@ describe('sync screen', () => {
     expect(await office.call('sync.status', {})).toEqual(before);
   });
 
+  it('a laptop whose date is days ahead: the office sees a clock warning after importing its file', async () => {
+    await pairBoth();
+    // the laptop's date is three days after the office PC's (the office runs on the real clock)
+    laptop.fx.setToday(new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10));
+    await laptop.call('consultation.record', consultationInput());
+    const bundle = join(usb, 'from-laptop.age');
+    await laptop.call('sync.exportBundle', { peer: office.deviceId, path: bundle });
+    await office.call('sync.importBundle', { path: bundle });
+    render(<SyncScreen />);
+    const panel = await screen.findByRole('region', { name: '端末の時計がずれています' });
+    expect(panel.textContent).toMatch(/出張用ノートPC の時計は、この端末より [234]\u00a0日 進んでいます。/);
+  });
+
   it('a refused file says why, translated, and the queue is unchanged', async () => {
     await pairBoth();
     await laptop.call('consultation.record', consultationInput());

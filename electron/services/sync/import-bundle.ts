@@ -17,6 +17,7 @@ import { localVector } from '../../../db/sync/version-vector';
 import type { ImportResultDto } from '../../../shared/contract/sync';
 import { AppError, isAppError } from '../../../shared/errors';
 import { nowIso, type ServiceContext } from '../context';
+import { noteClock } from './clock-check';
 import { deviceIdentity } from './identity-service';
 import { mayChangeRecords, notAllowed } from './inbound-scope';
 import { auditRejection, openVerified } from './open-verified';
@@ -183,6 +184,7 @@ async function applyBundle(
   const newConflicts = conflicts.recomputeAll(applier.conflictCandidates);
   conflicts.refreshListed();
   if (maxHlc) ctx.clock.observe(maxHlc);
+  await noteClock(ctx, trx, peer, manifest);
   // the sender's vector in the signed manifest acknowledges what it holds, like a receipt
   await recordAck(trx, peer, manifest.have, applied ? { last_import_at: now, last_import_ops: applied } : {});
   await trx

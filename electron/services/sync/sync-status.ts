@@ -2,6 +2,7 @@ import { fingerprintOf } from '../../../db/sync/fingerprint';
 import { localVector } from '../../../db/sync/version-vector';
 import type { SyncStatusDto } from '../../../shared/contract/sync';
 import type { ServiceContext } from '../context';
+import { clockWarnings } from './clock-check';
 import { refreshConflicts } from './conflict-review';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
@@ -50,5 +51,6 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatusDto> {
       byReason: Object.fromEntries(pending.map((r) => [r.reason, Number(r.n)])),
     },
     openConflicts: Number(open.n),
+    clockWarnings: await clockWarnings(ctx),
   };
 }

@@ -90,6 +90,8 @@ export const en: Shape<typeof ja> = {
       sync_receipt_reject: 'Receipt refused',
       sync_pending_apply: 'Waiting changes applied',
       sync_conflicts_view: 'Conflicts viewed',
+      sync_clock_skew: 'Device clock out of step',
+      sync_clock_agree: 'Device clocks agree again',
       sync_conflict_resolve: 'Conflict settled',
     },
     entities: {

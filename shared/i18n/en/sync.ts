@@ -162,6 +162,15 @@ export const en: Shape<typeof ja> = {
       receiptImported: 'Receipt from {{from}} imported. Changes not yet delivered: {{waiting}}',
       failed: '{{file}}: ',
     },
+    clock: {
+      heading: 'Device clocks disagree',
+      ahead: 'The clock of {{name}} is {{distance}} ahead of this device.',
+      behind: 'The clock of {{name}} is {{distance}} behind this device.',
+      self: 'This device’s clock is {{distance}} earlier than times this device already recorded.',
+      days: '{{count}} day(s)',
+      hours: '{{count}} hour(s)',
+      help: 'Check the date and time settings of the devices. While they disagree, age bands are not recalculated from birth dates. The warning goes away with the next sync after the clock is put right.',
+    },
     pending: {
       heading: 'Changes waiting for an update',
       help: 'For example fields sent by a newer Yorisoi. They apply once this app is updated.',

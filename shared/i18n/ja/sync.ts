@@ -155,6 +155,15 @@ export const ja = {
       receiptImported: '{{from}} の受領書を取り込みました。まだ届いていない変更：{{waiting}}\u00a0件',
       failed: '{{file}}：',
     },
+    clock: {
+      heading: '端末の時計がずれています',
+      ahead: '{{name}} の時計は、この端末より {{distance}} 進んでいます。',
+      behind: '{{name}} の時計は、この端末より {{distance}} 遅れています。',
+      self: 'この端末の時計は、この端末がすでに記録した時刻より {{distance}} 前を指しています。',
+      days: '{{count}}\u00a0日',
+      hours: '{{count}}\u00a0時間',
+      help: 'どちらかの端末の日付・時刻の設定を確認してください。ずれている間は、生年月日からの年代を計算し直しません。直した後の次の同期でこの表示は消えます。',
+    },
     pending: {
       heading: '更新待ちの変更',
       help: '新しい版のよりそいから届いた項目などです。アプリを更新すると反映されます。',
