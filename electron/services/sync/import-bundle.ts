@@ -17,6 +17,7 @@ import { localVector } from '../../../db/sync/version-vector';
 import type { ImportResultDto } from '../../../shared/contract/sync';
 import { AppError, isAppError } from '../../../shared/errors';
 import { nowIso, type ServiceContext } from '../context';
+import { dropClashingCode } from '../consultations/serial-code';
 import { noteClock } from './clock-check';
 import { deviceIdentity } from './identity-service';
 import { mayChangeRecords, notAllowed } from './inbound-scope';
@@ -185,6 +186,18 @@ async function applyBundle(
   conflicts.refreshListed();
   if (maxHlc) ctx.clock.observe(maxHlc);
   await noteClock(ctx, trx, peer, manifest);
+  // two devices that chose the same letters for record numbers before they met: this one moves
+  const clashed = applied ? await dropClashingCode(trx, identity.deviceId) : null;
+  if (clashed) {
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'consultation.serial.recode',
+      entity: 'sync_peer',
+      entityId: peer.device_id,
+      detail: { code: clashed, from: peer.device_id },
+    });
+  }
   // the sender's vector in the signed manifest acknowledges what it holds, like a receipt
   await recordAck(trx, peer, manifest.have, applied ? { last_import_at: now, last_import_ops: applied } : {});
   await trx
