@@ -1,6 +1,6 @@
 // `npm run bench`: prints one JSON line per metric ({"metric","value","unit",…}).
 // `npm run bench -- casefile` runs one part; parts: casefile consultations reports sync list
-// coordination letters audit.
+// coordination letters audit growth.
 // The list part needs the built renderer (npm run build:renderer) and Debian's Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { benchAudit } from './audit-bench';
 import { benchCaseFile } from './casefile-bench';
 import { benchConsultations } from './consultation-bench';
+import { benchGrowth } from './growth-bench';
 import { benchCoordination } from './coordination-bench';
 import { benchLetters } from './letters-bench';
 import { benchList } from './list-bench';
@@ -24,6 +25,7 @@ const PARTS: Record<string, (dir: string) => Promise<void>> = {
   coordination: benchCoordination,
   letters: () => benchLetters(),
   audit: benchAudit,
+  growth: benchGrowth,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in PARTS);
