@@ -54,6 +54,12 @@ export const peerDto = z.object({
   pairedAt: z.string(),
   /** ops this device holds that the peer has not acknowledged (by receipt) */
   waitingOps: z.number(),
+  /** about how large the next bundle to it is (its body before compression) */
+  waitingBytes: z.number(),
+  /** whole days since anything came from it (a receipt or a bundle), or since pairing */
+  silentDays: z.number(),
+  /** changes wait and nothing came for STALLED_DAYS: deliver, or retire it if it is gone */
+  stalled: z.boolean(),
   acknowledged: vector,
   lastExportAt: z.string().nullable(),
   lastExportOps: z.number().nullable(),

@@ -45,7 +45,7 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatusDto> {
       }),
     },
     vector: localVector(sqlite),
-    peers: peers.map((p) => toPeerDto(sqlite, p)),
+    peers: peers.map((p) => toPeerDto(sqlite, p, ctx.now().getTime())),
     pending: {
       total: pending.reduce((s, r) => s + Number(r.n), 0),
       byReason: Object.fromEntries(pending.map((r) => [r.reason, Number(r.n)])),
