@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { unknownCodeFields } from './known-codes';
 import { DerivedRows, personSearchText } from './derived-rows';
 import {
   isCreation,
@@ -102,8 +103,15 @@ export class OpApplier {
     const localOnly = LOCAL_ONLY_FIELDS[op.entity] ?? [];
     const known: string[] = [];
     const unknown: string[] = [];
+    // a code from a newer app's vocabulary waits like a field this version lacks (known-codes.ts)
+    const newerCodes = new Set(unknownCodeFields(op.entity, op.fields, names));
     for (const f of names) {
-      if (f !== 'id' && (info.columns.has(f) || lists.includes(f) || localOnly.includes(f))) known.push(f);
+      if (
+        f !== 'id' &&
+        !newerCodes.has(f) &&
+        (info.columns.has(f) || lists.includes(f) || localOnly.includes(f))
+      )
+        known.push(f);
       else unknown.push(f);
     }
     const clockRow = this.#getClocks.get(op.entity, op.entityId) as { clocks: string } | undefined;
@@ -114,6 +122,8 @@ export class OpApplier {
       !!clockRow ||
       !!this.#stmt(`exists:${info.name}`, () => `SELECT 1 FROM "${info.name}" WHERE id = ?`).get(op.entityId);
     if (!exists && !isCreation(op.fields)) return { reason: 'missing_row', fields: [...names] };
+    // a record made with such a code is not half made: all of it waits for the update
+    if (!exists && newerCodes.size) return { reason: 'unknown_field', fields: [...names] };
     if (known.length === 0) return { reason: 'unknown_field', fields: unknown };
 
     // a retried field was not applied by this op before, so a clock equal to the op's is not its own

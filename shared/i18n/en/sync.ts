@@ -179,7 +179,7 @@ export const en: Shape<typeof ja> = {
       help: 'For example fields sent by a newer Yorisoi. They apply once this app is updated.',
       reasons: {
         unknown_entity: 'Kinds of records this version lacks',
-        unknown_field: 'Fields this version lacks',
+        unknown_field: 'Fields or values this version lacks (a new consultation method, say)',
         missing_row: 'Edits whose record has not arrived yet',
         other_center: "Edits of another center's records (not applied)",
       },

@@ -172,7 +172,7 @@ export const ja = {
       help: '新しい版のよりそいから届いた項目などです。アプリを更新すると反映されます。',
       reasons: {
         unknown_entity: 'この版にない種類の記録',
-        unknown_field: 'この版にない項目',
+        unknown_field: 'この版にない項目や値（新しい相談方法など）',
         missing_row: '元の記録がまだ届いていない変更',
         other_center: '別のセンターの記録への変更（反映しません）',
       },
