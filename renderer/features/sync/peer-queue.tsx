@@ -86,8 +86,7 @@ export function PeerQueue({
                           {t('sync.queue.waitingCount', { count: p.waitingOps })}
                         </span>
                         {p.waitingOps > 0 && (
-                          <span className="hint" data-testid="waiting-size">
-                            {' '}
+                          <span className="hint waiting-size" data-testid="waiting-size">
                             {t('sync.queue.waitingSize', { size: formatBytes(p.waitingBytes) })}
                           </span>
                         )}

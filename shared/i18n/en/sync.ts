@@ -100,7 +100,7 @@ export const en: Shape<typeof ja> = {
       waiting: 'Changes not yet delivered',
       awaitingReceipt: 'Written out. Until the receipt comes back, the next sync file carries them again.',
       waitingCount: '{{count}}',
-      waitingSize: ' (next sync file about {{size}})',
+      waitingSize: 'next sync file about {{size}}',
       stalled:
         'Nothing has come from this device for {{days}} days, neither a receipt nor a sync file. The {{count}} changes it lacks (about {{size}}) go into every sync file to it, which keeps growing. If the device is in use, deliver a sync file and get its receipt back. If it is gone (broken, replaced), remove the pairing.',
       lastExport: 'Last sent',
