@@ -332,6 +332,9 @@ export interface SyncPeersTable {
   last_import_ops: number | null;
   /** the center this device delivers for (0010): its card's center id, or set by the prefecture */
   center_id: string | null;
+  /** how far the peer's clock was from ours at its last file (ms, + ahead; null: agreed) (0016) */
+  clock_offset_ms: number | null;
+  clock_checked_at: string | null;
 }
 export interface SyncOriginsTable {
   origin: string;
@@ -358,6 +361,12 @@ export interface SyncConflictsTable {
 export interface SyncConflictResolutionsTable {
   id: string;
   resolution: 'keep' | 'take';
+  /** what the decision was about (0015; null on older rows) */
+  entity: string | null;
+  entity_id: string | null;
+  field: string | null;
+  /** the value the decision left in the field, as JSON */
+  value: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;

@@ -13,6 +13,8 @@ import * as m0011 from './0011-continuity-history';
 import * as m0012 from './0012-activities-designations';
 import * as m0013 from './0013-search-names-serials';
 import * as m0014 from './0014-short-term-search';
+import * as m0015 from './0015-sync-review';
+import * as m0016 from './0016-clock-skew';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -33,6 +35,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-activities-designations': m0012,
   '0013-search-names-serials': m0013,
   '0014-short-term-search': m0014,
+  '0015-sync-review': m0015,
+  '0016-clock-skew': m0016,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -1,15 +1,17 @@
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { unknownCodeFields } from './known-codes';
 import { DerivedRows, personSearchText } from './derived-rows';
 import {
   isCreation,
   LIST_FIELDS,
   LOCAL_ONLY_FIELDS,
-  NO_CONFLICT_ENTITIES,
   remoteStaffLogin,
   STAMP_FIELDS,
   tableOf,
 } from './entities';
+import { groupClock, groupOfField, groupsTouched } from './field-groups';
 import { ConsultationListWriter } from './list-fields';
+import { clockOf, decodeClocks, encodeClocks, setClocks, type RowClocks } from './row-clocks';
 import { readTableInfo, type Stmt, type TableInfo } from './table-info';
 
 /** An op as the merge sees it (parsed fields and prev clocks). */
@@ -101,51 +103,92 @@ export class OpApplier {
     const localOnly = LOCAL_ONLY_FIELDS[op.entity] ?? [];
     const known: string[] = [];
     const unknown: string[] = [];
+    // a code from a newer app's vocabulary waits like a field this version lacks (known-codes.ts)
+    const newerCodes = new Set(unknownCodeFields(op.entity, op.fields, names));
     for (const f of names) {
-      if (f !== 'id' && (info.columns.has(f) || lists.includes(f) || localOnly.includes(f))) known.push(f);
+      if (
+        f !== 'id' &&
+        !newerCodes.has(f) &&
+        (info.columns.has(f) || lists.includes(f) || localOnly.includes(f))
+      )
+        known.push(f);
       else unknown.push(f);
     }
     const clockRow = this.#getClocks.get(op.entity, op.entityId) as { clocks: string } | undefined;
-    const before = clockRow ? (JSON.parse(clockRow.clocks) as Record<string, string>) : {};
-    const clocks = { ...before };
+    const before = decodeClocks(clockRow?.clocks);
+    const clocks = decodeClocks(clockRow?.clocks);
     // a row with clocks exists (rows are never deleted); one without may predate the op log
     const exists =
       !!clockRow ||
       !!this.#stmt(`exists:${info.name}`, () => `SELECT 1 FROM "${info.name}" WHERE id = ?`).get(op.entityId);
     if (!exists && !isCreation(op.fields)) return { reason: 'missing_row', fields: [...names] };
+    // a record made with such a code is not half made: all of it waits for the update
+    if (!exists && newerCodes.size) return { reason: 'unknown_field', fields: [...names] };
     if (known.length === 0) return { reason: 'unknown_field', fields: unknown };
 
-    const winners = known.filter((f) => !(clocks[f] !== undefined && clocks[f]! >= op.hlc));
+    // a retried field was not applied by this op before, so a clock equal to the op's is not its own
+    const holds = (c: string | null) => c !== null && (only ? c > op.hlc : c >= op.hlc);
+    const winners: string[] = [];
+    /** fields of a transition the op won but left out (an older app's op): they become null */
+    const cleared: string[] = [];
+    const grouped = new Set<string>();
+    for (const g of groupsTouched(op.entity, known)) {
+      for (const f of g.fields) grouped.add(f);
+      if (holds(groupClock(g, (f) => clockOf(before, f)))) continue;
+      for (const f of g.fields) {
+        if (known.includes(f)) winners.push(f);
+        else if (!(f in op.fields) && info.columns.has(f) && !info.notNull.has(f)) cleared.push(f);
+      }
+    }
+    for (const f of known) if (!grouped.has(f) && !holds(clockOf(before, f))) winners.push(f);
     const columns = winners.filter(
       (f) => info.columns.has(f) && !lists.includes(f) && !localOnly.includes(f),
     );
     const bump = firstTime && info.hasVersion;
     if (!exists) {
       if (!this.#insert(info, op, columns)) return { reason: 'missing_row', fields: [...names] };
-    } else if (columns.length || bump) {
-      const sets = [...columns.map((c) => `"${c}" = ?`), ...(bump ? ['version = version + 1'] : [])];
+    } else if (columns.length || cleared.length || bump) {
+      const set = [...columns, ...cleared];
+      const sets = [...set.map((c) => `"${c}" = ?`), ...(bump ? ['version = version + 1'] : [])];
       this.#stmt(
-        `upd:${info.name}:${columns.join(',')}:${bump}`,
+        `upd:${info.name}:${set.join(',')}:${bump}`,
         () => `UPDATE "${info.name}" SET ${sets.join(', ')} WHERE id = ?`,
-      ).run(...columns.map((c) => sqlValue(op.fields[c])), op.entityId);
+      ).run(...columns.map((c) => sqlValue(op.fields[c])), ...cleared.map(() => null), op.entityId);
     }
     for (const f of winners) {
       if (lists.includes(f)) this.#lists.write(op.entityId, f, op.fields[f], !exists);
-      clocks[f] = op.hlc;
     }
-    if (winners.length) this.#putClocks.run(op.entity, op.entityId, JSON.stringify(clocks));
+    if (winners.length || cleared.length) {
+      setClocks(clocks, [...winners, ...cleared], op.hlc, isCreation(op.fields));
+      this.#putClocks.run(op.entity, op.entityId, encodeClocks(clocks));
+    }
     this.#markDerived(op, winners, !exists);
-    if (!NO_CONFLICT_ENTITIES.has(op.entity)) {
-      for (const f of known) {
-        if (STAMP_FIELDS.has(f) || localOnly.includes(f)) continue;
-        // the writer replaced a value other than the one here: a concurrent edit somewhere
-        // (fields with listed conflicts are rechecked after every import: ConflictRecorder)
-        if ((op.prev[f] ?? null) !== (before[f] ?? null)) {
-          this.conflictCandidates.add(`${op.entity}\0${op.entityId}\0${f}`);
-        }
+    // every entity, decisions on conflicts included: two devices settling one conflict
+    // differently while apart is a conflict about the decision (issue 17)
+    this.#noteCandidates(op, known, before, localOnly);
+    return unknown.length ? { reason: 'unknown_field', fields: unknown } : null;
+  }
+
+  /**
+   * Fields (or transitions) the writer changed from a value other than the one held here: a
+   * concurrent edit somewhere. Fields with listed conflicts are rechecked after every import
+   * (ConflictRecorder), so only these need a look.
+   */
+  #noteCandidates(op: IncomingOp, known: string[], before: RowClocks, localOnly: readonly string[]): void {
+    const done = new Set<string>();
+    for (const f of known) {
+      if (STAMP_FIELDS.has(f) || localOnly.includes(f)) continue;
+      const g = groupOfField(op.entity, f);
+      if (g) {
+        if (done.has(g.name)) continue;
+        done.add(g.name);
+        const replaced = groupClock(g, (m) => (m in op.fields ? (op.prev[m] ?? null) : null));
+        if (replaced !== groupClock(g, (m) => clockOf(before, m)))
+          this.conflictCandidates.add(`${op.entity}\0${op.entityId}\0${g.name}`);
+      } else if ((op.prev[f] ?? null) !== clockOf(before, f)) {
+        this.conflictCandidates.add(`${op.entity}\0${op.entityId}\0${f}`);
       }
     }
-    return unknown.length ? { reason: 'unknown_field', fields: unknown } : null;
   }
 
   /** Inserts a new row; false when a required column is missing and cannot be filled. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { groupClock, groupNamed, groupValue } from './field-groups';
 
 /**
  * Conflicts are a function of the ops alone, so every device that holds the same ops lists the
@@ -78,8 +79,10 @@ export class ConflictRecorder {
     this.#delete = sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`);
   }
 
-  /** Returns how many conflicts are new for this field. */
+  /** Returns how many conflicts are new for this field (or transition: a group's name). */
   recompute(entity: string, entityId: string, field: string): number {
+    const group = groupNamed(entity, field);
+    const members = group ? group.fields : [field];
     const writers: Writer[] = [];
     for (const o of this.#ops.all(entity, entityId) as {
       hlc: string;
@@ -88,11 +91,18 @@ export class ConflictRecorder {
       pending: string | null;
     }[]) {
       const fields = JSON.parse(o.fields) as Record<string, unknown>;
-      if (!(field in fields)) continue;
+      const wrote = members.filter((m) => m in fields);
+      if (wrote.length === 0) continue;
       // a parked value is not applied yet: it joins the comparison once it is
-      if (o.pending && (JSON.parse(o.pending) as string[]).includes(field)) continue;
-      const prev = (JSON.parse(o.prev) as Record<string, string | null>)[field] ?? null;
-      writers.push({ hlc: o.hlc, prev, value: JSON.stringify(fields[field]) });
+      if (o.pending && (JSON.parse(o.pending) as string[]).some((f) => wrote.includes(f))) continue;
+      const prevs = JSON.parse(o.prev) as Record<string, string | null>;
+      if (group) {
+        // a transition replaced the group as a whole; writers differ only on what a person chose
+        const prev = groupClock(group, (m) => (m in fields ? (prevs[m] ?? null) : null));
+        writers.push({ hlc: o.hlc, prev, value: JSON.stringify(groupValue(group, fields, group.compare)) });
+      } else {
+        writers.push({ hlc: o.hlc, prev: prevs[field] ?? null, value: JSON.stringify(fields[field]) });
+      }
     }
     const want = new Set(losingTips(writers).losers);
     let added = 0;

@@ -6,6 +6,8 @@ export interface TableInfo {
   columns: ReadonlySet<string>;
   /** NOT NULL columns without a default (besides the key): a creation op must fill them */
   required: readonly string[];
+  /** NOT NULL columns (a group field an op left out is set to null only where it may be) */
+  notNull: ReadonlySet<string>;
   /** TEXT columns (a stripped creation op fills a required one with '') */
   textColumns: ReadonlySet<string>;
   hasVersion: boolean;
@@ -26,6 +28,7 @@ export function readTableInfo(sqlite: SqliteDb, table: string): TableInfo | null
   return {
     name: table,
     columns: new Set(cols.map((c) => c.name)),
+    notNull: new Set(cols.filter((c) => c.notnull).map((c) => c.name)),
     required: cols.filter((c) => c.notnull && c.dflt_value === null && !c.pk).map((c) => c.name),
     textColumns: new Set(cols.filter((c) => c.type.toUpperCase() === 'TEXT').map((c) => c.name)),
     hasVersion: cols.some((c) => c.name === 'version'),

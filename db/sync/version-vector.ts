@@ -33,6 +33,27 @@ export function parseVector(json: string): VersionVector {
 }
 
 /** How many ops this device holds that a peer (with `acked`) has not acknowledged. */
+/**
+ * What the next bundle to a peer would carry: ops and their bytes as written in a bundle body
+ * (before compression), so a peer that never answers shows how its bundles grow (issue 17).
+ */
+export function waitingLoad(
+  sqlite: SqliteDb,
+  acked: VersionVector,
+  peerId: string,
+): { ops: number; bytes: number } {
+  const row = sqlite
+    .prepare(
+      `SELECT count(*) AS n,
+              coalesce(sum(length(o.fields) + length(o.prev) + length(o.hlc) + length(o.entity_id)
+                           + length(o.origin) + coalesce(length(o.staff_id), 4) + 90), 0) AS bytes
+         FROM op_log o LEFT JOIN json_each(?) a ON a.key = o.origin
+        WHERE o.origin <> ? AND o.seq > coalesce(a.value, 0)`,
+    )
+    .get(JSON.stringify(acked), peerId) as { n: number; bytes: number };
+  return { ops: row.n, bytes: row.bytes };
+}
+
 export function waitingCount(sqlite: SqliteDb, acked: VersionVector, peerId: string): number {
   const row = sqlite
     .prepare(

@@ -54,6 +54,12 @@ export const peerDto = z.object({
   pairedAt: z.string(),
   /** ops this device holds that the peer has not acknowledged (by receipt) */
   waitingOps: z.number(),
+  /** about how large the next bundle to it is (its body before compression) */
+  waitingBytes: z.number(),
+  /** whole days since anything came from it (a receipt or a bundle), or since pairing */
+  silentDays: z.number(),
+  /** changes wait and nothing came for STALLED_DAYS: deliver, or retire it if it is gone */
+  stalled: z.boolean(),
   acknowledged: vector,
   lastExportAt: z.string().nullable(),
   lastExportOps: z.number().nullable(),
@@ -62,6 +68,19 @@ export const peerDto = z.object({
   lastImportOps: z.number().nullable(),
 });
 export type PeerDto = z.infer<typeof peerDto>;
+
+/** a clock this device has reason to doubt (issue 17): a peer's by its last file, or its own */
+export const clockWarningDto = z.object({
+  deviceId: z.string(),
+  /** the peer's label or center name (null: this device) */
+  name: z.string().nullable(),
+  self: z.boolean(),
+  kind: z.enum(['ahead', 'behind']),
+  /** how far that clock is from this device's (ms; + ahead, − behind); for itself, from what it wrote */
+  offsetMs: z.number(),
+  checkedAt: z.string().nullable(),
+});
+export type ClockWarningDto = z.infer<typeof clockWarningDto>;
 
 export const syncStatusDto = z.object({
   mode: syncMode,
@@ -73,6 +92,7 @@ export const syncStatusDto = z.object({
   /** received ops (or fields) waiting for an app update or a missing row */
   pending: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()) }),
   openConflicts: z.number(),
+  clockWarnings: z.array(clockWarningDto),
 });
 export type SyncStatusDto = z.infer<typeof syncStatusDto>;
 
@@ -127,8 +147,13 @@ export const folderImportDto = z.object({
 
 const conflictSide = z.object({
   value: z.unknown(),
+  /** a state transition (issue 17): what this side chose, field by field (state, outcome, note…) */
+  group: z.record(z.string(), z.unknown()).nullable(),
   hlc: z.string(),
+  /** when the edit was made, by the writing device's wall clock (not the merge clock) */
   at: z.string(),
+  /** the merge clock ran ahead of that wall clock by more than an hour (a device's date was off) */
+  clockAhead: z.boolean(),
   deviceId: z.string(),
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
@@ -139,7 +164,12 @@ export const conflictDto = z.object({
   entityId: z.string(),
   /** what a person recognises the record by: a name, a serial, a title (null: none here) */
   record: z.string().nullable(),
+  /** a field, or a state transition's name (`state`, `consent`, `withdrawal`, `resolution`) */
   field: z.string(),
+  /** a conflict about a decision (entity `sync_conflict`): the record and field it was about */
+  about: z
+    .object({ entity: z.string(), entityId: z.string(), record: z.string().nullable(), field: z.string() })
+    .nullable(),
   /** the value the record holds now (the later writer) */
   current: conflictSide,
   /** the value that was overwritten by someone who had not seen it */

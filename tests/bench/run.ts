@@ -1,6 +1,6 @@
 // `npm run bench`: prints one JSON line per metric ({"metric","value","unit",…}).
 // `npm run bench -- casefile` runs one part; parts: casefile consultations reports sync list
-// coordination letters audit receiver. The last line sums up (`N metrics, N within target,
+// coordination letters audit receiver growth. The last line sums up (`N metrics, N within target,
 // N missed`); the run exits 1 when any metric missed its target (ok:false) or a part failed.
 // The list part needs the built renderer (npm run build:renderer) and Debian's Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { benchAudit } from './audit-bench';
 import { benchCaseFile } from './casefile-bench';
 import { benchConsultations } from './consultation-bench';
+import { benchGrowth } from './growth-bench';
 import { benchCoordination } from './coordination-bench';
 import { benchLetters } from './letters-bench';
 import { benchList } from './list-bench';
@@ -28,6 +29,7 @@ const PARTS: Record<string, (dir: string) => Promise<void>> = {
   letters: () => benchLetters(),
   audit: benchAudit,
   receiver: benchReceiver,
+  growth: benchGrowth,
 };
 
 const args = process.argv.slice(2);

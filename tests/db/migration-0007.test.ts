@@ -54,6 +54,20 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
   // make it look like a file from before 0007 (schema 6) with three audit entries and no chain:
   // undo 0012–0008 (which came later) and 0007
   const s = caseFile.sqlite;
+  // the sync-review migrations (issue 17; renumbered at merge, so found by name)
+  for (const { name } of s.prepare(`SELECT name FROM kysely_migration`).all() as { name: string }[]) {
+    if (name.endsWith('-clock-skew')) {
+      s.exec(
+        `ALTER TABLE sync_peers DROP COLUMN clock_offset_ms; ALTER TABLE sync_peers DROP COLUMN clock_checked_at`,
+      );
+      s.prepare(`DELETE FROM kysely_migration WHERE name = ?`).run(name);
+    }
+    if (name.endsWith('-sync-review')) {
+      for (const c of ['entity', 'entity_id', 'field', 'value'])
+        s.exec(`ALTER TABLE sync_conflict_resolutions DROP COLUMN ${c}`);
+      s.prepare(`DELETE FROM kysely_migration WHERE name = ?`).run(name);
+    }
+  }
   // 0014 (search by 1–2 characters: a vocabulary table and two indexes) is undone first
   s.exec(`DROP TABLE search_trigrams; DROP INDEX search_docs_last1; DROP INDEX search_docs_last2`);
   s.exec(`DELETE FROM kysely_migration WHERE name = '0014-short-term-search'`);

@@ -43,6 +43,8 @@ describe('migrations', () => {
       '0012-activities-designations',
       '0013-search-names-serials',
       '0014-short-term-search',
+      '0015-sync-review',
+      '0016-clock-skew',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

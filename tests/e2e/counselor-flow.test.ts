@@ -84,7 +84,7 @@ describe('a counselor’s day in Chromium (browser mode, fresh case file)', () =
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => page.getByTestId('saved').textContent())
-      .toMatch(/^R\d+-000001 として保存しました$/);
+      .toMatch(/^R\d+-[A-Z]{2}-000001 として保存しました$/);
     await app.shot('05-intake-saved');
   });
 

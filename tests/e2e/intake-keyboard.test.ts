@@ -67,7 +67,7 @@ describe('a counselor at a 1366×768 laptop, on the keyboard', () => {
     await page.keyboard.press('Control+S'); // "S": what Caps Lock sends
     await expect
       .poll(() => page.getByTestId('saved').textContent())
-      .toMatch(/^R\d+-000001 として保存しました$/);
+      .toMatch(/^R\d+-[A-Z]{2}-000001 として保存しました$/);
     serial = (await page.getByTestId('saved').textContent())!.replace(' として保存しました', '');
     expect(await inView(page, '[data-testid="saved"]')).toBe(true);
     expect(await inView(page, '.saved-status button')).toBe(true);

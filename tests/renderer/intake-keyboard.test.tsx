@@ -91,7 +91,7 @@ describe('the intake form with the keyboard', () => {
     await user.type(screen.getByLabelText('相談の要旨'), '受給者証について');
     await user.keyboard('{CapsLock}{Control>}S{/Control}{CapsLock}');
     await waitFor(() =>
-      expect(screen.getByTestId('saved').textContent).toMatch(/R\d+-000001 として保存しました/),
+      expect(screen.getByTestId('saved').textContent).toMatch(/R\d+-[A-Z]{2}-000001 として保存しました/),
     );
     const footer = screen.getByRole('button', { name: /^保存/ }).closest('footer')!;
     expect(footer.contains(screen.getByTestId('saved'))).toBe(true);

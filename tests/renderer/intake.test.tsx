@@ -44,7 +44,7 @@ describe('intake form', () => {
     fireEvent.keyDown(note, { key: 's', ctrlKey: true });
     expect(await screen.findByTestId('saved')).toHaveProperty(
       'textContent',
-      expect.stringMatching(/^R\d+-000001 として保存しました$/),
+      expect.stringMatching(/^R\d+-[A-Z]{2}-000001 として保存しました$/),
     );
     expect(await consultationCount(app)).toBe(1);
   });

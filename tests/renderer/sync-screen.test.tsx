@@ -166,6 +166,43 @@ describe('sync screen', () => {
     expect(await office.call('sync.status', {})).toEqual(before);
   });
 
+  it('a laptop whose date is days ahead: the office sees a clock warning after importing its file', async () => {
+    await pairBoth();
+    // the laptop's date is three days after the office PC's (the office runs on the real clock)
+    laptop.fx.setToday(new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10));
+    await laptop.call('consultation.record', consultationInput());
+    const bundle = join(usb, 'from-laptop.age');
+    await laptop.call('sync.exportBundle', { peer: office.deviceId, path: bundle });
+    await office.call('sync.importBundle', { path: bundle });
+    render(<SyncScreen />);
+    const panel = await screen.findByRole('region', { name: '端末の時計がずれています' });
+    expect(panel.textContent).toMatch(/出張用ノートPC の時計は、この端末より [234]\u00a0日 進んでいます。/);
+  });
+
+  it('a laptop that never answers: its queue shows how large the next file is and suggests delivering or removing it', async () => {
+    await pairBoth();
+    for (let i = 0; i < 3; i++) await office.call('consultation.record', consultationInput());
+    const first = (await office.call('sync.status', {})).peers[0]!;
+    for (let i = 0; i < 3; i++) await office.call('consultation.record', consultationInput());
+    const later = (await office.call('sync.status', {})).peers[0]!;
+    // what waits grows with every record, and so does every file to it
+    expect(later.waitingBytes).toBeGreaterThan(first.waitingBytes * 1.5);
+    expect(later.stalled).toBe(false);
+    // it was paired three weeks ago and nothing came from it since
+    await office.db
+      .updateTable('sync_peers')
+      .set({ paired_at: new Date(Date.now() - 21 * 24 * 3600 * 1000).toISOString() })
+      .where('device_id', '=', laptop.deviceId)
+      .execute();
+    render(<SyncScreen />);
+    await screen.findByRole('article', { name: /出張用ノートPC/ });
+    const note = within(queueRow()).getByTestId('stalled');
+    expect(note.textContent).toMatch(/この端末から 21\u00a0日、受領書も同期ファイルも届いていません。/);
+    expect(note.textContent).toContain('ペア設定を解除');
+    expect(within(queueRow()).getByTestId('waiting-size').textContent).toMatch(/約 [\d.]+ KB/);
+    expect(within(queueRow()).getByRole('button', { name: 'ペア設定を解除' })).toBeTruthy();
+  });
+
   it('a refused file says why, translated, and the queue is unchanged', async () => {
     await pairBoth();
     await laptop.call('consultation.record', consultationInput());

@@ -150,14 +150,16 @@ describe('case.close', () => {
     expect(await auditsOf(ctx, c.id)).toEqual(['case.open', 'case.close']);
   });
 
-  it('without a note, the op does not carry the unchanged empty note', async () => {
+  it('the closing op carries the whole transition (state, date, outcome, note), so devices merge it as one', async () => {
     const ctx = fx.admin;
     const c = await openCase(ctx, { title: '就労相談' });
     await closeCase(ctx, c.id, 'closed', null);
     const ops = await opsOf(ctx, c.id);
+    expect(ops[1]).toMatchObject({ state: 'closed', outcome: 'closed', outcome_note: null });
     expect(Object.keys(ops[1]!).sort()).toEqual([
       'closed_at',
       'outcome',
+      'outcome_note',
       'state',
       'updated_at',
       'updated_by',

@@ -71,7 +71,7 @@ describe('recording consultations', () => {
   it('records a new person, derives age and fiscal year, writes ops, audit and search doc together', async () => {
     const before = await counts(fx.admin);
     const c = await record(fx.admin, PHONE_CALL);
-    expect(c.serial).toBe('R7-000001');
+    expect(c.serial).toMatch(/^R7-[A-Z]{2}-000001$/);
     expect(c.fiscalYear).toBe(2025);
     expect(c.patient.age).toBe(64); // the 65th birthday is the day after
     expect(c.patient.ageBand).toBe('60-69');
@@ -135,7 +135,11 @@ describe('recording consultations', () => {
       receivedAt: '2026-03-30T09:00',
       person: { mode: 'anonymous' },
     });
-    expect([a.serial, b.serial, c.serial]).toEqual(['R7-000001', 'R8-000001', 'R7-000002']);
+    expect([a.serial, b.serial, c.serial].map((x) => x.replace(/-[A-Z]{2}-/, '-'))).toEqual([
+      'R7-000001',
+      'R8-000001',
+      'R7-000002',
+    ]);
     expect([a.fiscalYear, b.fiscalYear]).toEqual([2025, 2026]);
   });
 

@@ -250,12 +250,18 @@ describe('followup.reschedule / reassign / cancel', () => {
     await expectNothingWritten(ctx, () => reassignFollowUp(ctx, f.id, randomUUID()), 'INVALID_INPUT');
   });
 
-  it('cancel sets cancelled (op: state and stamps); nothing more can be done with it', async () => {
+  it('cancel sets cancelled (op: the whole transition, completion stamps empty); nothing more can be done with it', async () => {
     const ctx = fx.admin;
     const f = await newFollowUp(ctx, '再連絡', TODAY);
     const { result, ops } = await writesOf(ctx, () => cancelFollowUp(ctx, f.id, null));
     expect(result).toMatchObject({ state: 'cancelled', completedAt: null, version: 2 });
-    expect(keysOf(ops[0]!.fields)).toEqual(['state', 'updated_at', 'updated_by']);
+    expect(keysOf(ops[0]!.fields)).toEqual([
+      'completed_at',
+      'completed_by',
+      'state',
+      'updated_at',
+      'updated_by',
+    ]);
     await expectNothingWritten(ctx, () => completeFollowUp(ctx, f.id, null), 'CONFLICT');
     await expectNothingWritten(ctx, () => rescheduleFollowUp(ctx, f.id, '2025-07-01'), 'CONFLICT');
     await expectNothingWritten(ctx, () => reassignFollowUp(ctx, f.id, ctx.actor.id), 'CONFLICT');

@@ -2,6 +2,7 @@ import { writeAudit } from '../../../db/audit';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import type { ServiceContext } from '../context';
 import { assertMayView, loadConsultation } from './load-consultation';
+import { consultationVersions } from './version-snapshot';
 
 /** Opening a consultation is logged: it shows a person's health information. */
 export async function getConsultation(ctx: ServiceContext, id: string): Promise<ConsultationDetail> {
@@ -22,17 +23,5 @@ export async function getConsultation(ctx: ServiceContext, id: string): Promise<
 export async function consultationHistory(ctx: ServiceContext, id: string) {
   const current = await loadConsultation(ctx.db, id);
   assertMayView(ctx, current);
-  const rows = await ctx.db
-    .selectFrom('consultation_versions as v')
-    .innerJoin('staff as s', 's.id', 'v.changed_by')
-    .select(['v.version', 'v.changed_at', 's.display_name', 'v.snapshot'])
-    .where('v.consultation_id', '=', id)
-    .orderBy('v.version')
-    .execute();
-  return rows.map((r) => ({
-    version: r.version,
-    changedAt: r.changed_at,
-    changedBy: r.display_name,
-    snapshot: JSON.parse(r.snapshot) as Record<string, unknown>,
-  }));
+  return consultationVersions(ctx.db, current);
 }

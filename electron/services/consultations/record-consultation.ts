@@ -22,7 +22,6 @@ import {
 } from './consultation-fields';
 import { loadConsultation } from './load-consultation';
 import { nextSerial } from './serial';
-import { writeVersionSnapshot } from './version-snapshot';
 
 /**
  * Records a consultation in one transaction: the person (new, existing or none), its case (an
@@ -101,7 +100,6 @@ async function recordConsultationWith(
     ...lists,
     ...stamps,
   });
-  await writeVersionSnapshot(trx, id, 1, t, ctx.actor.id);
   if (input.followUp) {
     await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
   }

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { fiscalYearPrefix } from '../../../shared/dates/fiscal-year';
+import { serialCode } from './serial-code';
 
 /**
- * Next readable serial for this device and fiscal year: `R7-000123`. The counter lives in
- * meta, inside the caller's transaction, so two saves can never get the same number.
- * Serials are unique per device (origin_device, serial); the id is the true identity.
+ * Next readable serial for this device and fiscal year: `R7-KT-000123` (KT: the device's code,
+ * serial-code.ts). The counter lives in meta, inside the caller's transaction, so two saves can
+ * never get the same number; the code keeps the numbers of a center's devices apart.
  */
 export async function nextSerial(
   trx: Transaction<DB>,
@@ -20,5 +21,5 @@ export async function nextSerial(
     .values({ key, value: String(n) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(n) }))
     .execute();
-  return `${fiscalYearPrefix(fiscalYear)}-${String(n).padStart(6, '0')}`;
+  return `${fiscalYearPrefix(fiscalYear)}-${await serialCode(trx, deviceId)}-${String(n).padStart(6, '0')}`;
 }

@@ -19,7 +19,7 @@ import { loadConsultation } from './load-consultation';
 import { caseFor, consultationFacts } from './consultation-facts';
 import { assertActiveStaff } from './record-consultation';
 import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
-import { writeVersionSnapshot } from './version-snapshot';
+import { keepVersionBeforeEdit } from './version-snapshot';
 
 /**
  * Edits a consultation. The caller sends the whole form and the version it started from; a
@@ -100,6 +100,7 @@ export async function updateConsultation(
       return;
     const t = nowIso(ctx);
     const version = before.version + 1;
+    await keepVersionBeforeEdit(trx, id);
     await trx
       .updateTable('consultations')
       .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version })
@@ -112,7 +113,6 @@ export async function updateConsultation(
       updated_at: t,
       updated_by: ctx.actor.id,
     });
-    await writeVersionSnapshot(trx, id, version, t, ctx.actor.id);
     if (input.followUp)
       await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
     await upsertSearchDoc(trx, id);
@@ -172,6 +172,7 @@ export async function linkConsultationCase(
     if (caseId) await assertOpenCase(trx, caseId);
     const t = nowIso(ctx);
     const version = before.version + 1;
+    await keepVersionBeforeEdit(trx, id);
     await trx
       .updateTable('consultations')
       .set({ case_id: caseId, updated_at: t, updated_by: ctx.actor.id, version })
@@ -182,7 +183,6 @@ export async function linkConsultationCase(
       updated_at: t,
       updated_by: ctx.actor.id,
     });
-    await writeVersionSnapshot(trx, id, version, t, ctx.actor.id);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

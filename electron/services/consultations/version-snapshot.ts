@@ -1,24 +1,72 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { loadConsultation } from './load-consultation';
 
-/** Keeps the full state of each version of a consultation: its edit history. */
-export async function writeVersionSnapshot(
-  trx: Transaction<DB>,
-  id: string,
-  version: number,
-  at: string,
-  by: string,
-): Promise<void> {
+/**
+ * The edit history of a consultation. The version it has now is the row itself; a version is
+ * copied to `consultation_versions` only when an edit replaces it (issue 17: a record never
+ * edited kept a full copy of itself, ~1.3 KB per consultation for nothing). Call this before the
+ * row changes. Case files from before keep a copy of every version, the current one too.
+ */
+export async function keepVersionBeforeEdit(trx: Transaction<DB>, id: string): Promise<void> {
+  const row = await trx
+    .selectFrom('consultations')
+    .select(['version', 'updated_at', 'updated_by'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return;
   const snapshot = await loadConsultation(trx, id);
   await trx
     .insertInto('consultation_versions')
     .values({
       consultation_id: id,
-      version,
-      changed_at: at,
-      changed_by: by,
+      version: row.version,
+      changed_at: row.updated_at,
+      changed_by: row.updated_by,
       snapshot: JSON.stringify(snapshot),
     })
+    .onConflict((oc) => oc.columns(['consultation_id', 'version']).doNothing())
     .execute();
+}
+
+export interface VersionEntry {
+  version: number;
+  changedAt: string;
+  changedBy: string;
+  snapshot: Record<string, unknown>;
+}
+
+/** Every version, oldest first: the copies kept, then the current row (unless a copy holds it). */
+export async function consultationVersions(
+  db: Kysely<DB> | Transaction<DB>,
+  current: ConsultationDetail,
+): Promise<VersionEntry[]> {
+  const rows = await db
+    .selectFrom('consultation_versions as v')
+    .innerJoin('staff as s', 's.id', 'v.changed_by')
+    .select(['v.version', 'v.changed_at', 's.display_name', 'v.snapshot'])
+    .where('v.consultation_id', '=', current.id)
+    .orderBy('v.version')
+    .execute();
+  const kept: VersionEntry[] = rows.map((r) => ({
+    version: r.version,
+    changedAt: r.changed_at,
+    changedBy: r.display_name,
+    snapshot: JSON.parse(r.snapshot) as Record<string, unknown>,
+  }));
+  if (kept.some((k) => k.version === current.version)) return kept;
+  const stamp = await db
+    .selectFrom('consultations as c')
+    .innerJoin('staff as s', 's.id', 'c.updated_by')
+    .select(['c.updated_at', 's.display_name'])
+    .where('c.id', '=', current.id)
+    .executeTakeFirstOrThrow();
+  kept.push({
+    version: current.version,
+    changedAt: stamp.updated_at,
+    changedBy: stamp.display_name,
+    snapshot: current as unknown as Record<string, unknown>,
+  });
+  return kept;
 }

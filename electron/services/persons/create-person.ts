@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema';
 import { recordOp } from '../../../db/sync/op-log';
 import type { PersonDetail } from '../../../shared/contract/persons';
 import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayIsTrusted } from '../sync/clock-check';
 import { personFields, toPersonDetail, type ParsedPerson } from './person-mapper';
 
 /** Inserts a person inside the caller's transaction (also used by consultation intake). */
@@ -15,7 +16,7 @@ export async function insertPerson(
 ): Promise<string> {
   const id = uuidv7();
   const t = nowIso(ctx);
-  const fields = personFields(input, todayLocal(ctx));
+  const fields = personFields(input, (await todayIsTrusted(ctx, trx)) ? todayLocal(ctx) : null);
   const row = {
     id,
     ...fields,

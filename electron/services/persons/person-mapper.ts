@@ -8,11 +8,15 @@ import { foldForSearch, normalizeName } from '../../../shared/text/normalize';
 
 export type ParsedPerson = z.output<typeof personInput>;
 
-/** The columns a person input sets (identity fields only; stamps are added by the caller). */
-export function personFields(p: ParsedPerson, today: string) {
+/**
+ * The columns a person input sets (identity fields only; stamps are added by the caller).
+ * `today` is null when this device's clock is in doubt (clock-check): no age band is derived
+ * from a birth date then; the caller keeps the band it had.
+ */
+export function personFields(p: ParsedPerson, today: string | null) {
   const name = p.name ? normalizeName(p.name) : null;
   const nameKana = p.nameKana ? normalizeName(p.nameKana) : null;
-  const age = p.birthDate ? ageOn(p.birthDate, today) : null;
+  const age = p.birthDate && today ? ageOn(p.birthDate, today) : null;
   return {
     name,
     name_kana: nameKana,

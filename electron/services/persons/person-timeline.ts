@@ -42,6 +42,16 @@ export async function personTimeline(ctx: ServiceContext, personId: string) {
       .where('v.consultation_id', 'in', ids)
       .where('v.version', '>', 1) // version 1 is the recording itself, already on the timeline
       .execute();
+    // the current version is the row itself (kept as a copy only once an edit replaces it)
+    const kept = new Set(edits.map((e) => `${e.consultation_id}#${e.version}`));
+    const current = await ctx.db
+      .selectFrom('consultations as c')
+      .innerJoin('staff as s', 's.id', 'c.updated_by')
+      .select(['c.id as consultation_id', 'c.version', 'c.updated_at as changed_at', 's.display_name'])
+      .where('c.id', 'in', ids)
+      .where('c.version', '>', 1)
+      .execute();
+    for (const c of current) if (!kept.has(`${c.consultation_id}#${c.version}`)) edits.push(c);
     for (const e of edits) {
       items.push({
         at: e.changed_at,

@@ -3,6 +3,7 @@ import { recordOp } from '../../../db/sync/op-log';
 import type { PersonDetail } from '../../../shared/contract/persons';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayIsTrusted } from '../sync/clock-check';
 import { reindexPersonConsultations } from '../search/search-index';
 import { personFields, toPersonDetail, type ParsedPerson } from './person-mapper';
 
@@ -20,7 +21,11 @@ export async function updatePerson(
     if (before.version !== expectedVersion) {
       throw new AppError('CONFLICT', `The person was changed meanwhile (version ${before.version}).`);
     }
-    const next = personFields(changes, todayLocal(ctx));
+    const trusted = await todayIsTrusted(ctx, trx);
+    const next = personFields(changes, trusted ? todayLocal(ctx) : null);
+    // a clock in doubt derives no new age band: the one the record has stays unless the birth date changed
+    if (!trusted && next.birth_date === before.birth_date)
+      next.age_band = before.age_band as typeof next.age_band;
     const changed = Object.fromEntries(
       Object.entries(next).filter(([k, v]) => (before as unknown as Record<string, unknown>)[k] !== v),
     );

@@ -17,13 +17,15 @@ export function searchConditions(query: string, mode: 'walk' | 'drive'): RawBuil
 }
 
 /**
- * A record number as people type it — R7-2, Ｒ７－０００００２, R7ー000002 (the IME's long-vowel
- * mark for "-") — as the search document holds it: r7-000002.
+ * A record number as people type it — R7-KT-2, Ｒ７－ＫＴ－０００００２, R7ー000002 (the IME's
+ * long-vowel mark for "-"; older numbers have no device letters) — as the search document holds
+ * it: r7-kt-000002.
  */
-const SERIAL = /^([a-z]+\d+)[-ー－‐‑–—―−](\d{1,6})$/;
+const DASH = '[-ー－‐‑–—―−]';
+const SERIAL = new RegExp(`^([a-z]+\\d+)${DASH}(?:([a-z]{2})${DASH})?(\\d{1,6})$`);
 export function searchTerm(term: string): string {
   const m = SERIAL.exec(term);
-  return m ? `${m[1]}-${m[2]!.padStart(6, '0')}` : term;
+  return m ? [m[1], m[2], m[3]!.padStart(6, '0')].filter(Boolean).join('-') : term;
 }
 
 /** One id set per term: 3+ characters by trigram phrase, 1–2 characters by trigram prefix. */

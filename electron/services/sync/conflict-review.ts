@@ -1,14 +1,18 @@
+import type { Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
+import type { DB } from '../../../db/schema';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
-import { HybridClock } from '../../../db/sync/hlc';
+import { groupClock, groupNamed, groupOfField, groupValue } from '../../../db/sync/field-groups';
+import { HybridClock, MAX_AHEAD_MS } from '../../../db/sync/hlc';
 import { recordOp } from '../../../db/sync/op-log';
+import { clockOf, decodeClocks } from '../../../db/sync/row-clocks';
 import type { ConflictDto } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
-import { writeLocalFields } from './local-change';
+import { currentValues, writeLocalFields } from './local-change';
 import { requireSyncExchange } from './sync-access';
 
-type Db = ServiceContext['db'];
+type Db = ServiceContext['db'] | Transaction<DB>;
 
 /** Brings the listed conflicts up to date with local edits made since the last exchange. */
 export async function refreshConflicts(ctx: ServiceContext): Promise<void> {
@@ -17,7 +21,7 @@ export async function refreshConflicts(ctx: ServiceContext): Promise<void> {
   });
 }
 
-/** The clock of the value a row's field holds now. */
+/** The clock of the value a row's field (or transition) holds now. */
 async function currentClock(db: Db, entity: string, entityId: string, field: string): Promise<string> {
   const row = await db
     .selectFrom('row_clocks')
@@ -25,11 +29,33 @@ async function currentClock(db: Db, entity: string, entityId: string, field: str
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .executeTakeFirst();
-  return (row ? (JSON.parse(row.clocks) as Record<string, string>)[field] : undefined) ?? '';
+  const clocks = decodeClocks(row?.clocks);
+  const g = groupNamed(entity, field);
+  return (g ? groupClock(g, (f) => clockOf(clocks, f)) : clockOf(clocks, field)) ?? '';
+}
+
+/** The fields an op wrote, by its HLC. */
+async function opFields(db: Db, hlc: string): Promise<Record<string, unknown>> {
+  const op = await db.selectFrom('op_log').select('fields').where('hlc', '=', hlc).executeTakeFirst();
+  return op ? (JSON.parse(op.fields) as Record<string, unknown>) : {};
+}
+
+/**
+ * When an edit was made, as its device's wall clock said: the `updated_at` (or `created_at`)
+ * the op carries. The HLC can run ahead of it (it moves past clocks seen from other devices),
+ * so it is shown only when the op carries no time of its own.
+ */
+function wallTime(fields: Record<string, unknown>, hlc: string): { at: string; clockAhead: boolean } {
+  const clockMs = HybridClock.parse(hlc).ms;
+  const stamp = [fields.updated_at, fields.created_at].find(
+    (v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  );
+  if (!stamp) return { at: new Date(clockMs).toISOString(), clockAhead: false };
+  return { at: stamp, clockAhead: clockMs - Date.parse(stamp) > MAX_AHEAD_MS };
 }
 
 /** One side of a conflict from the op that wrote it: value, who, when, on which device. */
-async function side(db: Db, hlc: string, field: string) {
+async function side(db: Db, hlc: string, entity: string, field: string) {
   const op = await db
     .selectFrom('op_log as o')
     .leftJoin('staff as s', 's.id', 'o.staff_id')
@@ -37,10 +63,13 @@ async function side(db: Db, hlc: string, field: string) {
     .where('o.hlc', '=', hlc)
     .executeTakeFirst();
   const fields = op ? (JSON.parse(op.fields) as Record<string, unknown>) : {};
+  const g = groupNamed(entity, field);
+  const group = g ? groupValue(g, fields, g.compare) : null;
   return {
-    value: fields[field] ?? null,
+    value: (g ? group![g.compare[0]!] : fields[field]) ?? null,
+    group,
     hlc,
-    at: new Date(HybridClock.parse(hlc).ms).toISOString(),
+    ...wallTime(fields, hlc),
     deviceId: op?.origin ?? HybridClock.parse(hlc).deviceId,
     staffId: op?.staff_id ?? null,
     staffName: op?.display_name ?? null,
@@ -52,6 +81,7 @@ const LABELS: Record<string, { table: string; column: string }> = {
   person: { table: 'persons', column: 'name' },
   consultation: { table: 'consultations', column: 'serial' },
   follow_up: { table: 'follow_ups', column: 'title' },
+  case: { table: 'cases', column: 'title' },
   institution: { table: 'institutions', column: 'name' },
   staff: { table: 'staff', column: 'display_name' },
   event: { table: 'events', column: 'title' },
@@ -64,6 +94,18 @@ function recordLabel(ctx: ServiceContext, entity: string, entityId: string): str
     .prepare(`SELECT "${l.column}" AS label FROM "${l.table}" WHERE id = ?`)
     .get(entityId) as { label: string | null } | undefined;
   return row?.label || null;
+}
+
+/** What a decision (a `sync_conflict` row) was about. */
+async function decisionTarget(db: Db, conflictId: string) {
+  const r = await db
+    .selectFrom('sync_conflict_resolutions')
+    .select(['entity', 'entity_id', 'field', 'value', 'resolution'])
+    .where('id', '=', conflictId)
+    .executeTakeFirst();
+  return r?.entity && r.entity_id && r.field
+    ? { entity: r.entity, entityId: r.entity_id, field: r.field, value: r.value, resolution: r.resolution }
+    : null;
 }
 
 async function loadConflicts(
@@ -93,14 +135,23 @@ async function loadConflicts(
   const rows = await q.orderBy('c.detected_at', 'desc').orderBy('c.id').execute();
   const out: ConflictDto[] = [];
   for (const r of rows) {
+    const target = r.entity === 'sync_conflict' ? await decisionTarget(db, r.entity_id) : null;
     out.push({
       id: r.id,
       entity: r.entity,
       entityId: r.entity_id,
       record: recordLabel(ctx, r.entity, r.entity_id),
       field: r.field,
-      current: await side(db, await currentClock(db, r.entity, r.entity_id, r.field), r.field),
-      other: await side(db, r.loser_hlc, r.field),
+      about: target
+        ? {
+            entity: target.entity,
+            entityId: target.entityId,
+            record: recordLabel(ctx, target.entity, target.entityId),
+            field: target.field,
+          }
+        : null,
+      current: await side(db, await currentClock(db, r.entity, r.entity_id, r.field), r.entity, r.field),
+      other: await side(db, r.loser_hlc, r.entity, r.field),
       detectedAt: r.detected_at,
       resolution: r.resolution
         ? { choice: r.resolution, at: r.resolved_at!, by: r.resolved_by!, byName: r.resolved_name ?? null }
@@ -124,10 +175,68 @@ export async function listConflicts(ctx: ServiceContext, includeResolved: boolea
   return list;
 }
 
+/** What a side of a conflict puts in the field: the value, or the whole transition it wrote. */
+async function valueOfSide(db: Db, c: ConflictDto, hlc: string): Promise<Record<string, unknown>> {
+  const fields = await opFields(db, hlc);
+  const g = groupNamed(c.entity, c.field);
+  return g ? groupValue(g, fields) : { [c.field]: fields[c.field] ?? null };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Writes these fields as a local edit unless the record holds them already. */
+async function putValues(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  entity: string,
+  entityId: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  if (entity === 'sync_conflict') {
+    await applyDecision(trx, ctx, entityId, fields as { resolution?: unknown; value?: unknown });
+    return;
+  }
+  const now = currentValues(ctx, entity, entityId, Object.keys(fields));
+  if (Object.keys(fields).every((f) => same(now[f], fields[f]))) return;
+  await writeLocalFields(trx, ctx, entity, entityId, fields);
+  // the field now holds a value its line has seen: by the rule every device applies, no conflict
+  const recorder = new ConflictRecorder(ctx.caseFile.sqlite, nowIso(ctx));
+  const keys = new Set(Object.keys(fields).map((f) => groupOfField(entity, f)?.name ?? f));
+  for (const k of keys) recorder.recompute(entity, entityId, k);
+}
+
+/**
+ * Makes a decision stand: the decision row gets the chosen decision (when it differs) and the
+ * field it was about gets the value that decision left there.
+ */
+async function applyDecision(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  conflictId: string,
+  chosen: { resolution?: unknown; value?: unknown },
+): Promise<void> {
+  const target = await decisionTarget(trx, conflictId);
+  if (!target) return;
+  const resolution: 'keep' | 'take' = chosen.resolution === 'take' ? 'take' : 'keep';
+  const value = typeof chosen.value === 'string' ? chosen.value : null;
+  if (target.resolution !== resolution || target.value !== value) {
+    const t = nowIso(ctx);
+    const fields = { resolution, value, updated_at: t, updated_by: ctx.actor.id };
+    await trx.updateTable('sync_conflict_resolutions').set(fields).where('id', '=', conflictId).execute();
+    await recordOp(trx, opWriter(ctx), 'sync_conflict', conflictId, fields);
+  }
+  if (value !== null) {
+    await putValues(trx, ctx, target.entity, target.entityId, JSON.parse(value) as Record<string, unknown>);
+  }
+}
+
 /**
  * Settles a conflict. `keep`: the current value stays. `take`: the overwritten value comes back
- * as a new edit (which every device then receives). Either way the decision is itself synced
- * (entity `sync_conflict`), so the other devices stop listing the conflict.
+ * as a new edit (which every device then receives) — for a state transition, the whole of it.
+ * Either way the decision is itself synced (entity `sync_conflict`) with what it was about and
+ * the value it left, so the other devices stop listing the conflict; two devices deciding it
+ * differently while apart list a conflict about the decision, and settling that one puts the
+ * chosen decision's value back into the field.
  */
 export async function resolveConflict(
   ctx: ServiceContext,
@@ -139,8 +248,12 @@ export async function resolveConflict(
   if (!c) throw new AppError('NOT_FOUND', 'No such conflict.');
   await ctx.db.transaction().execute(async (trx) => {
     const t = nowIso(ctx);
-    if (choice === 'take') {
-      await writeLocalFields(trx, ctx, c.entity, c.entityId, { [c.field]: c.other.value });
+    const chosen = await valueOfSide(trx, c, choice === 'keep' ? c.current.hlc : c.other.hlc);
+    if (c.entity === 'sync_conflict') {
+      await applyDecision(trx, ctx, c.entityId, chosen as { resolution?: unknown; value?: unknown });
+      new ConflictRecorder(ctx.caseFile.sqlite, t).recompute(c.entity, c.entityId, c.field);
+    } else if (choice === 'take') {
+      await writeLocalFields(trx, ctx, c.entity, c.entityId, chosen);
       // the field now holds the value that was lost: by the rule every device applies, no conflict
       new ConflictRecorder(ctx.caseFile.sqlite, t).recompute(c.entity, c.entityId, c.field);
     }
@@ -149,31 +262,29 @@ export async function resolveConflict(
       .select('id')
       .where('id', '=', id)
       .executeTakeFirst();
-    const fields = existing
-      ? { resolution: choice, updated_at: t, updated_by: ctx.actor.id }
-      : {
-          resolution: choice,
-          created_at: t,
-          created_by: ctx.actor.id,
-          updated_at: t,
-          updated_by: ctx.actor.id,
-        };
+    const decided = {
+      resolution: choice,
+      value: JSON.stringify(chosen),
+      updated_at: t,
+      updated_by: ctx.actor.id,
+    };
+    const about = { entity: c.entity, entity_id: c.entityId, field: c.field };
     if (existing) {
-      await trx.updateTable('sync_conflict_resolutions').set(fields).where('id', '=', id).execute();
+      await trx.updateTable('sync_conflict_resolutions').set(decided).where('id', '=', id).execute();
+      await recordOp(trx, opWriter(ctx), 'sync_conflict', id, decided);
     } else {
-      await trx
-        .insertInto('sync_conflict_resolutions')
-        .values({ id, ...(fields as typeof fields & { created_at: string; created_by: string }) })
-        .execute();
+      const row = { id, ...about, ...decided, created_at: t, created_by: ctx.actor.id };
+      await trx.insertInto('sync_conflict_resolutions').values(row).execute();
+      const { id: _id, ...fields } = row;
+      await recordOp(trx, opWriter(ctx), 'sync_conflict', id, fields);
     }
-    await recordOp(trx, opWriter(ctx), 'sync_conflict', id, fields);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
       action: 'sync.conflict.resolve',
       entity: c.entity,
       entityId: c.entityId,
-      detail: { conflict: id, field: c.field, choice },
+      detail: { conflict: id, field: c.field, choice, ...(c.about ? { about: c.about } : {}) },
     });
   });
   const [after] = await loadConflicts(ctx, true, id);

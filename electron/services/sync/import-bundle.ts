@@ -17,11 +17,16 @@ import { localVector } from '../../../db/sync/version-vector';
 import type { ImportResultDto } from '../../../shared/contract/sync';
 import { AppError, isAppError } from '../../../shared/errors';
 import { nowIso, type ServiceContext } from '../context';
+import { dropClashingCode } from '../consultations/serial-code';
+import { noteClock } from './clock-check';
 import { deviceIdentity } from './identity-service';
 import { mayChangeRecords, notAllowed } from './inbound-scope';
 import { auditRejection, openVerified } from './open-verified';
 import { startJob, type ProgressSink, type SyncJob } from './progress';
 import { requireSyncExchange } from './sync-access';
+
+/** ops held in memory while they wait for an earlier op of their origin in the same bundle */
+const MAX_HELD = 20_000;
 
 /** A failure while applying verified ops: the data does not fit this case file. */
 function applyError(e: unknown): AppError {
@@ -102,6 +107,30 @@ async function applyBundle(
   let deferred = 0;
   let parked = 0;
   let maxHlc = '';
+  /**
+   * Ops past a gap in their origin's sequence, held until the gap fills. A bundle comes in HLC
+   * order, and one origin's HLCs need not rise with its seqs (an edit of a value stamped far
+   * ahead orders after it; a clock that ran ahead came back: HybridClock): such an op usually
+   * finds its predecessor later in the same bundle. What is still held at the end waits for a
+   * later bundle (its sender resends it until this device acknowledges it).
+   */
+  const held = new Map<string, Map<number, OpLine>>();
+  let heldCount = 0;
+  const take = (op: OpLine) => {
+    vector[op.origin] = op.seq;
+    const fields = JSON.stringify(op.fields);
+    const prev = JSON.stringify(op.prev);
+    insertOp.run(op.origin, op.seq, op.hlc, op.entity, op.entityId, fields, prev, op.staffId);
+    if (op.hlc > maxHlc) maxHlc = op.hlc;
+    origins.note(op.origin);
+    const waits = origins.keepsApart(op)
+      ? { reason: 'other_center' as const, fields: Object.keys(op.fields) }
+      : applier.apply(op);
+    if (waits) {
+      park(sqlite, op, waits, now, waits.reason === 'other_center' ? peer.device_id : null);
+      parked++;
+    } else applied++;
+  };
   job.update('apply', 0, manifest.counts.ops);
   for (;;) {
     const line = await file.nextLine();
@@ -116,30 +145,30 @@ async function applyBundle(
       throw new AppError('BUNDLE_CORRUPT', `Op ${received} is outside the ranges the manifest lists.`);
     }
     const have = vector[op.origin] ?? 0;
-    if (op.seq <= have) {
+    if (op.seq <= have || held.get(op.origin)?.has(op.seq)) {
       duplicates++;
       continue;
     }
-    // an op beyond a gap waits: the sender keeps sending it until this device acknowledges it
     if (op.seq > have + 1) {
-      deferred++;
+      if (heldCount < MAX_HELD) {
+        const byOrigin = held.get(op.origin) ?? new Map<number, OpLine>();
+        held.set(op.origin, byOrigin);
+        byOrigin.set(op.seq, op);
+        heldCount++;
+      } else deferred++;
       continue;
     }
-    vector[op.origin] = op.seq;
-    const fields = JSON.stringify(op.fields);
-    const prev = JSON.stringify(op.prev);
-    insertOp.run(op.origin, op.seq, op.hlc, op.entity, op.entityId, fields, prev, op.staffId);
-    if (op.hlc > maxHlc) maxHlc = op.hlc;
-    origins.note(op.origin);
-    const waits = origins.keepsApart(op)
-      ? { reason: 'other_center' as const, fields: Object.keys(op.fields) }
-      : applier.apply(op);
-    if (waits) {
-      park(sqlite, op, waits, now, waits.reason === 'other_center' ? peer.device_id : null);
-      parked++;
-    } else applied++;
+    take(op);
+    // the op may close a gap: what was held behind it follows
+    const waiting = held.get(op.origin);
+    for (let next = waiting?.get(op.seq + 1); next; next = waiting!.get(next.seq + 1)) {
+      waiting!.delete(next.seq);
+      heldCount--;
+      take(next);
+    }
     if (received % 1000 === 0) job.update('apply', received);
   }
+  deferred += heldCount;
   if (
     received !== manifest.counts.ops ||
     bytes !== manifest.body.bytes ||
@@ -156,6 +185,19 @@ async function applyBundle(
   const newConflicts = conflicts.recomputeAll(applier.conflictCandidates);
   conflicts.refreshListed();
   if (maxHlc) ctx.clock.observe(maxHlc);
+  await noteClock(ctx, trx, peer, manifest);
+  // two devices that chose the same letters for record numbers before they met: this one moves
+  const clashed = applied ? await dropClashingCode(trx, identity.deviceId) : null;
+  if (clashed) {
+    await writeAudit(trx, {
+      staffId: ctx.actor.id,
+      login: ctx.actor.login,
+      action: 'consultation.serial.recode',
+      entity: 'sync_peer',
+      entityId: peer.device_id,
+      detail: { code: clashed, from: peer.device_id },
+    });
+  }
   // the sender's vector in the signed manifest acknowledges what it holds, like a receipt
   await recordAck(trx, peer, manifest.have, applied ? { last_import_at: now, last_import_ops: applied } : {});
   await trx

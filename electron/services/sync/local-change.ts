@@ -7,7 +7,7 @@ import { recordOp, type SyncedEntity } from '../../../db/sync/op-log';
 import { readTableInfo } from '../../../db/sync/table-info';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
-import { writeVersionSnapshot } from '../consultations/version-snapshot';
+import { keepVersionBeforeEdit } from '../consultations/version-snapshot';
 
 /**
  * Writes some fields of a synced row as a local edit (the op, the row, its version, derived
@@ -36,6 +36,7 @@ export async function writeLocalFields(
     const v = stamped[c];
     return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as string | number | null);
   });
+  if (entity === 'consultation') await keepVersionBeforeEdit(trx, entityId);
   const res = sqlite
     .prepare(`UPDATE "${info.name}" SET ${sets.join(', ')} WHERE id = ?`)
     .run(...values, entityId);
@@ -47,10 +48,22 @@ export async function writeLocalFields(
   if (entity === 'person' && ('name' in fields || 'name_kana' in fields)) derived.personNameChanged(entityId);
   if (entity === 'consultation') derived.consultationChanged(entityId);
   derived.flush();
-  if (entity === 'consultation') {
-    const v = sqlite.prepare(`SELECT version FROM consultations WHERE id = ?`).get(entityId) as {
-      version: number;
-    };
-    await writeVersionSnapshot(trx, entityId, v.version, t, ctx.actor.id);
-  }
+}
+
+/** A row's current values of some columns (list fields and unknown columns are left out). */
+export function currentValues(
+  ctx: ServiceContext,
+  entity: string,
+  entityId: string,
+  fields: string[],
+): Record<string, unknown> {
+  const table = tableOf(entity);
+  const info = table ? readTableInfo(ctx.caseFile.sqlite, table) : null;
+  const cols = info ? fields.filter((f) => info.columns.has(f)) : [];
+  if (!info || cols.length === 0) return {};
+  return (
+    (ctx.caseFile.sqlite
+      .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${info.name}" WHERE id = ?`)
+      .get(entityId) as Record<string, unknown> | undefined) ?? {}
+  );
 }

@@ -152,7 +152,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
       },
     });
   });
-  return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, card.deviceId))!);
+  return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, card.deviceId))!, ctx.now().getTime());
 }
 
 export async function updatePeer(
@@ -184,7 +184,7 @@ export async function updatePeer(
       },
     });
   });
-  return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, peer.device_id))!);
+  return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, peer.device_id))!, ctx.now().getTime());
 }
 
 export async function removePeer(ctx: ServiceContext, ref: string) {

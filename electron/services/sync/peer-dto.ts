@@ -1,10 +1,21 @@
 import type { SyncPeersTable } from '../../../db/schema';
 import type { SqliteDb } from '../../../db/sqlite/open-encrypted';
-import { parseVector, waitingCount } from '../../../db/sync/version-vector';
+import { parseVector, waitingLoad } from '../../../db/sync/version-vector';
 import type { PeerDto } from '../../../shared/contract/sync';
 
-export function toPeerDto(sqlite: SqliteDb, p: SyncPeersTable): PeerDto {
+/** No word from a peer for this long while changes wait for it: suggest delivering or retiring it. */
+export const STALLED_DAYS = 14;
+const DAY = 24 * 3600 * 1000;
+
+export function toPeerDto(sqlite: SqliteDb, p: SyncPeersTable, nowMs: number): PeerDto {
   const acked = parseVector(p.acked);
+  const waiting = waitingLoad(sqlite, acked, p.device_id);
+  // the last time anything came from it (a receipt, a bundle), else when it was paired
+  const heard = [p.last_receipt_at, p.last_import_at, p.paired_at]
+    .filter((x): x is string => !!x)
+    .map((x) => Date.parse(x))
+    .filter(Number.isFinite);
+  const silentDays = heard.length ? Math.floor((nowMs - Math.max(...heard)) / DAY) : 0;
   return {
     deviceId: p.device_id,
     label: p.label,
@@ -15,7 +26,10 @@ export function toPeerDto(sqlite: SqliteDb, p: SyncPeersTable): PeerDto {
     centerId: p.center_id ?? p.device_id,
     active: p.active === 1,
     pairedAt: p.paired_at,
-    waitingOps: waitingCount(sqlite, acked, p.device_id),
+    waitingOps: waiting.ops,
+    waitingBytes: waiting.bytes,
+    silentDays,
+    stalled: p.active === 1 && waiting.ops > 0 && silentDays >= STALLED_DAYS,
     acknowledged: acked,
     lastExportAt: p.last_export_at,
     lastExportOps: p.last_export_ops,

@@ -10,6 +10,7 @@ import { localVector, waitingCount } from '../../../db/sync/version-vector';
 import type { ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { nowIso, type ServiceContext } from '../context';
+import { noteClock } from './clock-check';
 import { deviceIdentity } from './identity-service';
 import { auditRejection, openVerified } from './open-verified';
 import { requireSyncExchange } from './sync-access';
@@ -75,6 +76,7 @@ export async function importReceipt(ctx: ServiceContext, path: string) {
     if (await file.nextLine()) throw new AppError('BUNDLE_CORRUPT', 'A receipt has no body.');
     const now = nowIso(ctx);
     return await ctx.db.transaction().execute(async (trx) => {
+      await noteClock(ctx, trx, peer, manifest);
       const acked = await recordAck(trx, peer, manifest.have, { last_receipt_at: now });
       await trx
         .insertInto('sync_imports')

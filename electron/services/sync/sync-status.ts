@@ -2,6 +2,7 @@ import { fingerprintOf } from '../../../db/sync/fingerprint';
 import { localVector } from '../../../db/sync/version-vector';
 import type { SyncStatusDto } from '../../../shared/contract/sync';
 import type { ServiceContext } from '../context';
+import { clockWarnings } from './clock-check';
 import { refreshConflicts } from './conflict-review';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
@@ -44,11 +45,12 @@ export async function syncStatus(ctx: ServiceContext): Promise<SyncStatusDto> {
       }),
     },
     vector: localVector(sqlite),
-    peers: peers.map((p) => toPeerDto(sqlite, p)),
+    peers: peers.map((p) => toPeerDto(sqlite, p, ctx.now().getTime())),
     pending: {
       total: pending.reduce((s, r) => s + Number(r.n), 0),
       byReason: Object.fromEntries(pending.map((r) => [r.reason, Number(r.n)])),
     },
     openConflicts: Number(open.n),
+    clockWarnings: await clockWarnings(ctx),
   };
 }

@@ -31,6 +31,7 @@ const ACTIONS = [
   'backup.configure',
   'sync.bundle.export',
   'sync.bundle.import',
+  'sync.clock.skew',
   'staff.add',
   'staff.update',
   'totp.enable',

@@ -4,7 +4,7 @@ import type { PeerDto } from '../../../shared/contract/sync';
 import { syncFileName } from '../../../shared/sync/file-names';
 import { DateBoth } from '../../components/date-both';
 import { FolderBrowser, type Target } from './folder-browser';
-import { localDateTime, peerName, shortId } from './format';
+import { formatBytes, localDateTime, peerName, shortId } from './format';
 import { PeerCenter } from './peer-center';
 import { useChooser } from './use-chooser';
 
@@ -81,9 +81,16 @@ export function PeerQueue({
                   <dt>{t('sync.queue.waiting')}</dt>
                   <dd>
                     {p.active ? (
-                      <span className={p.waitingOps ? 'waiting' : 'waiting none'} data-testid="waiting">
-                        {t('sync.queue.waitingCount', { count: p.waitingOps })}
-                      </span>
+                      <>
+                        <span className={p.waitingOps ? 'waiting' : 'waiting none'} data-testid="waiting">
+                          {t('sync.queue.waitingCount', { count: p.waitingOps })}
+                        </span>
+                        {p.waitingOps > 0 && (
+                          <span className="hint waiting-size" data-testid="waiting-size">
+                            {t('sync.queue.waitingSize', { size: formatBytes(p.waitingBytes) })}
+                          </span>
+                        )}
+                      </>
                     ) : (
                       t('sync.queue.inactive')
                     )}
@@ -114,6 +121,15 @@ export function PeerQueue({
                 (!p.lastReceiptAt || p.lastReceiptAt < p.lastExportAt) && (
                   <p className="hint">{t('sync.queue.awaitingReceipt')}</p>
                 )}
+              {p.stalled && (
+                <p className="notice stalled" data-testid="stalled">
+                  {t('sync.queue.stalled', {
+                    days: p.silentDays,
+                    size: formatBytes(p.waitingBytes),
+                    count: p.waitingOps,
+                  })}
+                </p>
+              )}
               {isAdmin && p.active && onSameCenter && (
                 <PeerCenter peer={p} peers={peers} busy={busy} onChange={(to) => onSameCenter(p, to)} />
               )}

@@ -4,6 +4,7 @@ import { can } from '../../../shared/permissions';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { useSession } from '../../stores/session-store';
+import { ClockPanel } from './clock-panel';
 import { ConflictsPanel } from './conflicts-panel';
 import { ExportLogPanel } from './export-log-panel';
 import { FolderSetting } from './folder-setting';
@@ -48,6 +49,7 @@ export function SyncScreen() {
       </div>
       {s.status && s.identity && (
         <>
+          <ClockPanel warnings={s.status.clockWarnings} />
           <section className="card" aria-labelledby="sync-queue-h">
             <h2 id="sync-queue-h">{t('sync.queue.heading')}</h2>
             <PeerQueue

@@ -90,6 +90,9 @@ export const en: Shape<typeof ja> = {
       sync_receipt_reject: 'Receipt refused',
       sync_pending_apply: 'Waiting changes applied',
       sync_conflicts_view: 'Conflicts viewed',
+      sync_clock_skew: 'Device clock out of step',
+      sync_clock_agree: 'Device clocks agree again',
+      consultation_serial_recode: 'Record-number letters changed (another device used them)',
       sync_conflict_resolve: 'Conflict settled',
     },
     entities: {

@@ -100,6 +100,9 @@ export const en: Shape<typeof ja> = {
       waiting: 'Changes not yet delivered',
       awaitingReceipt: 'Written out. Until the receipt comes back, the next sync file carries them again.',
       waitingCount: '{{count}}',
+      waitingSize: 'next sync file about {{size}}',
+      stalled:
+        'Nothing has come from this device for {{days}} days, neither a receipt nor a sync file. The {{count}} changes it lacks (about {{size}}) go into every sync file to it, which keeps growing. If the device is in use, deliver a sync file and get its receipt back. If it is gone (broken, replaced), remove the pairing.',
       lastExport: 'Last sent',
       lastReceipt: 'Last receipt',
       lastImport: 'Last imported',
@@ -162,12 +165,21 @@ export const en: Shape<typeof ja> = {
       receiptImported: 'Receipt from {{from}} imported. Changes not yet delivered: {{waiting}}',
       failed: '{{file}}: ',
     },
+    clock: {
+      heading: 'Device clocks disagree',
+      ahead: 'The clock of {{name}} is {{distance}} ahead of this device.',
+      behind: 'The clock of {{name}} is {{distance}} behind this device.',
+      self: 'This device’s clock is {{distance}} earlier than times this device already recorded.',
+      days: '{{count}} day(s)',
+      hours: '{{count}} hour(s)',
+      help: 'Check the date and time settings of the devices. While they disagree, age bands are not recalculated from birth dates. The warning goes away with the next sync after the clock is put right.',
+    },
     pending: {
       heading: 'Changes waiting for an update',
       help: 'For example fields sent by a newer Yorisoi. They apply once this app is updated.',
       reasons: {
         unknown_entity: 'Kinds of records this version lacks',
-        unknown_field: 'Fields this version lacks',
+        unknown_field: 'Fields or values this version lacks (a new consultation method, say)',
         missing_row: 'Edits whose record has not arrived yet',
         other_center: "Edits of another center's records (not applied)",
       },

@@ -91,6 +91,9 @@ export const ja = {
       sync_receipt_reject: '受領書の拒否',
       sync_pending_apply: '保留していた変更の反映',
       sync_conflicts_view: '競合の一覧の閲覧',
+      sync_clock_skew: '端末の時計のずれを検出',
+      sync_clock_agree: '端末の時計のずれの解消',
+      consultation_serial_recode: '記録番号の端末記号の変更（他の端末と重複）',
       sync_conflict_resolve: '競合の解決',
     },
     entities: {

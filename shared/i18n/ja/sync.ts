@@ -96,6 +96,9 @@ export const ja = {
       waiting: '相手に届いていない変更',
       awaitingReceipt: '書き出し済みです。相手の受領書が届くまで、次の同期ファイルにも含めます。',
       waitingCount: '{{count}}\u00a0件',
+      waitingSize: '次の同期ファイル 約 {{size}}',
+      stalled:
+        'この端末から {{days}}\u00a0日、受領書も同期ファイルも届いていません。届いていない変更 {{count}}\u00a0件（約 {{size}}）は、次の同期ファイルにもすべて入り、増え続けます。使っている端末なら同期ファイルを届けて受領書をもらってください。故障などで使わなくなった端末なら「ペア設定を解除」してください。',
       lastExport: '最後に送った日時',
       lastReceipt: '最後に受領書を受けた日時',
       lastImport: '最後に取り込んだ日時',
@@ -155,12 +158,21 @@ export const ja = {
       receiptImported: '{{from}} の受領書を取り込みました。まだ届いていない変更：{{waiting}}\u00a0件',
       failed: '{{file}}：',
     },
+    clock: {
+      heading: '端末の時計がずれています',
+      ahead: '{{name}} の時計は、この端末より {{distance}} 進んでいます。',
+      behind: '{{name}} の時計は、この端末より {{distance}} 遅れています。',
+      self: 'この端末の時計は、この端末がすでに記録した時刻より {{distance}} 前を指しています。',
+      days: '{{count}}\u00a0日',
+      hours: '{{count}}\u00a0時間',
+      help: 'どちらかの端末の日付・時刻の設定を確認してください。ずれている間は、生年月日からの年代を計算し直しません。直した後の次の同期でこの表示は消えます。',
+    },
     pending: {
       heading: '更新待ちの変更',
       help: '新しい版のよりそいから届いた項目などです。アプリを更新すると反映されます。',
       reasons: {
         unknown_entity: 'この版にない種類の記録',
-        unknown_field: 'この版にない項目',
+        unknown_field: 'この版にない項目や値（新しい相談方法など）',
         missing_row: '元の記録がまだ届いていない変更',
         other_center: '別のセンターの記録への変更（反映しません）',
       },
