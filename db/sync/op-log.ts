@@ -1,26 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../schema';
 import type { HybridClock } from './hlc';
+import type { SyncedEntity } from '../records/registry';
 
-/** The entities other devices must see. */
-export type SyncedEntity =
-  | 'person'
-  | 'consultation'
-  | 'case'
-  | 'follow_up'
-  | 'institution'
-  | 'staff'
-  | 'event'
-  | 'activity'
-  | 'coordination_request'
-  | 'coordination_contact'
-  | 'referral'
-  | 'consent'
-  | 'letter'
-  | 'letter_file'
-  | 'letter_export'
-  /** a person's decision on a sync conflict (db/sync/entities.ts) */
-  | 'sync_conflict';
+/** The entities other devices must see (the registry: db/records/registry.ts). */
+export type { SyncedEntity };
 
 export interface OpWriter {
   deviceId: string;

@@ -3,7 +3,7 @@ import { readMeta, writeMeta } from '../../../db/sync/identity';
 import type { CenterSettings } from '../../../shared/contract/center';
 import type { PrefectureCode } from '../../../shared/codes/prefectures';
 import { requirePermission, type ServiceContext } from '../context';
-import { centerPrefecture } from '../directory/area-lookup';
+import { centerPrefecture } from '../../../db/records/institution';
 import type { HandlerMap } from '../handler-types';
 
 export async function centerSettings(ctx: ServiceContext): Promise<CenterSettings> {

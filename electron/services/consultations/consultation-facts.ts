@@ -5,7 +5,7 @@ import { consultationWarnings } from '../../../shared/validation/consultation-wa
 import { AppError } from '../../../shared/errors';
 import { insertCase } from '../cases/insert-case';
 import { todayLocal, type ServiceContext } from '../context';
-import { AreaLookup } from '../directory/area-lookup';
+import { AreaLookup } from '../../../db/records/institution';
 import { assertKnownDiseases, assertKnownMunicipality } from '../masters/known-references';
 import { deriveContinuity, resolveContinuity, type Continuity } from './continuity';
 import { patientBasics, type ConsultationFacts, type ParsedConsultation } from './consultation-fields';

@@ -1,28 +1,20 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
+import { requireActiveStaff } from '../../../db/records/staff';
 import type { DB, PersonsTable } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { insertPerson } from '../persons/create-person';
-import { upsertSearchDoc } from '../search/search-index';
 import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
 import { assertKnownMunicipality } from '../masters/known-references';
 import { assertEventExists } from './assert-event';
 import { caseFor, consultationFacts } from './consultation-facts';
-import {
-  consultationColumns,
-  consultationLists,
-  writeConsultationLists,
-  type ParsedConsultation,
-} from './consultation-fields';
+import { consultationColumns, consultationLists, type ParsedConsultation } from './consultation-fields';
 import { loadConsultation } from './load-consultation';
 import { nextSerial } from './serial';
-import { writeVersionSnapshot } from './version-snapshot';
 
 /**
  * Records a consultation in one transaction: the person (new, existing or none), its case (an
@@ -68,7 +60,7 @@ async function recordConsultationWith(
   const responders = input.responders.length
     ? input.responders
     : [{ staffId: ctx.actor.id, profession: (ctx.actor.profession ?? 'other') as never }];
-  await assertActiveStaff(
+  await requireActiveStaff(
     trx,
     responders.map((r) => r.staffId),
   );
@@ -76,36 +68,15 @@ async function recordConsultationWith(
   const { facts, warnings } = await consultationFacts(trx, ctx, input, person, personId);
   const caseId = await caseFor(trx, ctx, input, personId, person, facts.continuity.continuity);
   const columns = consultationColumns(input, person, personId, { ...facts, caseId });
-  const id = uuidv7();
-  const t = nowIso(ctx);
   const serial = await nextSerial(trx, ctx.deviceId, columns.fiscal_year);
-  const stamps = { created_at: t, created_by: ctx.actor.id, updated_at: t, updated_by: ctx.actor.id };
-  await trx
-    .insertInto('consultations')
-    .values({
-      id,
-      serial,
-      origin_device: ctx.deviceId,
-      ...columns,
-      ...stamps,
-      version: 1,
-      deleted_at: null,
-    })
-    .execute();
-  const lists = consultationLists({ ...input, responders }, columns.main_category);
-  await writeConsultationLists(trx, id, lists);
-  await recordOp(trx, opWriter(ctx), 'consultation', id, {
-    serial,
-    origin_device: ctx.deviceId,
-    ...columns,
-    ...lists,
-    ...stamps,
-  });
-  await writeVersionSnapshot(trx, id, 1, t, ctx.actor.id);
+  const id = await recordsIn(trx, ctx).consultation.insert(
+    { serial, origin_device: ctx.deviceId, ...columns },
+    consultationLists({ ...input, responders }, columns.main_category),
+    loadConsultation,
+  );
   if (input.followUp) {
     await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
   }
-  await upsertSearchDoc(trx, id);
   await writeAudit(trx, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,
@@ -141,16 +112,4 @@ async function resolvePerson(
     .executeTakeFirst();
   if (!person) throw new AppError('NOT_FOUND', 'The chosen person does not exist.');
   return { personId, person };
-}
-
-export async function assertActiveStaff(trx: Transaction<DB>, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  const rows = await trx
-    .selectFrom('staff')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('active', '=', 1)
-    .execute();
-  if (rows.length !== new Set(ids).size)
-    throw new AppError('INVALID_INPUT', 'A responder is not an active staff member.');
 }

@@ -1,25 +1,17 @@
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
+import { requireActiveStaff } from '../../../db/records/staff';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { insertPerson } from '../persons/create-person';
-import { upsertSearchDoc } from '../search/search-index';
-import {
-  consultationColumns,
-  consultationLists,
-  writeConsultationLists,
-  type ParsedConsultation,
-} from './consultation-fields';
+import { consultationColumns, consultationLists, type ParsedConsultation } from './consultation-fields';
 import { assertEventExists } from './assert-event';
 import { loadConsultation } from './load-consultation';
 import { caseFor, consultationFacts } from './consultation-facts';
-import { assertActiveStaff } from './record-consultation';
 import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
-import { writeVersionSnapshot } from './version-snapshot';
 
 /**
  * Edits a consultation. The caller sends the whole form and the version it started from; a
@@ -59,7 +51,7 @@ export async function updateConsultation(
       : undefined;
     if (personId && !person) throw new AppError('NOT_FOUND', 'The chosen person does not exist.');
     const responders = input.responders.length ? input.responders : await currentResponders(trx, id);
-    await assertActiveStaff(
+    await requireActiveStaff(
       trx,
       responders.map((r) => r.staffId),
     );
@@ -80,49 +72,27 @@ export async function updateConsultation(
         found.facts.continuity.continuity,
       );
     const columns = consultationColumns(input, person ?? null, personId, { ...found.facts, caseId });
-    const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(Object.entries(columns).filter(([k, v]) => old[k] !== v));
-    if (changed.fiscal_year !== undefined) {
+    if (columns.fiscal_year !== before.fiscal_year) {
       throw new AppError(
         'INVALID_INPUT',
         'Moving a consultation to another fiscal year changes its serial: record it anew.',
       );
     }
-    const lists = consultationLists({ ...input, responders }, columns.main_category);
-    const beforeLists = JSON.stringify(await listsOf(trx, id));
-    const listsChanged = Object.fromEntries(
-      Object.entries(lists).filter(
-        ([k, v]) =>
-          JSON.stringify(v) !== JSON.stringify((JSON.parse(beforeLists) as Record<string, unknown>)[k]),
-      ),
-    );
-    if (Object.keys(changed).length === 0 && Object.keys(listsChanged).length === 0 && !input.followUp)
-      return;
-    const t = nowIso(ctx);
-    const version = before.version + 1;
-    await trx
-      .updateTable('consultations')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version })
-      .where('id', '=', id)
-      .execute();
-    if (Object.keys(listsChanged).length) await writeConsultationLists(trx, id, lists);
-    await recordOp(trx, opWriter(ctx), 'consultation', id, {
-      ...changed,
-      ...listsChanged,
-      updated_at: t,
-      updated_by: ctx.actor.id,
+    const changed = await recordsIn(trx, ctx).consultation.update(before, columns, loadConsultation, {
+      lists: consultationLists({ ...input, responders }, columns.main_category),
+      // a follow-up added from the edit form is a new version too
+      touch: !!input.followUp,
     });
-    await writeVersionSnapshot(trx, id, version, t, ctx.actor.id);
+    if (changed.length === 0 && !input.followUp) return;
     if (input.followUp)
       await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
-    await upsertSearchDoc(trx, id);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
       action: 'consultation.update',
       entity: 'consultation',
       entityId: id,
-      detail: { version, fields: [...Object.keys(changed), ...Object.keys(listsChanged)] },
+      detail: { version: before.version + 1, fields: changed },
     });
   });
   return { ...(await loadConsultation(ctx.db, id)), warnings };
@@ -143,17 +113,6 @@ async function currentResponders(trx: Transaction<DB>, id: string) {
   return rows.map((r) => ({ staffId: r.staff_id, profession: r.profession as never }));
 }
 
-/** The lists as stored, in the shape consultationLists() builds (for change detection). */
-async function listsOf(trx: Transaction<DB>, id: string) {
-  const d = await loadConsultation(trx, id);
-  return {
-    categories: d.categories.map((code) => ({ code, main: code === d.mainCategory })),
-    responses: d.responses,
-    diseases: d.patient.diseases.map((x) => ({ number: x.number, listVersion: x.listVersion })),
-    responders: d.responders.map((r) => ({ staffId: r.staffId, profession: r.profession })),
-  };
-}
-
 /** Links (or unlinks) a consultation to a case. */
 export async function linkConsultationCase(
   ctx: ServiceContext,
@@ -162,27 +121,11 @@ export async function linkConsultationCase(
 ): Promise<ConsultationDetail> {
   requirePermission(ctx, 'consultation.edit');
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('consultations')
-      .select(['case_id', 'version'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const before = await trx.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
     if (before.case_id === caseId) return;
     if (caseId) await assertOpenCase(trx, caseId);
-    const t = nowIso(ctx);
-    const version = before.version + 1;
-    await trx
-      .updateTable('consultations')
-      .set({ case_id: caseId, updated_at: t, updated_by: ctx.actor.id, version })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'consultation', id, {
-      case_id: caseId,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
-    await writeVersionSnapshot(trx, id, version, t, ctx.actor.id);
+    await recordsIn(trx, ctx).consultation.update(before, { case_id: caseId }, loadConsultation);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

@@ -1,8 +1,13 @@
 import type { Transaction } from 'kysely';
+import { keepVersion } from '../../../db/records/consultation';
 import type { DB } from '../../../db/schema';
 import { loadConsultation } from './load-consultation';
 
-/** Keeps the full state of each version of a consultation: its edit history. */
+/**
+ * Keeps the full state of a version of a consultation in its edit history. The record writer
+ * (db/records/consultation.ts) does this for every write of its own; a conflict settled by
+ * taking a value back (sync/local-change.ts) calls it here.
+ */
 export async function writeVersionSnapshot(
   trx: Transaction<DB>,
   id: string,
@@ -10,15 +15,5 @@ export async function writeVersionSnapshot(
   at: string,
   by: string,
 ): Promise<void> {
-  const snapshot = await loadConsultation(trx, id);
-  await trx
-    .insertInto('consultation_versions')
-    .values({
-      consultation_id: id,
-      version,
-      changed_at: at,
-      changed_by: by,
-      snapshot: JSON.stringify(snapshot),
-    })
-    .execute();
+  await keepVersion(trx, id, version, at, by, await loadConsultation(trx, id));
 }

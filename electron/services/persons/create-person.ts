@@ -1,10 +1,8 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { PersonDetail } from '../../../shared/contract/persons';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { personFields, toPersonDetail, type ParsedPerson } from './person-mapper';
 
 /** Inserts a person inside the caller's transaction (also used by consultation intake). */
@@ -13,22 +11,7 @@ export async function insertPerson(
   ctx: ServiceContext,
   input: ParsedPerson,
 ): Promise<string> {
-  const id = uuidv7();
-  const t = nowIso(ctx);
-  const fields = personFields(input, todayLocal(ctx));
-  const row = {
-    id,
-    ...fields,
-    created_at: t,
-    created_by: ctx.actor.id,
-    updated_at: t,
-    updated_by: ctx.actor.id,
-    version: 1,
-    deleted_at: null,
-  };
-  await trx.insertInto('persons').values(row).execute();
-  const { search_text: _derived, ...synced } = fields;
-  await recordOp(trx, opWriter(ctx), 'person', id, { ...synced, created_at: t, created_by: ctx.actor.id });
+  const id = await recordsIn(trx, ctx).person.insert(personFields(input, todayLocal(ctx)));
   await writeAudit(trx, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,

@@ -4,11 +4,14 @@ import type { personInput } from '../../../shared/contract/persons';
 import type { z } from 'zod';
 import { ageBandOf } from '../../../shared/dates/age';
 import { ageOn } from '../../../shared/dates/age';
-import { foldForSearch, normalizeName } from '../../../shared/text/normalize';
+import { normalizeName } from '../../../shared/text/normalize';
 
 export type ParsedPerson = z.output<typeof personInput>;
 
-/** The columns a person input sets (identity fields only; stamps are added by the caller). */
+/**
+ * The columns a person input sets (identity fields only; the stamps and the folded search text
+ * are the record writer's: db/records/person.ts).
+ */
 export function personFields(p: ParsedPerson, today: string) {
   const name = p.name ? normalizeName(p.name) : null;
   const nameKana = p.nameKana ? normalizeName(p.nameKana) : null;
@@ -27,7 +30,6 @@ export function personFields(p: ParsedPerson, today: string) {
     phone: p.phone,
     email: p.email,
     notes: p.notes,
-    search_text: foldForSearch([name, nameKana].filter(Boolean).join(' ')),
   };
 }
 

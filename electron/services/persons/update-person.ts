@@ -1,9 +1,7 @@
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { PersonDetail } from '../../../shared/contract/persons';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
-import { reindexPersonConsultations } from '../search/search-index';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { personFields, toPersonDetail, type ParsedPerson } from './person-mapper';
 
 /** Edits a person; only changed fields go to the op log. A stale version is a CONFLICT. */
@@ -20,28 +18,16 @@ export async function updatePerson(
     if (before.version !== expectedVersion) {
       throw new AppError('CONFLICT', `The person was changed meanwhile (version ${before.version}).`);
     }
-    const next = personFields(changes, todayLocal(ctx));
-    const changed = Object.fromEntries(
-      Object.entries(next).filter(([k, v]) => (before as unknown as Record<string, unknown>)[k] !== v),
-    );
-    if (Object.keys(changed).length === 0) return toPersonDetail(before);
-    const t = nowIso(ctx);
-    await trx
-      .updateTable('persons')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    const { search_text: _derived, ...synced } = changed;
-    await recordOp(trx, opWriter(ctx), 'person', id, { ...synced, updated_at: t, updated_by: ctx.actor.id });
+    const changed = await recordsIn(trx, ctx).person.update(before, personFields(changes, todayLocal(ctx)));
+    if (changed.length === 0) return toPersonDetail(before);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
       action: 'person.update',
       entity: 'person',
       entityId: id,
-      detail: { fields: Object.keys(changed).filter((k) => k !== 'search_text') },
+      detail: { fields: changed },
     });
-    if ('search_text' in changed) await reindexPersonConsultations(trx, id);
     return toPersonDetail(
       await trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );
