@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ActivityDto } from '../../../shared/contract/activities';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
 import { activityFields, toActivityDto, type ParsedActivity } from './activity-mapper';
 
 async function loadActivity(db: Kysely<DB> | Transaction<DB>, id: string): Promise<ActivityDto> {
@@ -33,27 +31,8 @@ export async function createActivity(ctx: ServiceContext, input: ParsedActivity)
   requirePermission(ctx, 'case.manage');
   return ctx.db.transaction().execute(async (trx) => {
     await assertAttendees(trx, input);
-    const id = uuidv7();
-    const t = nowIso(ctx);
     const fields = activityFields(input);
-    await trx
-      .insertInto('activities')
-      .values({
-        id,
-        ...fields,
-        created_at: t,
-        created_by: ctx.actor.id,
-        updated_at: t,
-        updated_by: ctx.actor.id,
-        version: 1,
-        deleted_at: null,
-      })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'activity', id, {
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
-    });
+    const id = await recordsIn(trx, ctx).activity.insert(fields);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
@@ -88,29 +67,15 @@ export async function updateActivity(
     if (before.version !== expectedVersion)
       throw new AppError('CONFLICT', `The activity was changed meanwhile (now version ${before.version}).`);
     await assertAttendees(trx, input);
-    const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(
-      Object.entries(activityFields(input)).filter(([k, v]) => old[k] !== v),
-    );
-    if (Object.keys(changed).length === 0) return loadActivity(trx, id);
-    const t = nowIso(ctx);
-    await trx
-      .updateTable('activities')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'activity', id, {
-      ...changed,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
+    const changed = await recordsIn(trx, ctx).activity.update(before, activityFields(input));
+    if (changed.length === 0) return loadActivity(trx, id);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
       action: 'activity.update',
       entity: 'activity',
       entityId: id,
-      detail: { version: before.version + 1, fields: Object.keys(changed) },
+      detail: { version: before.version + 1, fields: changed },
     });
     return loadActivity(trx, id);
   });

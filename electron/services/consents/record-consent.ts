@@ -1,9 +1,7 @@
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ConsentDto } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { getConsentDto } from './consent-dto';
 
 export interface NewConsent {
@@ -49,9 +47,7 @@ export async function recordConsent(ctx: ServiceContext, input: NewConsent): Pro
     const obtainedBy = input.obtainedBy ?? ctx.actor.id;
     const staff = await trx.selectFrom('staff').select('id').where('id', '=', obtainedBy).executeTakeFirst();
     if (!staff) throw new AppError('INVALID_INPUT', 'Unknown staff member.');
-    const id = uuidv7();
-    const t = nowIso(ctx);
-    const fields = {
+    const id = await recordsIn(trx, ctx).consent.insert({
       person_id: input.personId,
       referral_id: input.referralId ?? null,
       recipient_ids: JSON.stringify(recipients),
@@ -63,20 +59,7 @@ export async function recordConsent(ctx: ServiceContext, input: NewConsent): Pro
       withdrawn_on: null,
       withdrawn_by: null,
       withdrawal_note: null,
-    };
-    await trx
-      .insertInto('consents')
-      .values({
-        id,
-        ...fields,
-        created_at: t,
-        created_by: ctx.actor.id,
-        updated_at: t,
-        updated_by: ctx.actor.id,
-        version: 1,
-      })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'consent', id, { ...fields, created_at: t, created_by: ctx.actor.id });
+    });
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

@@ -1,8 +1,7 @@
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ConsentDto } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { getConsentDto, loadConsent } from './consent-dto';
 
 /**
@@ -23,17 +22,10 @@ export async function withdrawConsent(
     if (before.withdrawn_on) throw new AppError('CONFLICT', 'The consent is already withdrawn.');
     if (withdrawnOn < before.obtained_on)
       throw new AppError('INVALID_INPUT', 'A withdrawal cannot come before the consent.');
-    const t = nowIso(ctx);
-    const changes = { withdrawn_on: withdrawnOn, withdrawn_by: ctx.actor.id, withdrawal_note: note };
-    await trx
-      .updateTable('consents')
-      .set({ ...changes, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'consent', id, {
-      ...changes,
-      updated_at: t,
-      updated_by: ctx.actor.id,
+    await recordsIn(trx, ctx).consent.update(before, {
+      withdrawn_on: withdrawnOn,
+      withdrawn_by: ctx.actor.id,
+      withdrawal_note: note,
     });
     await writeAudit(trx, {
       staffId: ctx.actor.id,

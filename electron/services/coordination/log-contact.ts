@@ -1,15 +1,13 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { writeAudit } from '../../../db/audit';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { contactInput, CoordinationRequestDto } from '../../../shared/contract/coordination';
 import { AppError } from '../../../shared/errors';
 import { COORDINATION_KINDS } from '../../../shared/vocab/coordination-kinds';
 import { INSTITUTION_TYPES } from '../../../shared/vocab/institution-types';
 import { vocabLabel } from '../../../shared/vocab/vocab';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { nowIso, recordsIn, requirePermission, type ServiceContext } from '../context';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { nowLocalMinute, toMinute } from './local-time';
@@ -96,9 +94,7 @@ export async function logContact(ctx: ServiceContext, input: ParsedContact): Pro
         consultationId: r.consultation_id,
       });
     }
-    const id = uuidv7();
-    const t = nowIso(ctx);
-    const columns = {
+    const id = await recordsIn(trx, ctx).coordinationContact.insert({
       request_id: r.id,
       institution_id: hospital.id,
       contacted_at: at,
@@ -109,13 +105,7 @@ export async function logContact(ctx: ServiceContext, input: ParsedContact): Pro
       call_back_at: callBackAt,
       follow_up_id: followUpId,
       note: input.note,
-    };
-    const stamps = { created_at: t, created_by: ctx.actor.id };
-    await trx
-      .insertInto('coordination_contacts')
-      .values({ id, ...columns, ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'coordination_contact', id, { ...columns, ...stamps });
+    });
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

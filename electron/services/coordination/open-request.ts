@@ -1,10 +1,8 @@
 import type { z } from 'zod';
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { CoordinationRequestDto, openRequestInput } from '../../../shared/contract/coordination';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import type { RequestColumns } from './request-change';
 import { getRequestDto } from './request-dto';
 import { consentColumns, invalid, needsColumns, requireActiveStaff, requireNotFuture } from './request-rules';
@@ -60,14 +58,7 @@ export async function openRequest(
       ended_by: null,
       end_note: null,
     };
-    const newId = uuidv7();
-    const t = nowIso(ctx);
-    const stamps = { created_at: t, created_by: ctx.actor.id };
-    await trx
-      .insertInto('coordination_requests')
-      .values({ id: newId, ...columns, ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'coordination_request', newId, { ...columns, ...stamps });
+    const newId = await recordsIn(trx, ctx).coordinationRequest.insert(columns);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
 import type { DB, InstitutionsTable } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { InstitutionDto } from '../../../shared/contract/directory';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import { recordsIn, type ServiceContext } from '../context';
 import { toInstitutionDto } from './institution-mapper';
 
 /**
@@ -17,24 +16,14 @@ export async function writeInstitutionChange(
   changed: Partial<InstitutionsTable>,
   action: string,
 ): Promise<InstitutionDto> {
-  const t = nowIso(ctx);
-  await trx
-    .updateTable('institutions')
-    .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-    .where('id', '=', before.id)
-    .execute();
-  await recordOp(trx, opWriter(ctx), 'institution', before.id, {
-    ...changed,
-    updated_at: t,
-    updated_by: ctx.actor.id,
-  });
+  const fields = await recordsIn(trx, ctx).institution.update(before, changed);
   await writeAudit(trx, {
     staffId: ctx.actor.id,
     login: ctx.actor.login,
     action,
     entity: 'institution',
     entityId: before.id,
-    detail: { fields: Object.keys(changed) },
+    detail: { fields },
   });
   return toInstitutionDto(
     await trx.selectFrom('institutions').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow(),

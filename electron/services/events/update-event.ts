@@ -1,9 +1,8 @@
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { EventDto } from '../../../shared/contract/events';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
-import { EVENT_ENTITY, eventFields, type ParsedEvent } from './event-mapper';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
+import { eventFields, type ParsedEvent } from './event-mapper';
 import { loadEvent } from './load-event';
 
 /**
@@ -29,27 +28,15 @@ export async function updateEvent(
     if (before.version !== expectedVersion) {
       throw new AppError('CONFLICT', `The event was changed meanwhile (now version ${before.version}).`);
     }
-    const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(Object.entries(eventFields(input)).filter(([k, v]) => old[k] !== v));
-    if (Object.keys(changed).length === 0) return loadEvent(trx, id);
-    const t = nowIso(ctx);
-    await trx
-      .updateTable('events')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), EVENT_ENTITY, id, {
-      ...changed,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
+    const changed = await recordsIn(trx, ctx).event.update(before, eventFields(input));
+    if (changed.length === 0) return loadEvent(trx, id);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
       action: 'event.update',
       entity: 'event',
       entityId: id,
-      detail: { version: before.version + 1, fields: Object.keys(changed) },
+      detail: { version: before.version + 1, fields: changed },
     });
     return loadEvent(trx, id);
   });

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { LetterDraft, LetterEntry } from '../../../shared/contract/letters';
 import { addresseeOneLine } from '../../../shared/letters/addressee';
 import { AppError, isAppError } from '../../../shared/errors';
 import { isReferralOpen } from '../../../shared/vocab';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { loadReferral } from '../referrals/referral-dto';
 import { peekDocumentNumber, takeDocumentNumber, type DocumentNumber } from './document-number';
 import { checkConsent, requireGround, requireTemplateFits } from './letter-consent';
@@ -70,44 +68,32 @@ export async function issueLetter(ctx: ServiceContext, input: IssueInput): Promi
       const again = requireGround(await checkConsent(trx, referral, draft, input.consentId), input.override);
       if (again.line !== ground.line) throw new AppError('CONFLICT', 'The consent changed meanwhile.');
       if (!(await takeDocumentNumber(trx, ctx.deviceId, n))) return null;
-      const letterId = uuidv7();
-      const t = nowIso(ctx);
-      const stamps = { created_at: t, created_by: ctx.actor.id };
-      const fields = {
-        referral_id: referral.id,
-        person_id: referral.person_id,
-        institution_id: referral.institution_id,
-        template: draft.template,
-        origin_device: ctx.deviceId,
-        fiscal_year: n.fiscalYear,
-        seq: n.seq,
-        document_number: n.text,
-        issued_on: draft.issuedOn,
-        issued_by: ctx.actor.id,
-        addressee: addresseeOneLine(draft.addressee),
-        title: draft.title,
-        data_items: JSON.stringify(draft.dataItems),
-        consent_id: ground.consentId,
-        consent_line: ground.line,
-        override_reason: ground.overrideReason,
-        with_reply_form: draft.template !== 't5' && draft.includeReplyForm ? 1 : 0,
-        fields: JSON.stringify(draft),
-        html_sha256: sha256(doc.html),
-        pdf_sha256: sha256(doc.pdf),
-        pdf_bytes: doc.pdf.length,
-      };
-      const file = { html: doc.html, pdf_base64: doc.pdfBase64 };
-      const row = { ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 };
-      await trx
-        .insertInto('letters')
-        .values({ id: letterId, ...fields, ...row })
-        .execute();
-      await trx
-        .insertInto('letter_files')
-        .values({ id: letterId, ...file, ...row })
-        .execute();
-      await recordOp(trx, opWriter(ctx), 'letter', letterId, { ...fields, ...stamps });
-      await recordOp(trx, opWriter(ctx), 'letter_file', letterId, { ...file, ...stamps });
+      const letterId = await recordsIn(trx, ctx).letter.insert(
+        {
+          referral_id: referral.id,
+          person_id: referral.person_id,
+          institution_id: referral.institution_id,
+          template: draft.template,
+          origin_device: ctx.deviceId,
+          fiscal_year: n.fiscalYear,
+          seq: n.seq,
+          document_number: n.text,
+          issued_on: draft.issuedOn,
+          issued_by: ctx.actor.id,
+          addressee: addresseeOneLine(draft.addressee),
+          title: draft.title,
+          data_items: JSON.stringify(draft.dataItems),
+          consent_id: ground.consentId,
+          consent_line: ground.line,
+          override_reason: ground.overrideReason,
+          with_reply_form: draft.template !== 't5' && draft.includeReplyForm ? 1 : 0,
+          fields: JSON.stringify(draft),
+          html_sha256: sha256(doc.html),
+          pdf_sha256: sha256(doc.pdf),
+          pdf_bytes: doc.pdf.length,
+        },
+        { html: doc.html, pdf_base64: doc.pdfBase64 },
+      );
       await writeAudit(trx, {
         staffId: ctx.actor.id,
         login: ctx.actor.login,

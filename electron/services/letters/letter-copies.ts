@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { PdfFile } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { nowIso, recordsIn, requirePermission, type ServiceContext } from '../context';
 
 export type CopyKind = 'pdf_file' | 'reprint' | 'provision_log';
 
@@ -21,34 +19,15 @@ export async function logCopy(
   ctx: ServiceContext,
   c: { kind: CopyKind; letterId: string | null; personId: string; fileName: string; bytes: Uint8Array },
 ): Promise<void> {
-  const id = uuidv7();
-  const t = nowIso(ctx);
-  const fields = {
+  await recordsIn(trx, ctx).letterExport.insert({
     kind: c.kind,
     letter_id: c.letterId,
     person_id: c.personId,
     file_name: c.fileName,
     bytes: c.bytes.length,
     sha256: sha256(c.bytes),
-    exported_at: t,
+    exported_at: nowIso(ctx),
     exported_by: ctx.actor.id,
-  };
-  await trx
-    .insertInto('letter_exports')
-    .values({
-      id,
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-      version: 1,
-    })
-    .execute();
-  await recordOp(trx, opWriter(ctx), 'letter_export', id, {
-    ...fields,
-    created_at: t,
-    created_by: ctx.actor.id,
   });
   await writeAudit(trx, {
     staffId: ctx.actor.id,

@@ -1,10 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
+import type { NewRecord } from '../../../db/records/write-record';
 import type { ReferralDto } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
 import { defaultTemplateFor, type InstitutionType } from '../../../shared/vocab';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, todayLocal, type ServiceContext } from '../context';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { getReferralDto } from './referral-dto';
 import { referralFromRequest, type FromRequest } from './referral-from-request';
@@ -56,7 +55,6 @@ export async function createReferral(ctx: ServiceContext, input: NewReferral): P
       .where('id', '=', institutionId)
       .executeTakeFirst();
     if (!inst || !inst.active) throw new AppError('INVALID_INPUT', 'No such active institution.');
-    const id = uuidv7();
     let followUpId: string | null = null;
     if (input.replyDueOn) {
       let caseId = c.case_id;
@@ -73,7 +71,6 @@ export async function createReferral(ctx: ServiceContext, input: NewReferral): P
         personId: c.person_id,
       });
     }
-    const t = nowIso(ctx);
     const fields = {
       consultation_id: c.id,
       person_id: c.person_id,
@@ -87,23 +84,7 @@ export async function createReferral(ctx: ServiceContext, input: NewReferral): P
       // only when linked: an op naming a column older devices lack would wait there for nothing
       ...(linked ? { coordination_request_id: input.coordinationRequestId! } : {}),
     };
-    await trx
-      .insertInto('referrals')
-      .values({
-        id,
-        ...fields,
-        created_at: t,
-        created_by: ctx.actor.id,
-        updated_at: t,
-        updated_by: ctx.actor.id,
-        version: 1,
-      })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'referral', id, {
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
-    });
+    const id = await recordsIn(trx, ctx).referral.insert(fields as NewRecord<'referral'>);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
