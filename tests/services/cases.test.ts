@@ -7,7 +7,7 @@ import { listCases } from '../../electron/services/cases/list-cases';
 import { openCase } from '../../electron/services/cases/open-case';
 import type { ServiceContext } from '../../electron/services/context';
 import { createFollowUp } from '../../electron/services/followups/create-follow-up';
-import { createPerson } from '../../electron/services/persons/create-person';
+import { createPerson } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import { errorCode, serviceFixture } from '../fixtures/service-fixture';
 

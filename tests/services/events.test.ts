@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
+import { recordConsultation } from '../fixtures/in-use-case';
 import { createEvent } from '../../electron/services/events/create-event';
 import { listEvents } from '../../electron/services/events/list-events';
 import { updateEvent } from '../../electron/services/events/update-event';

@@ -11,7 +11,7 @@ import { dueFollowUps } from '../../electron/services/followups/due-follow-ups';
 import { followUpHandlers } from '../../electron/services/followups/handlers';
 import { reassignFollowUp } from '../../electron/services/followups/reassign-follow-up';
 import { rescheduleFollowUp } from '../../electron/services/followups/reschedule-follow-up';
-import { createPerson } from '../../electron/services/persons/create-person';
+import { createPerson } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import type { DueBuckets } from '../../shared/contract/followups';
 import { ADMIN } from '../fixtures/temp-casefile';

@@ -1,16 +1,12 @@
-import { writeAudit } from '../../../db/audit';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
-import type { ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { assertMayView, loadConsultation } from './load-consultation';
 
 /** Opening a consultation is logged: it shows a person's health information. */
-export async function getConsultation(ctx: ServiceContext, id: string): Promise<ConsultationDetail> {
-  const c = await loadConsultation(ctx.db, id);
-  assertMayView(ctx, c);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'consultation.view',
+export async function getConsultation(uow: UnitOfWork, id: string): Promise<ConsultationDetail> {
+  const c = await loadConsultation(uow.db, id);
+  assertMayView(uow, c);
+  uow.audit.about({
     entity: 'consultation',
     entityId: id,
     detail: c.person ? { personId: c.person.id } : undefined,
@@ -19,10 +15,10 @@ export async function getConsultation(ctx: ServiceContext, id: string): Promise<
 }
 
 /** Every saved version, oldest first, each with the full record as it was. */
-export async function consultationHistory(ctx: ServiceContext, id: string) {
-  const current = await loadConsultation(ctx.db, id);
-  assertMayView(ctx, current);
-  const rows = await ctx.db
+export async function consultationHistory(uow: UnitOfWork, id: string) {
+  const current = await loadConsultation(uow.db, id);
+  assertMayView(uow, current);
+  const rows = await uow.db
     .selectFrom('consultation_versions as v')
     .innerJoin('staff as s', 's.id', 'v.changed_by')
     .select(['v.version', 'v.changed_at', 's.display_name', 'v.snapshot'])
