@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import { writeAudit } from '../../db/audit';
 import { bindRecords, type Records } from '../../db/records';
 import type { DB } from '../../db/schema';
 import type { ChannelAccess, ChannelPolicy } from '../../shared/channel-access';
 import { AppError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/permissions';
-import { AuditBook } from './audit-book';
+import { AuditBook, type AuditNote } from './audit-book';
 import { nowIso, opWriter, type ServiceContext } from './context';
 
 /** Progress of long work (done of total), for a door that shows it (the CLI prints it). */
@@ -189,4 +190,24 @@ export async function runUseCase<T>(
     }
     throw e;
   }
+}
+
+/**
+ * The audit entry of a helper shared by use cases on a unit of work and use cases not yet moved
+ * onto one (issue 19): on a unit of work it goes to the unit's audit book (written with the use
+ * case); with a plain session, straight into the caller's transaction as before.
+ */
+export async function auditEntry(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  action: string,
+  note: AuditNote = {},
+): Promise<void> {
+  if (ctx instanceof UnitOfWork) ctx.audit.note(action, note);
+  else await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action, ...note });
+}
+
+/** A helper changed nothing: where it is the use case itself, its own entry is left out. */
+export function nothingChanged(ctx: ServiceContext, action: string): void {
+  if (ctx instanceof UnitOfWork && ctx.audit.action === action) ctx.audit.skip();
 }

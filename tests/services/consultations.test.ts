@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
-import { consultationHistory, getConsultation } from '../fixtures/in-use-case';
-import { recordConsultation } from '../fixtures/in-use-case';
-import { updateConsultation } from '../fixtures/in-use-case';
+import {
+  consultationHistory,
+  getConsultation,
+  recordConsultation,
+  updateConsultation,
+} from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { errorCode, serviceFixture } from '../fixtures/service-fixture';

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
 import type { CaseDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import type { Outcome } from '../../../shared/vocab/outcomes';
 import { nowIso, recordsIn, requirePermission, type ServiceContext } from '../context';
+import { auditEntry, type WriteUnit } from '../unit-of-work';
 import { toCaseDto } from './case-dto';
 
 /**
@@ -12,13 +12,12 @@ import { toCaseDto } from './case-dto';
  * still work someone has to finish or cancel, and the daily view keeps showing them.
  */
 export async function closeCase(
-  ctx: ServiceContext,
+  uow: WriteUnit,
   id: string,
   outcome: Outcome,
   outcomeNote: string | null,
 ): Promise<CaseDto> {
-  requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute((trx) => closeCaseTx(trx, ctx, id, outcome, outcomeNote));
+  return closeCaseTx(uow.db, uow, id, outcome, outcomeNote);
 }
 
 /** The same inside a caller's transaction (the demo generator closes cases as it records). */
@@ -42,10 +41,7 @@ export async function closeCaseTx(
       outcome,
       outcome_note: outcomeNote,
     });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'case.close',
+    await auditEntry(trx, ctx, 'case.close', {
       entity: 'case',
       entityId: id,
       detail: { fields: changed, outcome },

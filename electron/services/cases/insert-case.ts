@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { nowIso, recordsIn, type ServiceContext } from '../context';
+import { auditEntry } from '../unit-of-work';
 
 /**
  * Opens a case inside the caller's transaction (intake of a 継続 consultation, or by hand).
@@ -27,12 +27,6 @@ export async function insertCase(
     outcome: null,
     outcome_note: null,
   });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'case.open',
-    entity: 'case',
-    entityId: id,
-  });
+  await auditEntry(trx, ctx, 'case.open', { entity: 'case', entityId: id });
   return id;
 }

@@ -1,16 +1,16 @@
 import type { CaseDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { toCaseDto } from './case-dto';
 import { insertCase } from './insert-case';
 
 /** Opens a case by hand; the person and the owner must exist (INVALID_INPUT otherwise). */
 export async function openCase(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   input: { personId?: string | null; title: string; ownerId?: string },
 ): Promise<CaseDto> {
-  requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+  const trx = ctx.db;
+  {
     const personId = input.personId ?? null;
     if (personId) {
       const p = await trx
@@ -30,5 +30,5 @@ export async function openCase(
     return toCaseDto(
       await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );
-  });
+  }
 }

@@ -1,15 +1,11 @@
 import type { FollowUpDto } from '../../../shared/contract/followups';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-change';
 
 /** Cancels an open follow-up (no longer needed); a note, when given, says why. */
-export async function cancelFollowUp(
-  ctx: ServiceContext,
-  id: string,
-  note: string | null,
-): Promise<FollowUpDto> {
-  requirePermission(ctx, 'followup.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+export async function cancelFollowUp(ctx: WriteUnit, id: string, note: string | null): Promise<FollowUpDto> {
+  const trx = ctx.db;
+  {
     const before = await loadFollowUp(trx, id);
     requireOpen(before);
     return applyFollowUpChange(
@@ -19,5 +15,5 @@ export async function cancelFollowUp(
       { state: 'cancelled', ...(note !== null ? { note } : {}) },
       'followup.cancel',
     );
-  });
+  }
 }

@@ -1,7 +1,8 @@
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
-import { nowIso, requirePermission, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-change';
 
 /**
@@ -9,12 +10,12 @@ import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-chan
  * A note, when given, replaces the follow-up's note (left alone otherwise).
  */
 export async function completeFollowUp(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   note: string | null,
 ): Promise<FollowUpDto> {
-  requirePermission(ctx, 'followup.completeOwn');
-  return ctx.db.transaction().execute(async (trx) => {
+  const trx = ctx.db;
+  {
     const before = await loadFollowUp(trx, id);
     if (!can(ctx.actor.role, 'followup.manage') && before.owner_id !== ctx.actor.id) {
       throw new AppError('FORBIDDEN', 'Only the owner may complete this follow-up.');
@@ -32,5 +33,5 @@ export async function completeFollowUp(
       },
       'followup.complete',
     );
-  });
+  }
 }

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB, FollowUpsTable } from '../../../db/schema';
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import { recordsIn, type ServiceContext } from '../context';
+import { auditEntry, nothingChanged } from '../unit-of-work';
 import { getFollowUpDto } from './follow-up-dto';
 
 /** The columns the follow-up actions may change (everything else is fixed at creation). */
@@ -31,11 +31,11 @@ export async function applyFollowUpChange(
   detail: Record<string, unknown> = {},
 ): Promise<FollowUpDto> {
   const changed = await recordsIn(trx, ctx).followUp.update(before, changes);
-  if (changed.length === 0) return getFollowUpDto(trx, before.id);
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
+  if (changed.length === 0) {
+    nothingChanged(ctx, action);
+    return getFollowUpDto(trx, before.id);
+  }
+  await auditEntry(trx, ctx, action, {
     entity: 'follow_up',
     entityId: before.id,
     detail: { fields: changed, ...detail },

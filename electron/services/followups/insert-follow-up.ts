@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { recordsIn, type ServiceContext } from '../context';
+import { auditEntry } from '../unit-of-work';
 
 export interface NewFollowUp {
   title: string;
@@ -40,12 +40,6 @@ export async function insertFollowUp(
     completed_at: null,
     completed_by: null,
   });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'followup.create',
-    entity: 'follow_up',
-    entityId: id,
-  });
+  await auditEntry(trx, ctx, 'followup.create', { entity: 'follow_up', entityId: id });
   return id;
 }

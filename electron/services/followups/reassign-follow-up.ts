@@ -1,16 +1,12 @@
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-change';
 
 /** Hands an open follow-up to another active staff member. */
-export async function reassignFollowUp(
-  ctx: ServiceContext,
-  id: string,
-  ownerId: string,
-): Promise<FollowUpDto> {
-  requirePermission(ctx, 'followup.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+export async function reassignFollowUp(ctx: WriteUnit, id: string, ownerId: string): Promise<FollowUpDto> {
+  const trx = ctx.db;
+  {
     const before = await loadFollowUp(trx, id);
     requireOpen(before);
     const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
@@ -20,5 +16,5 @@ export async function reassignFollowUp(
       from: before.owner_id,
       to: ownerId,
     });
-  });
+  }
 }
