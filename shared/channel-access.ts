@@ -187,7 +187,7 @@ export const CHANNEL_POLICY = {
   'letter.draft': own('letter.issue', 'letter.draft'),
   'letter.preview': own('letter.issue'),
   // printed by Chromium first, then stored in one transaction (no printing inside one)
-  'letter.issue': own('letter.issue', 'letter.issue'),
+  'letter.issue': staged('letter.issue', 'letter.issue'),
   'letter.register': own('letter.view', 'letter.register.view'),
   'letter.provisionLog': own('letter.view', 'letter.provisionLog.view'),
   'letter.letterhead.get': own('letter.view'),
