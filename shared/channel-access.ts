@@ -176,9 +176,9 @@ export const CHANNEL_POLICY = {
   'coordination.list': own('coordination.view'),
   'coordination.candidates': own('coordination.view'),
 
-  'consent.record': own('consent.record', 'consent.record'),
-  'consent.withdraw': own('consent.record', 'consent.withdraw'),
-  'consent.list': own('person.view'),
+  'consent.record': write('consent.record', 'consent.record'),
+  'consent.withdraw': write('consent.record', 'consent.withdraw'),
+  'consent.list': read('person.view'),
   'referral.create': own('referral.manage', 'referral.create'),
   'referral.transition': own('referral.manage', 'referral.transition'),
   'referral.recordReply': own('referral.manage', 'referral.reply'),

@@ -5,15 +5,13 @@ import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-chan
 /** Cancels an open follow-up (no longer needed); a note, when given, says why. */
 export async function cancelFollowUp(ctx: WriteUnit, id: string, note: string | null): Promise<FollowUpDto> {
   const trx = ctx.db;
-  {
-    const before = await loadFollowUp(trx, id);
-    requireOpen(before);
-    return applyFollowUpChange(
-      trx,
-      ctx,
-      before,
-      { state: 'cancelled', ...(note !== null ? { note } : {}) },
-      'followup.cancel',
-    );
-  }
+  const before = await loadFollowUp(trx, id);
+  requireOpen(before);
+  return applyFollowUpChange(
+    trx,
+    ctx,
+    before,
+    { state: 'cancelled', ...(note !== null ? { note } : {}) },
+    'followup.cancel',
+  );
 }

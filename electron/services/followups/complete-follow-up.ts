@@ -15,23 +15,21 @@ export async function completeFollowUp(
   note: string | null,
 ): Promise<FollowUpDto> {
   const trx = ctx.db;
-  {
-    const before = await loadFollowUp(trx, id);
-    if (!can(ctx.actor.role, 'followup.manage') && before.owner_id !== ctx.actor.id) {
-      throw new AppError('FORBIDDEN', 'Only the owner may complete this follow-up.');
-    }
-    requireOpen(before);
-    return applyFollowUpChange(
-      trx,
-      ctx,
-      before,
-      {
-        state: 'done',
-        completed_at: nowIso(ctx),
-        completed_by: ctx.actor.id,
-        ...(note !== null ? { note } : {}),
-      },
-      'followup.complete',
-    );
+  const before = await loadFollowUp(trx, id);
+  if (!can(ctx.actor.role, 'followup.manage') && before.owner_id !== ctx.actor.id) {
+    throw new AppError('FORBIDDEN', 'Only the owner may complete this follow-up.');
   }
+  requireOpen(before);
+  return applyFollowUpChange(
+    trx,
+    ctx,
+    before,
+    {
+      state: 'done',
+      completed_at: nowIso(ctx),
+      completed_by: ctx.actor.id,
+      ...(note !== null ? { note } : {}),
+    },
+    'followup.complete',
+  );
 }
