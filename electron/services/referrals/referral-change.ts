@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB, ReferralsTable } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { mayTransition, type ReferralState } from '../../../shared/vocab';
 import { nowIso, recordsIn, type ServiceContext } from '../context';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
+import { auditEntry } from '../unit-of-work';
 
 export type ReferralChanges = Partial<Omit<ReferralsTable, 'id' | 'created_at' | 'created_by' | 'version'>>;
 
@@ -25,10 +25,7 @@ export async function applyReferralChange(
 ): Promise<void> {
   // the op carries every field of the step, changed or not: they travel together in the merge
   await recordsIn(trx, ctx).referral.update(before, changes, { group: Object.keys(changes), touch: true });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
+  await auditEntry(trx, ctx, action, {
     entity: 'referral',
     entityId: before.id,
     detail: { from: before.state, ...(changes.state ? { to: changes.state } : {}), ...detail },
