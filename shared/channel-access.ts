@@ -102,11 +102,11 @@ export const CHANNEL_POLICY = {
   'center.settings': own('signed-in'),
   'center.setPrefecture': own('staff.manage', 'center.prefecture'),
 
-  'institution.list': own('directory.view'),
-  'institution.healthCenterFor': own('directory.view'),
-  'institution.create': own('directory.manage', 'institution.create'),
-  'institution.update': own('directory.manage', 'institution.update'),
-  'institution.setActive': own('directory.manage', ['institution.activate', 'institution.deactivate']),
+  'institution.list': read('directory.view'),
+  'institution.healthCenterFor': read('directory.view'),
+  'institution.create': write('directory.manage', 'institution.create'),
+  'institution.update': write('directory.manage', 'institution.update'),
+  'institution.setActive': write('directory.manage', ['institution.activate', 'institution.deactivate']),
   'master.diseases': own('signed-in'),
   'master.municipalities': own('signed-in'),
 

@@ -6,7 +6,6 @@ import { CHANNELS } from '../../shared/contract';
 import type { InstitutionInput } from '../../shared/contract/directory';
 import type { EventInput } from '../../shared/contract/events';
 import { can } from '../../shared/permissions';
-import type { ServiceContext } from '../services/context';
 import type { UnitOfWork } from '../services/unit-of-work';
 import { createInstitution } from '../services/directory/create-institution';
 import { createEvent } from '../services/events/create-event';
@@ -128,12 +127,17 @@ const EVENT_PLAN: readonly { kind: EventInput['kind']; title: string; place: str
 ];
 
 /** The directory, when it is still empty and the actor may manage it. Returns how many. */
-export async function seedDemoDirectory(ctx: ServiceContext): Promise<number> {
+export async function seedDemoDirectory(ctx: UnitOfWork): Promise<number> {
   if (!can(ctx.actor.role, 'directory.manage')) return 0;
   const existing = await ctx.db.selectFrom('institutions').select('id').limit(1).execute();
   if (existing.length) return 0;
-  for (const inst of DEMO_INSTITUTIONS)
-    await createInstitution(ctx, CHANNELS['institution.create'].input.parse(inst));
+  // all in one transaction, each as its own use case would record it, with its audit entry
+  await ctx.write(async (w) => {
+    for (const inst of DEMO_INSTITUTIONS) {
+      const input = CHANNELS['institution.create'].input.parse(inst);
+      await w.step('institution.create', (s) => createInstitution(s, input));
+    }
+  });
   return DEMO_INSTITUTIONS.length;
 }
 

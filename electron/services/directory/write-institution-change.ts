@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB, InstitutionsTable } from '../../../db/schema';
 import type { InstitutionDto } from '../../../shared/contract/directory';
-import { recordsIn, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { toInstitutionDto } from './institution-mapper';
 
 /**
@@ -11,20 +10,13 @@ import { toInstitutionDto } from './institution-mapper';
  */
 export async function writeInstitutionChange(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   before: InstitutionsTable,
   changed: Partial<InstitutionsTable>,
   action: string,
 ): Promise<InstitutionDto> {
-  const fields = await recordsIn(trx, ctx).institution.update(before, changed);
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
-    entity: 'institution',
-    entityId: before.id,
-    detail: { fields },
-  });
+  const fields = await ctx.records.institution.update(before, changed);
+  ctx.audit.about({ entity: 'institution', entityId: before.id, detail: { fields } }, action);
   return toInstitutionDto(
     await trx.selectFrom('institutions').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow(),
   );
