@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { writeAudit } from '../../../db/audit';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
 import type { contactInput, CoordinationRequestDto } from '../../../shared/contract/coordination';
 import { AppError } from '../../../shared/errors';
 import { COORDINATION_KINDS } from '../../../shared/vocab/coordination-kinds';
 import { INSTITUTION_TYPES } from '../../../shared/vocab/institution-types';
 import { vocabLabel } from '../../../shared/vocab/vocab';
-import { nowIso, recordsIn, requirePermission, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { nowLocalMinute, toMinute } from './local-time';
@@ -53,9 +53,9 @@ async function openCallBacks(trx: Transaction<DB>, requestId: string, institutio
  *   to the person and the consultation) so the call-back shows in the daily 継続支援 view;
  * - the contact row, its op and the audit entry.
  */
-export async function logContact(ctx: ServiceContext, input: ParsedContact): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  await ctx.db.transaction().execute(async (trx) => {
+export async function logContact(ctx: WriteUnit, input: ParsedContact): Promise<CoordinationRequestDto> {
+  await ctx.write(async (w) => {
+    const trx = w.db;
     const r = await loadRequest(trx, input.requestId);
     requireOpenRequest(r);
     const now = nowLocalMinute(ctx);
@@ -94,7 +94,7 @@ export async function logContact(ctx: ServiceContext, input: ParsedContact): Pro
         consultationId: r.consultation_id,
       });
     }
-    const id = await recordsIn(trx, ctx).coordinationContact.insert({
+    const id = await ctx.records.coordinationContact.insert({
       request_id: r.id,
       institution_id: hospital.id,
       contacted_at: at,
@@ -106,10 +106,7 @@ export async function logContact(ctx: ServiceContext, input: ParsedContact): Pro
       follow_up_id: followUpId,
       note: input.note,
     });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'coordination.contact',
+    ctx.audit.about({
       entity: 'coordination_contact',
       entityId: id,
       detail: { requestId: r.id, institutionId: hospital.id, answer: input.answer },

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { recordsIn, type ServiceContext } from '../context';
+import { auditEntry, nothingChanged } from '../unit-of-work';
 
 export type RequestColumns = Omit<
   CoordinationRequestsTable,
@@ -32,11 +32,8 @@ export async function writeRequestChange(
   always: readonly (keyof RequestColumns)[] = [],
 ): Promise<void> {
   const changed = await recordsIn(trx, ctx).coordinationRequest.update(before, next, { group: always });
-  if (changed.length === 0) return;
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
+  if (changed.length === 0) return nothingChanged(ctx, action);
+  await auditEntry(trx, ctx, action, {
     entity: 'coordination_request',
     entityId: before.id,
     detail: { fields: changed, ...detail },
