@@ -77,7 +77,6 @@ export default tseslint.config(
       'electron/services/backup/handlers.ts',
       'electron/services/drafts/handlers.ts',
       'electron/services/letters/document-number.ts',
-      'electron/services/letters/letterhead.ts',
       'electron/services/security/totp-enrolment.ts',
       'electron/services/security/totp-reset.ts',
       'electron/services/sync/conflict-review.ts',

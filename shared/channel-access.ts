@@ -99,16 +99,16 @@ export const CHANNEL_POLICY = {
   'activity.create': write('case.manage', 'activity.create'),
   'activity.update': write('case.manage', 'activity.update'),
   'activity.list': read('signed-in'),
-  'center.settings': own('signed-in'),
-  'center.setPrefecture': own('staff.manage', 'center.prefecture'),
+  'center.settings': read('signed-in'),
+  'center.setPrefecture': write('staff.manage', 'center.prefecture'),
 
   'institution.list': read('directory.view'),
   'institution.healthCenterFor': read('directory.view'),
   'institution.create': write('directory.manage', 'institution.create'),
   'institution.update': write('directory.manage', 'institution.update'),
   'institution.setActive': write('directory.manage', ['institution.activate', 'institution.deactivate']),
-  'master.diseases': own('signed-in'),
-  'master.municipalities': own('signed-in'),
+  'master.diseases': read('signed-in'),
+  'master.municipalities': read('signed-in'),
 
   'staff.list': own('signed-in'),
   // the key slot is written last, inside the transaction; a failed commit takes it back
@@ -191,10 +191,10 @@ export const CHANNEL_POLICY = {
   'letter.register': read('letter.view', 'letter.register.view'),
   'letter.provisionLog': read('letter.view', 'letter.provisionLog.view'),
   'letter.letterhead.get': read('letter.view'),
-  'letter.reprint': own('letter.export', 'letter.copy.reprint'),
-  'letter.export': own('letter.export', 'letter.copy.pdf_file'),
+  'letter.reprint': write('letter.export', 'letter.copy.reprint'),
+  'letter.export': write('letter.export', 'letter.copy.pdf_file'),
   'letter.provisionLogPdf': own('letter.export', 'letter.copy.provision_log'),
-  'letter.letterhead.set': own('letter.settings', 'letter.letterhead.set'),
+  'letter.letterhead.set': write('letter.settings', 'letter.letterhead.set'),
 
   // fictitious data for a demo file or an empty one (the CLI's `demo`); each record it makes is
   // logged as its own use case would log it
