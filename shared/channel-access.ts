@@ -2,143 +2,208 @@ import type { ChannelName } from './contract';
 import type { Permission } from './permissions';
 
 /**
- * Who may call each channel, as the use cases enforce it (requirePermission in
- * electron/services). Written down here so the permission table (docs/permissions.md) is
- * generated from it and tests/services/role-refusals.test.ts checks every role against the
- * real dispatcher: the table, the code and the tests cannot drift apart.
+ * Who may call a channel. The dispatcher checks it before the use case runs (a refusal
+ * changes nothing); docs/permissions.md is generated from this file and
+ * tests/services/role-refusals.test.ts checks every role against the real dispatcher.
  * - `locked`: works before sign-in (first run, login, lock);
  * - `signed-in`: every role, for its own things or for lists without personal data;
- * - `{ scopedBy }`: every role, but without that permission only one's own records;
+ * - `{ scopedBy }`: every role, but without that permission only one's own records (the use
+ *   case narrows what it reads);
  * - a permission: only the roles that hold it.
  */
 export type ChannelAccess = 'locked' | 'signed-in' | { scopedBy: Permission } | Permission;
 
-export const CHANNEL_ACCESS: Partial<Record<ChannelName, ChannelAccess>> = {
-  'session.status': 'locked',
-  'session.create': 'locked',
-  'session.login': 'locked',
-  'session.openDemo': 'locked',
-  'session.lock': 'locked',
-  'session.changePassphrase': 'signed-in',
+/**
+ * How the dispatcher runs the use case (electron/services/unit-of-work.ts):
+ * - `none`: no session and no unit of work (first run, login, lock: the case file's own work);
+ * - `read`: reads outside any write transaction (a long report never blocks a save); its audit
+ *   entry, if any, is written afterwards in a short transaction of its own;
+ * - `write`: one transaction around the whole use case: rows, ops and the audit entry commit
+ *   together or not at all;
+ * - `staged`: work that must not sit in a transaction comes first (printing a letter, key
+ *   files, reading a bundle, progress), then `uow.write(…)` commits the rows with the audit entry;
+ * - `own`: not yet moved onto a unit of work (issue 19): the dispatcher checks the access as for
+ *   every channel, then the use case gets the session and opens its own transaction, in which
+ *   it writes its rows and the audit entry named here itself.
+ */
+export type TransactionKind = 'none' | 'read' | 'write' | 'staged' | 'own';
 
-  'consultation.record': 'consultation.record',
-  'consultation.continuityOf': 'consultation.record',
-  'consultation.update': 'consultation.edit',
-  'consultation.linkCase': 'consultation.edit',
-  'consultation.get': { scopedBy: 'consultation.viewAll' },
-  'consultation.list': { scopedBy: 'consultation.viewAll' },
-  'consultation.history': { scopedBy: 'consultation.viewAll' },
+export interface ChannelPolicy {
+  access: ChannelAccess;
+  tx: TransactionKind;
+  /**
+   * The action of the channel's audit entry (the use case adds entity, id and detail), or
+   * null where the channel writes none of its own. A list: the use case names which one.
+   */
+  audit: string | readonly string[] | null;
+}
 
-  'person.search': 'person.view',
-  'person.get': 'person.view',
-  'person.timeline': 'person.view',
-  'person.create': 'person.edit',
-  'person.update': 'person.edit',
+type Audit = ChannelPolicy['audit'];
+const locked = () => ({ access: 'locked', tx: 'none', audit: null }) as const;
+const read = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
+  access,
+  tx: 'read' as const,
+  audit,
+});
+const write = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
+  access,
+  tx: 'write' as const,
+  audit,
+});
+const own = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
+  access,
+  tx: 'own' as const,
+  audit,
+});
+const staged = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
+  access,
+  tx: 'staged' as const,
+  audit,
+});
 
-  'followup.create': 'followup.manage',
-  'followup.reschedule': 'followup.manage',
-  'followup.reassign': 'followup.manage',
-  'followup.cancel': 'followup.manage',
-  'followup.complete': 'followup.completeOwn',
-  'followup.due': { scopedBy: 'followup.viewAll' },
-  'case.open': 'case.manage',
-  'case.close': 'case.manage',
-  'case.list': 'followup.viewAll',
-  'event.create': 'case.manage',
-  'event.update': 'case.manage',
-  'event.list': 'signed-in',
-  'activity.create': 'case.manage',
-  'activity.update': 'case.manage',
-  'activity.list': 'signed-in',
-  'center.settings': 'signed-in',
-  'center.setPrefecture': 'staff.manage',
+/** Each channel's policy: the one place that says who may call it, how it commits, what it logs. */
+export const CHANNEL_POLICY = {
+  'session.status': locked(),
+  'session.create': locked(),
+  'session.login': locked(), // the sign-in is logged by the case file as it opens (db/case-file.ts)
+  'session.openDemo': locked(),
+  'session.lock': locked(),
+  'session.changePassphrase': own('signed-in', 'session.change-passphrase'),
 
-  'institution.list': 'directory.view',
-  'institution.healthCenterFor': 'directory.view',
-  'institution.create': 'directory.manage',
-  'institution.update': 'directory.manage',
-  'institution.setActive': 'directory.manage',
-  'master.diseases': 'signed-in',
-  'master.municipalities': 'signed-in',
+  'consultation.record': write('consultation.record', 'consultation.record'),
+  'consultation.continuityOf': read('consultation.record'),
+  'consultation.update': write('consultation.edit', 'consultation.update'),
+  'consultation.linkCase': write('consultation.edit', 'consultation.link-case'),
+  'consultation.get': read({ scopedBy: 'consultation.viewAll' }, 'consultation.view'),
+  'consultation.list': read({ scopedBy: 'consultation.viewAll' }),
+  'consultation.history': read({ scopedBy: 'consultation.viewAll' }),
 
-  'staff.list': 'signed-in',
-  'staff.add': 'staff.manage',
-  'staff.update': 'staff.manage',
-  'staff.deactivate': 'staff.manage',
-  'totp.status': 'signed-in',
-  'totp.begin': 'signed-in',
-  'totp.confirm': 'signed-in',
-  'totp.disable': 'signed-in',
-  'totp.reset': 'staff.manage',
-  'totp.accounts': 'staff.manage',
-  'audit.list': 'audit.read',
-  'audit.verify': 'audit.read',
-  'audit.export': 'audit.read',
+  'person.search': read('person.view'),
+  'person.get': read('person.view', 'person.view'),
+  'person.timeline': read('person.view'),
+  'person.create': write('person.edit', 'person.create'),
+  'person.update': write('person.edit', 'person.update'),
 
-  'report.build': 'consultation.viewAll',
-  'report.export': 'consultation.viewAll',
+  'followup.create': write('followup.manage', 'followup.create'),
+  'followup.reschedule': write('followup.manage', 'followup.reschedule'),
+  'followup.reassign': write('followup.manage', 'followup.reassign'),
+  'followup.cancel': write('followup.manage', 'followup.cancel'),
+  'followup.complete': write('followup.completeOwn', 'followup.complete'),
+  'followup.due': read({ scopedBy: 'followup.viewAll' }),
+  'case.open': write('case.manage', 'case.open'),
+  'case.close': write('case.manage', 'case.close'),
+  'case.list': read('followup.viewAll'),
+  'event.create': write('case.manage', 'event.create'),
+  'event.update': write('case.manage', 'event.update'),
+  'event.list': read('signed-in'),
+  'activity.create': write('case.manage', 'activity.create'),
+  'activity.update': write('case.manage', 'activity.update'),
+  'activity.list': read('signed-in'),
+  'center.settings': read('signed-in'),
+  'center.setPrefecture': write('staff.manage', 'center.prefecture'),
 
-  'sync.identity': 'signed-in',
-  'sync.progress': 'signed-in',
-  'sync.exportCard': 'staff.manage',
-  'sync.previewCard': 'staff.manage',
-  'sync.addPeer': 'staff.manage',
-  'sync.updatePeer': 'staff.manage',
-  'sync.removePeer': 'staff.manage',
-  'sync.setFolder': 'staff.manage',
-  'sync.setMode': 'staff.manage',
-  'sync.exportBundle': 'consultation.edit',
-  'sync.importBundle': 'consultation.edit',
-  'sync.exportReceipt': 'consultation.edit',
-  'sync.importReceipt': 'consultation.edit',
-  'sync.importFolder': 'consultation.edit',
-  'sync.conflicts': 'consultation.edit',
-  'sync.resolveConflict': 'consultation.edit',
-  'sync.applyPending': 'consultation.edit',
-  'sync.listFiles': 'consultation.edit',
-  'sync.mode': 'signed-in',
-  'sync.status': 'consultation.viewAll',
-  'sync.exportLog': 'consultation.viewAll',
-  'sync.centerSummary': 'consultation.viewAll',
+  'institution.list': read('directory.view'),
+  'institution.healthCenterFor': read('directory.view'),
+  'institution.create': write('directory.manage', 'institution.create'),
+  'institution.update': write('directory.manage', 'institution.update'),
+  'institution.setActive': write('directory.manage', ['institution.activate', 'institution.deactivate']),
+  'master.diseases': read('signed-in'),
+  'master.municipalities': read('signed-in'),
 
-  'draft.save': 'signed-in',
-  'draft.get': 'signed-in',
-  'draft.discard': 'signed-in',
-  'backup.status': 'signed-in',
-  'backup.run': 'backup.run',
-  'backup.setFolder': 'backup.configure',
-  'backup.restore': 'backup.restore',
+  'staff.list': own('signed-in'),
+  // the key slot is written last, inside the transaction; a failed commit takes it back
+  'staff.add': own('staff.manage', 'staff.add'),
+  'staff.update': own('staff.manage', 'staff.update'),
+  'staff.deactivate': own('staff.manage', 'staff.deactivate'),
+  'totp.status': own('signed-in'),
+  'totp.begin': own('signed-in', 'totp.begin'),
+  'totp.confirm': own('signed-in', 'totp.enable'),
+  'totp.disable': own('signed-in', 'totp.disable'),
+  'totp.reset': own('staff.manage', 'totp.reset'),
+  'totp.accounts': own('staff.manage'),
+  'audit.list': own('audit.read'),
+  'audit.verify': own('audit.read', 'audit.verify'),
+  'audit.export': own('audit.read', 'audit.export'),
+
+  'report.build': own('consultation.viewAll'),
+  'report.export': own('consultation.viewAll', 'report.export'),
+
+  'sync.identity': own('signed-in', 'sync.identity.create'),
+  'sync.progress': own('signed-in'),
+  'sync.exportCard': own('staff.manage', 'sync.card.export'),
+  'sync.previewCard': own('staff.manage'),
+  'sync.addPeer': own('staff.manage', 'sync.peer.add'),
+  'sync.updatePeer': own('staff.manage', 'sync.peer.update'),
+  'sync.removePeer': own('staff.manage', 'sync.peer.remove'),
+  'sync.setFolder': own('staff.manage', 'sync.folder'),
+  'sync.setMode': own('staff.manage', 'sync.mode'),
+  'sync.exportBundle': own('consultation.edit', 'sync.bundle.export'),
+  'sync.importBundle': own('consultation.edit', 'sync.bundle.import'),
+  'sync.exportReceipt': own('consultation.edit', 'sync.receipt.export'),
+  'sync.importReceipt': own('consultation.edit', 'sync.receipt.import'),
+  // each file is a use case of its own (sync.importBundle / sync.importReceipt)
+  'sync.importFolder': own('consultation.edit'),
+  'sync.conflicts': own('consultation.edit', 'sync.conflicts.view'),
+  'sync.resolveConflict': own('consultation.edit', 'sync.conflict.resolve'),
+  'sync.applyPending': own('consultation.edit', 'sync.pending.apply'),
+  'sync.listFiles': own('consultation.edit'),
+  'sync.mode': own('signed-in'),
+  'sync.status': own('consultation.viewAll'),
+  'sync.exportLog': own('consultation.viewAll'),
+  'sync.centerSummary': own('consultation.viewAll'),
+
+  // drafts belong to the user who typed them: no audit entry per keystroke, never synced
+  'draft.save': own('signed-in'),
+  'draft.get': own('signed-in'),
+  'draft.discard': own('signed-in'),
+  'backup.status': own('signed-in'),
+  'backup.run': own('backup.run', 'backup.run'),
+  'backup.setFolder': own('backup.configure', 'backup.configure'),
+  'backup.restore': own('backup.restore', 'backup.restore-replace'),
   // only where no case file exists; the snapshot's account must hold backup.restore in it
-  'backup.restoreLost': 'locked',
-  'casefile.verify': 'casefile.check',
-  'casefile.rotateKey': 'casefile.rotateKey',
+  'backup.restoreLost': locked(),
+  'casefile.verify': own('casefile.check', 'casefile.verify'),
+  // re-encrypts the file outside any transaction; the case file logs the rotation itself
+  'casefile.rotateKey': own('casefile.rotateKey'),
 
-  'coordination.open': 'coordination.manage',
-  'coordination.update': 'coordination.manage',
-  'coordination.recordConsent': 'coordination.manage',
-  'coordination.withdrawConsent': 'coordination.manage',
-  'coordination.logContact': 'coordination.manage',
-  'coordination.end': 'coordination.manage',
-  'coordination.get': 'coordination.view',
-  'coordination.list': 'coordination.view',
-  'coordination.candidates': 'coordination.view',
+  'coordination.open': write('coordination.manage', 'coordination.open'),
+  'coordination.update': write('coordination.manage', 'coordination.update'),
+  'coordination.recordConsent': write('coordination.manage', 'coordination.consent'),
+  'coordination.withdrawConsent': write('coordination.manage', 'coordination.consentWithdrawn'),
+  'coordination.logContact': write('coordination.manage', 'coordination.contact'),
+  'coordination.end': write('coordination.manage', 'coordination.end'),
+  'coordination.get': read('coordination.view', 'coordination.view'),
+  'coordination.list': read('coordination.view'),
+  'coordination.candidates': read('coordination.view'),
 
-  'consent.record': 'consent.record',
-  'consent.withdraw': 'consent.record',
-  'consent.list': 'person.view',
-  'referral.create': 'referral.manage',
-  'referral.transition': 'referral.manage',
-  'referral.recordReply': 'referral.manage',
-  'referral.get': 'person.view',
-  'referral.list': 'person.view',
-  'letter.draft': 'letter.issue',
-  'letter.preview': 'letter.issue',
-  'letter.issue': 'letter.issue',
-  'letter.register': 'letter.view',
-  'letter.provisionLog': 'letter.view',
-  'letter.letterhead.get': 'letter.view',
-  'letter.reprint': 'letter.export',
-  'letter.export': 'letter.export',
-  'letter.provisionLogPdf': 'letter.export',
-  'letter.letterhead.set': 'letter.settings',
-};
+  'consent.record': write('consent.record', 'consent.record'),
+  'consent.withdraw': write('consent.record', 'consent.withdraw'),
+  'consent.list': read('person.view'),
+  'referral.create': write('referral.manage', 'referral.create'),
+  'referral.transition': write('referral.manage', 'referral.transition'),
+  'referral.recordReply': write('referral.manage', 'referral.reply'),
+  'referral.get': read('person.view'),
+  'referral.list': read('person.view'),
+  'letter.draft': read('letter.issue', 'letter.draft'),
+  'letter.preview': read('letter.issue'),
+  // printed by Chromium first, then stored in one transaction (no printing inside one)
+  'letter.issue': staged('letter.issue', 'letter.issue'),
+  'letter.register': read('letter.view', 'letter.register.view'),
+  'letter.provisionLog': read('letter.view', 'letter.provisionLog.view'),
+  'letter.letterhead.get': read('letter.view'),
+  'letter.reprint': write('letter.export', 'letter.copy.reprint'),
+  'letter.export': write('letter.export', 'letter.copy.pdf_file'),
+  'letter.provisionLogPdf': own('letter.export', 'letter.copy.provision_log'),
+  'letter.letterhead.set': write('letter.settings', 'letter.letterhead.set'),
+
+  // fictitious data for a demo file or an empty one (the CLI's `demo`); each record it makes is
+  // logged as its own use case would log it
+  'demo.fill': staged('consultation.record'),
+} as const satisfies Record<ChannelName, ChannelPolicy>;
+
+export type ChannelPolicies = typeof CHANNEL_POLICY;
+
+/** Who may call each channel (docs/permissions.md, the role-refusal test). */
+export const CHANNEL_ACCESS = Object.fromEntries(
+  Object.entries(CHANNEL_POLICY).map(([c, p]) => [c, p.access]),
+) as Record<ChannelName, ChannelAccess>;

@@ -4,26 +4,10 @@ import { tableOf } from './entities';
 import { groupsTouched } from './field-groups';
 import type { HybridClock } from './hlc';
 import { clockOf, decodeClocks, encodeClocks, maxClock, setClocks } from './row-clocks';
+import type { SyncedEntity } from '../records/registry';
 
-/** The entities other devices must see. */
-export type SyncedEntity =
-  | 'person'
-  | 'consultation'
-  | 'case'
-  | 'follow_up'
-  | 'institution'
-  | 'staff'
-  | 'event'
-  | 'activity'
-  | 'coordination_request'
-  | 'coordination_contact'
-  | 'referral'
-  | 'consent'
-  | 'letter'
-  | 'letter_file'
-  | 'letter_export'
-  /** a person's decision on a sync conflict (db/sync/entities.ts) */
-  | 'sync_conflict';
+/** The entities other devices must see (the registry: db/records/registry.ts). */
+export type { SyncedEntity };
 
 export interface OpWriter {
   deviceId: string;

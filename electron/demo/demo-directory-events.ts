@@ -6,7 +6,7 @@ import { CHANNELS } from '../../shared/contract';
 import type { InstitutionInput } from '../../shared/contract/directory';
 import type { EventInput } from '../../shared/contract/events';
 import { can } from '../../shared/permissions';
-import type { ServiceContext } from '../services/context';
+import type { UnitOfWork } from '../services/unit-of-work';
 import { createInstitution } from '../services/directory/create-institution';
 import { createEvent } from '../services/events/create-event';
 import { createRng, mixSeed } from './prng';
@@ -127,18 +127,23 @@ const EVENT_PLAN: readonly { kind: EventInput['kind']; title: string; place: str
 ];
 
 /** The directory, when it is still empty and the actor may manage it. Returns how many. */
-export async function seedDemoDirectory(ctx: ServiceContext): Promise<number> {
+export async function seedDemoDirectory(ctx: UnitOfWork): Promise<number> {
   if (!can(ctx.actor.role, 'directory.manage')) return 0;
   const existing = await ctx.db.selectFrom('institutions').select('id').limit(1).execute();
   if (existing.length) return 0;
-  for (const inst of DEMO_INSTITUTIONS)
-    await createInstitution(ctx, CHANNELS['institution.create'].input.parse(inst));
+  // all in one transaction, each as its own use case would record it, with its audit entry
+  await ctx.write(async (w) => {
+    for (const inst of DEMO_INSTITUTIONS) {
+      const input = CHANNELS['institution.create'].input.parse(inst);
+      await w.step('institution.create', (s) => createInstitution(s, input));
+    }
+  });
   return DEMO_INSTITUTIONS.length;
 }
 
 /** One event in the middle of each month of [from, to]. Returns how many. */
 export async function seedDemoEvents(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   seed: number,
   from: string,
   to: string,
@@ -151,16 +156,15 @@ export async function seedDemoEvents(
     if (date > to) break;
     if (date >= from) {
       const p = EVENT_PLAN[n % EVENT_PLAN.length]!;
-      await createEvent(
-        ctx,
-        CHANNELS['event.create'].input.parse({
-          ...p,
-          date,
-          participants: 8 + rng.int(0, 30),
-          organisers: [{ name: '架空県 難病相談支援センター' }],
-          notes: '架空データ（デモ）',
-        }),
-      );
+      const input = CHANNELS['event.create'].input.parse({
+        ...p,
+        date,
+        participants: 8 + rng.int(0, 30),
+        organisers: [{ name: '架空県 難病相談支援センター' }],
+        notes: '架空データ（デモ）',
+      });
+      // each event as its own use case would record it, with its audit entry
+      await ctx.write((w) => w.step('event.create', (s) => createEvent(s, input)));
       n += 1;
     }
     m += 1;

@@ -1,12 +1,10 @@
 // FICTITIOUS colleagues for the demo case file, so consultations have varied responders and
 // professions. They are staff rows without key slots: they appear as responders and follow-up
 // owners, but nobody can log in as them. Written like `staff.add` (row, op, audit).
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
-import { recordOp } from '../../db/sync/op-log';
 import type { StaffProfession } from '../../shared/vocab/staff-professions';
 import type { StaffRole } from '../../shared/vocab/staff-roles';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../services/context';
+import { recordsIn, requirePermission, type ServiceContext } from '../services/context';
 
 interface DemoColleague {
   login: string;
@@ -58,20 +56,13 @@ export async function ensureDemoStaff(ctx: ServiceContext): Promise<number> {
     let added = 0;
     for (const c of DEMO_COLLEAGUES) {
       if (existing.has(c.login)) continue;
-      const id = uuidv7();
-      const t = nowIso(ctx);
-      const fields = {
+      const id = await recordsIn(trx, ctx).staff.insert({
         login: c.login,
         display_name: c.displayName,
         role: c.role,
         profession: c.profession,
         active: 1,
-      };
-      await trx
-        .insertInto('staff')
-        .values({ id, ...fields, created_at: t, updated_at: t })
-        .execute();
-      await recordOp(trx, opWriter(ctx), 'staff', id, { ...fields, created_at: t, updated_at: t });
+      });
       await writeAudit(trx, {
         staffId: ctx.actor.id,
         login: ctx.actor.login,

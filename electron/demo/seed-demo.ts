@@ -2,14 +2,16 @@
 // transaction, and marks the file as a demo file (meta demo = 1).
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { CHANNEL_POLICY } from '../../shared/channel-access';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { can } from '../../shared/permissions';
 import type { Outcome } from '../../shared/vocab/outcomes';
 import { closeCaseTx } from '../services/cases/close-case';
-import { recordConsultationTx } from '../services/consultations/record-consultation';
+import { recordConsultationIn } from '../services/consultations/record-consultation';
 import { nowIso, todayLocal, type ServiceContext } from '../services/context';
 import { applyFollowUpChange } from '../services/followups/follow-up-change';
+import { runUseCase, type UnitOfWork, type WriteUnit } from '../services/unit-of-work';
 import { addDaysIso } from './demo-dates';
 import { seedDemoDirectory, seedDemoEvents } from './demo-directory-events';
 import { ensureDemoStaff } from './demo-staff';
@@ -51,14 +53,23 @@ interface PendingClose {
 }
 
 /**
- * Records `opts.consultations` generated consultations with `recordConsultationTx`, in batches
+ * The demo generator as a use case of its own, under the `demo.fill` channel's policy (who may
+ * record consultations): for the app's demo file, tests and benches. The CLI calls the channel.
+ */
+export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Promise<SeedDemoResult> {
+  return runUseCase(ctx, CHANNEL_POLICY['demo.fill'], (uow) => fillDemo(uow, opts), opts.onProgress);
+}
+
+/**
+ * Records `opts.consultations` generated consultations with `recordConsultationIn`, each a step
+ * with the audit entries of its own use case, in batches
  * of `batchSize` per transaction. A person's later consultations link the person their first
  * created, a case's later consultations the case its first opened; cases the plan ends are
  * closed and most follow-ups due before the end are completed, so the daily view looks lived-in.
  * Each record is stamped with its own received time (the context's clock), not today. Then a
  * small fictitious directory (when it is empty) and one event a month (demo-directory-events).
  */
-export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function fillDemo(ctx: UnitOfWork, opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const total = opts.consultations;
   const batchSize = opts.batchSize ?? 500;
   if (opts.addStaff ?? can(ctx.actor.role, 'staff.manage')) await ensureDemoStaff(ctx);
@@ -80,7 +91,8 @@ export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Prom
   const mayComplete = can(ctx.actor.role, 'followup.manage');
   let done = 0;
   let marked = false;
-  opts.onProgress?.(0, total);
+  const progress = opts.onProgress ?? ctx.progress;
+  progress(0, total);
   while (done < total) {
     const batch: DemoPlanItem[] = [];
     while (batch.length < batchSize) {
@@ -91,18 +103,18 @@ export async function seedDemo(ctx: ServiceContext, opts: SeedDemoOptions): Prom
     if (!batch.length) break;
     // a case is closed as soon as its last consultation is recorded: the person's next
     // consultation must not find it still open (a 継続 consultation joins an open case)
-    await ctx.db.transaction().execute(async (trx) => {
-      if (!marked) await markDemo(trx);
+    await ctx.write(async (w) => {
+      if (!marked) await markDemo(w.db);
       for (const item of batch) {
-        const c = await recordItem(trx, ctx, item, keys, mayComplete);
-        if (c && mayCloseCases) await closeCaseTx(trx, at(ctx, c.at), c.caseId, c.outcome, null);
+        const c = await recordItem(w, item, keys, mayComplete);
+        if (c && mayCloseCases) await closeCaseTx(w.db, at(w, c.at), c.caseId, c.outcome, null);
       }
     });
     marked = true;
     done += batch.length;
-    opts.onProgress?.(done, total);
+    progress(done, total);
   }
-  if (!marked) await ctx.db.transaction().execute(markDemo);
+  if (!marked) await ctx.write((w) => markDemo(w.db));
   const institutions = await seedDemoDirectory(ctx);
   const events = await seedDemoEvents(ctx, opts.seed, from, to);
   return { consultations: done, persons: keys.persons.size, institutions, events };
@@ -116,15 +128,13 @@ async function markDemo(trx: Transaction<DB>): Promise<void> {
     .execute();
 }
 
-/** The context with its clock set to a moment of the demo's past. */
-function at(ctx: ServiceContext, localDateTime: string): ServiceContext {
-  const when = new Date(localDateTime.length === 16 ? `${localDateTime}:00` : localDateTime);
-  return { ...ctx, now: () => when };
+/** The unit of work with its clock set to a moment of the demo's past. */
+function at(uow: WriteUnit, localDateTime: string): WriteUnit {
+  return uow.at(new Date(localDateTime.length === 16 ? `${localDateTime}:00` : localDateTime));
 }
 
 async function recordItem(
-  trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   item: DemoPlanItem,
   keys: KeyMaps,
   mayComplete: boolean,
@@ -139,7 +149,10 @@ async function recordItem(
   if (caseId) input.caseId = caseId;
   const parsed = CHANNELS['consultation.record'].input.parse(input);
   const receivedAt = parsed.receivedAt;
-  const id = await recordConsultationTx(trx, at(ctx, receivedAt), parsed);
+  const trx = ctx.db;
+  const { id } = await at(ctx, receivedAt).step('consultation.record', (u) =>
+    recordConsultationIn(u, parsed),
+  );
 
   const firstOfPerson = item.personKey !== null && !keys.persons.has(item.personKey);
   const firstOfCase = item.caseKey !== null && !caseId;

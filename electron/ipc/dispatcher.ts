@@ -1,9 +1,11 @@
+import { CHANNEL_POLICY } from '../../shared/channel-access';
 import type { ApiResult } from '../../shared/contract';
 import { CHANNELS, isChannelName, type ChannelName } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
 import type { AppRuntime } from '../app/runtime';
 import type { ServiceContext } from '../services/context';
-import type { HandlerFor } from '../services/handler-types';
+import type { ChannelRunner, HandlerFor } from '../services/handler-types';
+import { checkAccess, runUseCase, type ProgressSink } from '../services/unit-of-work';
 import { inputIssue } from './input-issues';
 import { storageError } from './storage-errors';
 
@@ -31,8 +33,13 @@ function pathWithNul(v: unknown, at = ''): string | null {
 
 export type AllHandlers = { [C in ChannelName]: HandlerFor<C> };
 
+export interface DispatchOptions {
+  /** progress of long work (the CLI prints it); the other doors poll their own progress */
+  onProgress?: ProgressSink;
+}
+
 export interface Dispatcher {
-  dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+  dispatch(channel: string, input: unknown, opts?: DispatchOptions): Promise<ApiResult<unknown>>;
 }
 
 export interface DispatcherOptions {
@@ -42,7 +49,9 @@ export interface DispatcherOptions {
 
 /**
  * The one entry for all three doors: find the channel, validate the input with its schema,
- * require a session where the channel says so, run the use case, validate the output.
+ * require a session where the channel says so, then run the use case under the channel's
+ * policy (shared/channel-access.ts: permission, transaction, audit entry —
+ * electron/services/unit-of-work.ts), and validate the output.
  * Always answers `{ok:true,data}` or `{ok:false,error:{code,message}}`; never throws.
  */
 export function createDispatcher(
@@ -51,8 +60,8 @@ export function createDispatcher(
   opts: DispatcherOptions = {},
 ): Dispatcher {
   const logInternal = opts.logInternal ?? ((c, e) => console.error(`[yorisoi] ${c}:`, e));
-  return {
-    async dispatch(channel, rawInput) {
+  const dispatcher: Dispatcher = {
+    async dispatch(channel, rawInput, dispatchOpts = {}) {
       let session: ServiceContext | null = null;
       try {
         if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel "${channel}".`);
@@ -71,10 +80,28 @@ export function createDispatcher(
             parsed.error.issues.map(inputIssue),
           );
         }
-        const handler = handlers[channel] as (arg: unknown, input: unknown) => Promise<unknown>;
-        const arg = def.auth === 'none' ? runtime : runtime.context();
-        session = def.auth === 'none' ? null : (arg as ServiceContext);
-        const result = await handler(arg, parsed.data);
+        const policy = CHANNEL_POLICY[channel];
+        const handler = handlers[channel] as (
+          arg: unknown,
+          input: unknown,
+          run?: ChannelRunner,
+        ) => Promise<unknown>;
+        let result: unknown;
+        if (policy.tx === 'none') {
+          result = await handler(runtime, parsed.data, run);
+        } else if (policy.tx === 'own') {
+          session = runtime.context();
+          checkAccess(session, policy.access);
+          result = await handler(session, parsed.data);
+        } else {
+          session = runtime.context();
+          result = await runUseCase(
+            session,
+            policy,
+            (uow) => handler(uow, parsed.data),
+            dispatchOpts.onProgress,
+          );
+        }
         const out = def.output.safeParse(result);
         if (!out.success) {
           logInternal(channel, out.error);
@@ -96,4 +123,10 @@ export function createDispatcher(
       }
     },
   };
+  const run: ChannelRunner = async (c, input) => {
+    const r = await dispatcher.dispatch(c, input);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.issues);
+    return r.data as never;
+  };
+  return dispatcher;
 }

@@ -5,6 +5,7 @@ import { centerHandlers } from '../services/center/center-settings';
 import { consentHandlers } from '../services/consents/handlers';
 import { consultationHandlers } from '../services/consultations/handlers';
 import { coordinationHandlers } from '../services/coordination/handlers';
+import { demoHandlers } from '../services/demo/handlers';
 import { directoryHandlers } from '../services/directory/handlers';
 import { draftHandlers } from '../services/drafts/handlers';
 import { eventHandlers } from '../services/events/handlers';
@@ -42,4 +43,5 @@ export const ALL_HANDLERS: AllHandlers = {
   ...letterHandlers,
   ...securityHandlers,
   ...casefileHandlers,
+  ...demoHandlers,
 };

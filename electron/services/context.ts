@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CaseFile } from '../../db/case-file';
+import { bindRecords, type Records } from '../../db/records';
 import type { DB } from '../../db/schema';
 import type { HybridClock } from '../../db/sync/hlc';
 import type { OpWriter } from '../../db/sync/op-log';
@@ -39,12 +40,17 @@ export function opWriter(ctx: ServiceContext): OpWriter {
   return { deviceId: ctx.deviceId, clock: ctx.clock, staffId: ctx.actor.id };
 }
 
-export function nowIso(ctx: ServiceContext): string {
+/** The record writers bound to a transaction, stamped by this session's actor and clocks. */
+export function recordsIn(trx: Transaction<DB>, ctx: ServiceContext): Records {
+  return bindRecords({ trx, writer: opWriter(ctx), staffId: ctx.actor.id, now: () => nowIso(ctx) });
+}
+
+export function nowIso(ctx: Pick<ServiceContext, 'now'>): string {
   return ctx.now().toISOString();
 }
 
 /** Today's date in the user's local time zone (follow-ups are due on local days). */
-export function todayLocal(ctx: ServiceContext): string {
+export function todayLocal(ctx: Pick<ServiceContext, 'now'>): string {
   const d = ctx.now();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

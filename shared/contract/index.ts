@@ -6,6 +6,7 @@ import { centerChannels } from './center';
 import type { ApiResult, ChannelDef } from './channel';
 import { consultationChannels } from './consultations';
 import { coordinationChannels } from './coordination';
+import { demoChannels } from './demo';
 import { directoryChannels } from './directory';
 import { draftChannels } from './drafts';
 import { eventChannels } from './events';
@@ -39,6 +40,7 @@ export const CHANNELS = {
   ...letterChannels,
   ...securityChannels,
   ...casefileChannels,
+  ...demoChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;

@@ -30,7 +30,7 @@ import { seedDemo } from '../../electron/demo/seed-demo';
 import type { ServiceContext } from '../../electron/services/context';
 import { todayLocal } from '../../electron/services/context';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
+import { recordConsultation } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { median, percentile, report, reportAtMost, round, timeMsAsync } from './measure';

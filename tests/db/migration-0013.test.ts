@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrations';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
+import { recordConsultation } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import { foldForSearch } from '../../shared/text/normalize';
 import { serviceFixture } from '../fixtures/service-fixture';

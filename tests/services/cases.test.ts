@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeCase } from '../../electron/services/cases/close-case';
+import {
+  closeCase,
+  createFollowUp,
+  createPerson,
+  inUseCase,
+  listCases,
+  openCase,
+} from '../fixtures/in-use-case';
 import { caseHandlers } from '../../electron/services/cases/handlers';
-import { listCases } from '../../electron/services/cases/list-cases';
-import { openCase } from '../../electron/services/cases/open-case';
 import type { ServiceContext } from '../../electron/services/context';
-import { createFollowUp } from '../../electron/services/followups/create-follow-up';
-import { createPerson } from '../../electron/services/persons/create-person';
 import { CHANNELS } from '../../shared/contract';
 import { errorCode, serviceFixture } from '../fixtures/service-fixture';
 
@@ -260,17 +263,20 @@ describe('roles', () => {
 describe('handlers and contract', () => {
   it('routes parsed input and answers in the contract shape', async () => {
     const ctx = fx.admin;
-    const opened = await caseHandlers['case.open'](
-      ctx,
-      CHANNELS['case.open'].input.parse({ title: ' 相談 ' }),
+    const opened = await inUseCase(ctx, 'case.open', (u) =>
+      caseHandlers['case.open'](u, CHANNELS['case.open'].input.parse({ title: ' 相談 ' })),
     );
     expect(opened.title).toBe('相談');
-    const closed = await caseHandlers['case.close'](
-      ctx,
-      CHANNELS['case.close'].input.parse({ id: opened.id, outcome: 'closed', outcomeNote: '  ' }),
+    const closed = await inUseCase(ctx, 'case.close', (u) =>
+      caseHandlers['case.close'](
+        u,
+        CHANNELS['case.close'].input.parse({ id: opened.id, outcome: 'closed', outcomeNote: '  ' }),
+      ),
     );
     expect(CHANNELS['case.close'].output.parse(closed)).toMatchObject({ state: 'closed', outcomeNote: null });
-    const list = await caseHandlers['case.list'](ctx, CHANNELS['case.list'].input.parse({ state: 'closed' }));
+    const list = await inUseCase(ctx, 'case.list', (u) =>
+      caseHandlers['case.list'](u, CHANNELS['case.list'].input.parse({ state: 'closed' })),
+    );
     expect(CHANNELS['case.list'].output.parse(list).map((c) => c.id)).toEqual([opened.id]);
   });
 

@@ -4,9 +4,9 @@ import { listConsultations } from '../../electron/services/consultations/list-co
 import {
   consultationHistory,
   getConsultation,
-} from '../../electron/services/consultations/read-consultation';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
-import { updateConsultation } from '../../electron/services/consultations/update-consultation';
+  recordConsultation,
+  updateConsultation,
+} from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { errorCode, serviceFixture } from '../fixtures/service-fixture';

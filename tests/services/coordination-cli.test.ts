@@ -71,7 +71,7 @@ describe('yorisoi coordination list', () => {
     expect(lines).toEqual([
       `至急\t2025-06-20\tレスパイト（一時入院）\t架空 二郎\t1院に照会・0院不可\t折り返し 2025-06-02T16:00\t${ids.urgent}`,
       `予定\t2025-06-20\tレスパイト（一時入院）\t架空 一郎\t0院に照会・0院不可\t\t${ids.planned}`,
-      '2 件',
+      '2 rows',
     ]);
     expect(await cli('coordination', 'list', ...door(), '--state', 'ended', '--json')).toEqual(['[]']);
   });

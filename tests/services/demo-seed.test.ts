@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inUseCase } from '../fixtures/in-use-case';
 import { DEMO_INSTITUTIONS, seedDemoDirectory } from '../../electron/demo/demo-directory-events';
 import { DEMO_COLLEAGUES } from '../../electron/demo/demo-staff';
 import { generateConsultationInputs } from '../../electron/demo/generate-consultations';
@@ -147,7 +148,7 @@ describe('seeding a demo case file', () => {
     ]);
     expect(new Set(events.map((e) => e.kind)).size).toBe(6);
     // the directory is seeded once: over a directory that has entries it adds none
-    expect(await seedDemoDirectory(fx.admin)).toBe(0);
+    expect(await inUseCase(fx.admin, 'demo.fill', (u) => seedDemoDirectory(u))).toBe(0);
   });
 
   it('finds consultations by a generated family name in kana', async () => {

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { directoryHandlers } from '../../electron/services/directory/handlers';
 import { CHANNELS, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import type { InstitutionInput } from '../../shared/contract/directory';
+import { inUseCase } from '../fixtures/in-use-case';
 import { errorCode, serviceFixture } from '../fixtures/service-fixture';
 
 type DirectoryChannel = keyof typeof directoryHandlers;
@@ -16,7 +17,8 @@ async function call<C extends DirectoryChannel>(
 ): Promise<ChannelOutput<C>> {
   const def = CHANNELS[channel];
   const handler = directoryHandlers[channel] as (c: ServiceContext, i: unknown) => Promise<unknown>;
-  return def.output.parse(await handler(ctx, def.input.parse(input))) as ChannelOutput<C>;
+  const parsed = def.input.parse(input);
+  return def.output.parse(await inUseCase(ctx, channel, (u) => handler(u, parsed))) as ChannelOutput<C>;
 }
 
 async function count(ctx: ServiceContext, table: string): Promise<number> {

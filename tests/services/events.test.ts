@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
-import { createEvent } from '../../electron/services/events/create-event';
+import { createEvent, recordConsultation, updateEvent } from '../fixtures/in-use-case';
 import { listEvents } from '../../electron/services/events/list-events';
-import { updateEvent } from '../../electron/services/events/update-event';
 import { CHANNELS } from '../../shared/contract';
 import type { EventInput } from '../../shared/contract/events';
 import { errorCode, serviceFixture } from '../fixtures/service-fixture';

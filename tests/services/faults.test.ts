@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseFile } from '../../db/case-file';
 import { composeApp } from '../../electron/app/compose';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
-import { ADMIN, fingerprint } from '../fixtures/temp-casefile';
+import { ADMIN, fingerprint, tempDir } from '../fixtures/temp-casefile';
 import { tinyMount } from '../fixtures/tiny-mount';
 import { consultationInput, dumpAll, makeDevice, pair } from '../sync/sync-helpers';
 
@@ -45,7 +45,18 @@ describe('faults end in a coded message and an intact case file', () => {
     // the app still answers, and refuses again the same way
     expect(await a.code('consultation.record', consultationInput({ summary }))).toBe('DISK_FULL');
     await a.runtime.lock().catch(() => undefined); // the final checkpoint may not fit either
-    const cf = await CaseFile.unlock({ casefile, login: ADMIN.login, passphrase: ADMIN.passphrase });
+    // signing in writes its audit entry first: on the still-full disk that is a coded refusal,
+    // never a raw SQLite error (and no unlogged access)
+    const signIn = await a.code('session.login', { login: ADMIN.login, passphrase: ADMIN.passphrase });
+    expect(['ok', 'DISK_FULL']).toContain(signIn);
+    await a.runtime.lock().catch(() => undefined);
+    // what a user does next: copy the file to a disk with room and open it there
+    const roomy = tempDir();
+    cleanups.push(roomy.cleanup);
+    for (const f of readdirSync(m.dir).filter((n) => n.startsWith('case.yorisoi')))
+      copyFileSync(join(m.dir, f), join(roomy.dir, f));
+    const copy = join(roomy.dir, 'case.yorisoi');
+    const cf = await CaseFile.unlock({ casefile: copy, login: ADMIN.login, passphrase: ADMIN.passphrase });
     try {
       expect((await cf.integrityCheck()).ok).toBe(true);
       const n = cf.sqlite.prepare('SELECT count(*) AS n FROM consultations').get() as { n: number };

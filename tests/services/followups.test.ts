@@ -2,16 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context';
-import { openCase } from '../../electron/services/cases/open-case';
-import { cancelFollowUp } from '../../electron/services/followups/cancel-follow-up';
-import { completeFollowUp } from '../../electron/services/followups/complete-follow-up';
-import { createFollowUp } from '../../electron/services/followups/create-follow-up';
+import {
+  cancelFollowUp,
+  completeFollowUp,
+  createFollowUp,
+  createPerson,
+  dueFollowUps,
+  inUseCase,
+  openCase,
+  reassignFollowUp,
+  rescheduleFollowUp,
+} from '../fixtures/in-use-case';
 import { addDays } from '../../electron/services/followups/date-math';
-import { dueFollowUps } from '../../electron/services/followups/due-follow-ups';
 import { followUpHandlers } from '../../electron/services/followups/handlers';
-import { reassignFollowUp } from '../../electron/services/followups/reassign-follow-up';
-import { rescheduleFollowUp } from '../../electron/services/followups/reschedule-follow-up';
-import { createPerson } from '../../electron/services/persons/create-person';
 import { CHANNELS } from '../../shared/contract';
 import type { DueBuckets } from '../../shared/contract/followups';
 import { ADMIN } from '../fixtures/temp-casefile';
@@ -468,14 +471,18 @@ describe('handlers and contract', () => {
   it('passes parsed input through and answers in the contract shape', async () => {
     const ctx = fx.admin;
     const input = CHANNELS['followup.create'].input.parse({ title: '  電話  ', dueDate: TODAY });
-    const f = await followUpHandlers['followup.create'](ctx, input);
+    const f = await inUseCase(ctx, 'followup.create', (u) => followUpHandlers['followup.create'](u, input));
     expect(f.title).toBe('電話');
-    const r = await followUpHandlers['followup.reschedule'](
-      ctx,
-      CHANNELS['followup.reschedule'].input.parse({ id: f.id, dueDate: '2025-06-04' }),
+    const r = await inUseCase(ctx, 'followup.reschedule', (u) =>
+      followUpHandlers['followup.reschedule'](
+        u,
+        CHANNELS['followup.reschedule'].input.parse({ id: f.id, dueDate: '2025-06-04' }),
+      ),
     );
     expect(CHANNELS['followup.reschedule'].output.parse(r).dueDate).toBe('2025-06-04');
-    const due = await followUpHandlers['followup.due'](ctx, CHANNELS['followup.due'].input.parse({}));
+    const due = await inUseCase(ctx, 'followup.due', (u) =>
+      followUpHandlers['followup.due'](u, CHANNELS['followup.due'].input.parse({})),
+    );
     expect(due.thisWeek.map((x) => x.id)).toEqual([f.id]);
   });
 

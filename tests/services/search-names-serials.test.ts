@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
-import { searchPersons } from '../../electron/services/persons/read-persons';
+import { recordConsultation, searchPersons } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { serviceFixture } from '../fixtures/service-fixture';

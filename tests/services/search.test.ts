@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
+import { recordConsultation } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationFilter, ConsultationInput } from '../../shared/contract/consultations';
 import { serviceFixture } from '../fixtures/service-fixture';

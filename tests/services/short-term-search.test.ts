@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
+import { recordConsultation } from '../fixtures/in-use-case';
 import { nextPrefix, searchTerm } from '../../electron/services/search/search-query';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationFilter } from '../../shared/contract/consultations';

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HybridClock } from '../../db/sync/hlc';
-import { recordConsultation } from '../../electron/services/consultations/record-consultation';
-import { updatePerson } from '../../electron/services/persons/update-person';
+import { recordConsultation, updatePerson } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
 import { serviceFixture } from '../fixtures/service-fixture';
 

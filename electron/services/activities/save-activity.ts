@@ -1,11 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ActivityDto } from '../../../shared/contract/activities';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork, WriteUnit } from '../unit-of-work';
 import { activityFields, toActivityDto, type ParsedActivity } from './activity-mapper';
 
 async function loadActivity(db: Kysely<DB> | Transaction<DB>, id: string): Promise<ActivityDto> {
@@ -29,41 +26,17 @@ async function assertAttendees(trx: Transaction<DB>, input: ParsedActivity): Pro
 }
 
 /** Records an activity: the row, its op and the audit entry in one transaction. */
-export async function createActivity(ctx: ServiceContext, input: ParsedActivity): Promise<ActivityDto> {
-  requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertAttendees(trx, input);
-    const id = uuidv7();
-    const t = nowIso(ctx);
-    const fields = activityFields(input);
-    await trx
-      .insertInto('activities')
-      .values({
-        id,
-        ...fields,
-        created_at: t,
-        created_by: ctx.actor.id,
-        updated_at: t,
-        updated_by: ctx.actor.id,
-        version: 1,
-        deleted_at: null,
-      })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'activity', id, {
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
-    });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'activity.create',
-      entity: 'activity',
-      entityId: id,
-      detail: { kind: fields.kind, date: fields.date },
-    });
-    return loadActivity(trx, id);
+export async function createActivity(ctx: WriteUnit, input: ParsedActivity): Promise<ActivityDto> {
+  const trx = ctx.db;
+  await assertAttendees(trx, input);
+  const fields = activityFields(input);
+  const id = await ctx.records.activity.insert(fields);
+  ctx.audit.about({
+    entity: 'activity',
+    entityId: id,
+    detail: { kind: fields.kind, date: fields.date },
   });
+  return loadActivity(trx, id);
 }
 
 /**
@@ -71,54 +44,38 @@ export async function createActivity(ctx: ServiceContext, input: ParsedActivity)
  * is a CONFLICT; only changed columns are written and sent to the op log.
  */
 export async function updateActivity(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   expectedVersion: number,
   input: ParsedActivity,
 ): Promise<ActivityDto> {
-  requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('activities')
-      .selectAll()
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'No such activity.');
-    if (before.version !== expectedVersion)
-      throw new AppError('CONFLICT', `The activity was changed meanwhile (now version ${before.version}).`);
-    await assertAttendees(trx, input);
-    const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(
-      Object.entries(activityFields(input)).filter(([k, v]) => old[k] !== v),
-    );
-    if (Object.keys(changed).length === 0) return loadActivity(trx, id);
-    const t = nowIso(ctx);
-    await trx
-      .updateTable('activities')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'activity', id, {
-      ...changed,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'activity.update',
-      entity: 'activity',
-      entityId: id,
-      detail: { version: before.version + 1, fields: Object.keys(changed) },
-    });
+  const trx = ctx.db;
+  const before = await trx
+    .selectFrom('activities')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', 'No such activity.');
+  if (before.version !== expectedVersion)
+    throw new AppError('CONFLICT', `The activity was changed meanwhile (now version ${before.version}).`);
+  await assertAttendees(trx, input);
+  const changed = await ctx.records.activity.update(before, activityFields(input));
+  if (changed.length === 0) {
+    ctx.audit.skip(); // nothing changed, nothing to log
     return loadActivity(trx, id);
+  }
+  ctx.audit.about({
+    entity: 'activity',
+    entityId: id,
+    detail: { version: before.version + 1, fields: changed },
   });
+  return loadActivity(trx, id);
 }
 
 /** Activities newest first. Every role may read them (no personal data). */
 export async function listActivities(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   f: { from?: string | undefined; to?: string | undefined; kind?: string | undefined },
 ): Promise<ActivityDto[]> {
   let q = ctx.db.selectFrom('activities').selectAll().where('deleted_at', 'is', null);

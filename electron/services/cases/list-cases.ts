@@ -1,5 +1,5 @@
 import type { CaseDto } from '../../../shared/contract/followups';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { toCaseDto } from './case-dto';
 
 /**
@@ -7,10 +7,9 @@ import { toCaseDto } from './case-dto';
  * caseload, so this needs the same right as seeing everyone's follow-ups.
  */
 export async function listCases(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   filter: { personId?: string; state?: 'open' | 'closed' },
 ): Promise<CaseDto[]> {
-  requirePermission(ctx, 'followup.viewAll');
   let q = ctx.db.selectFrom('cases').selectAll();
   if (filter.personId) q = q.where('person_id', '=', filter.personId);
   if (filter.state) q = q.where('state', '=', filter.state);

@@ -1,34 +1,30 @@
 import type { CaseDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { toCaseDto } from './case-dto';
 import { insertCase } from './insert-case';
 
 /** Opens a case by hand; the person and the owner must exist (INVALID_INPUT otherwise). */
 export async function openCase(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   input: { personId?: string | null; title: string; ownerId?: string },
 ): Promise<CaseDto> {
-  requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const personId = input.personId ?? null;
-    if (personId) {
-      const p = await trx
-        .selectFrom('persons')
-        .select('id')
-        .where('id', '=', personId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (!p) throw new AppError('INVALID_INPUT', 'No such person.');
-    }
-    // insertCase trusts its caller about the owner; a hand-opened case names it from input
-    const ownerId = input.ownerId ?? ctx.actor.id;
-    const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
-    if (!owner || !owner.active)
-      throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
-    const id = await insertCase(trx, ctx, { personId, title: input.title, ownerId });
-    return toCaseDto(
-      await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    );
-  });
+  const trx = ctx.db;
+  const personId = input.personId ?? null;
+  if (personId) {
+    const p = await trx
+      .selectFrom('persons')
+      .select('id')
+      .where('id', '=', personId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!p) throw new AppError('INVALID_INPUT', 'No such person.');
+  }
+  // insertCase trusts its caller about the owner; a hand-opened case names it from input
+  const ownerId = input.ownerId ?? ctx.actor.id;
+  const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
+  if (!owner || !owner.active)
+    throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
+  const id = await insertCase(trx, ctx, { personId, title: input.title, ownerId });
+  return toCaseDto(await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }

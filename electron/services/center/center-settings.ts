@@ -1,9 +1,9 @@
-import { writeAudit } from '../../../db/audit';
-import { readMeta, writeMeta } from '../../../db/sync/identity';
+import { readMeta, writeMeta } from '../../../db/stores/meta';
 import type { CenterSettings } from '../../../shared/contract/center';
 import type { PrefectureCode } from '../../../shared/codes/prefectures';
-import { requirePermission, type ServiceContext } from '../context';
-import { centerPrefecture } from '../directory/area-lookup';
+import type { ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
+import { centerPrefecture } from '../../../db/records/institution';
 import type { HandlerMap } from '../handler-types';
 
 export async function centerSettings(ctx: ServiceContext): Promise<CenterSettings> {
@@ -18,22 +18,14 @@ export async function centerSettings(ctx: ServiceContext): Promise<CenterSetting
  * changed here by an administrator. A municipality code of another prefecture is 県外 from then
  * on, at intake and in every report (the report works it out from the code when it counts).
  */
-export async function setCenterPrefecture(
-  ctx: ServiceContext,
-  code: PrefectureCode,
-): Promise<CenterSettings> {
-  requirePermission(ctx, 'staff.manage');
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await readMeta(trx, 'center_prefecture');
-    if (before === code) return;
-    await writeMeta(trx, 'center_prefecture', code);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'center.prefecture',
-      detail: { before, after: code },
-    });
-  });
+export async function setCenterPrefecture(ctx: WriteUnit, code: PrefectureCode): Promise<CenterSettings> {
+  const before = await readMeta(ctx.db, 'center_prefecture');
+  if (before === code)
+    ctx.audit.skip(); // the same prefecture: nothing to log
+  else {
+    await writeMeta(ctx.db, 'center_prefecture', code);
+    ctx.audit.about({ detail: { before, after: code } });
+  }
   return centerSettings(ctx);
 }
 

@@ -1,4 +1,3 @@
-import { requirePermission } from '../context';
 import type { HandlerMap } from '../handler-types';
 import { toConsentDtos } from './consent-dto';
 import { recordConsent } from './record-consent';
@@ -10,7 +9,6 @@ export const consentHandlers: HandlerMap<ConsentChannels> = {
   'consent.record': (ctx, i) => recordConsent(ctx, i),
   'consent.withdraw': (ctx, i) => withdrawConsent(ctx, i.id, i.withdrawnOn, i.note),
   'consent.list': async (ctx, i) => {
-    requirePermission(ctx, 'person.view');
     const rows = await ctx.db
       .selectFrom('consents')
       .selectAll()

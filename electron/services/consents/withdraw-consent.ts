@@ -1,8 +1,7 @@
-import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ConsentDto } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { getConsentDto, loadConsent } from './consent-dto';
 
 /**
@@ -10,39 +9,27 @@ import { getConsentDto, loadConsent } from './consent-dto';
  * before stay in the register as they were (a withdrawal does not undo a provision).
  */
 export async function withdrawConsent(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   withdrawnOn: string,
   note: string | null,
 ): Promise<ConsentDto> {
-  requirePermission(ctx, 'consent.record');
   if (withdrawnOn > todayLocal(ctx))
     throw new AppError('INVALID_INPUT', 'A withdrawal cannot be dated in the future.');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await loadConsent(trx, id);
-    if (before.withdrawn_on) throw new AppError('CONFLICT', 'The consent is already withdrawn.');
-    if (withdrawnOn < before.obtained_on)
-      throw new AppError('INVALID_INPUT', 'A withdrawal cannot come before the consent.');
-    const t = nowIso(ctx);
-    const changes = { withdrawn_on: withdrawnOn, withdrawn_by: ctx.actor.id, withdrawal_note: note };
-    await trx
-      .updateTable('consents')
-      .set({ ...changes, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'consent', id, {
-      ...changes,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'consent.withdraw',
-      entity: 'consent',
-      entityId: id,
-      detail: { personId: before.person_id },
-    });
-    return getConsentDto(trx, id);
+  const trx = ctx.db;
+  const before = await loadConsent(trx, id);
+  if (before.withdrawn_on) throw new AppError('CONFLICT', 'The consent is already withdrawn.');
+  if (withdrawnOn < before.obtained_on)
+    throw new AppError('INVALID_INPUT', 'A withdrawal cannot come before the consent.');
+  await ctx.records.consent.update(before, {
+    withdrawn_on: withdrawnOn,
+    withdrawn_by: ctx.actor.id,
+    withdrawal_note: note,
   });
+  ctx.audit.about({
+    entity: 'consent',
+    entityId: id,
+    detail: { personId: before.person_id },
+  });
+  return getConsentDto(trx, id);
 }

@@ -1,11 +1,11 @@
-import type { Transaction } from 'kysely';
-import type { DB, PersonsTable } from '../../../db/schema';
+import type { PersonsTable } from '../../../db/schema';
 import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
 import { consultationWarnings } from '../../../shared/validation/consultation-warnings';
 import { AppError } from '../../../shared/errors';
 import { insertCase } from '../cases/insert-case';
-import { todayLocal, type ServiceContext } from '../context';
-import { AreaLookup } from '../directory/area-lookup';
+import { todayLocal } from '../context';
+import type { WriteUnit } from '../unit-of-work';
+import { AreaLookup } from '../../../db/records/institution';
 import { assertKnownDiseases, assertKnownMunicipality } from '../masters/known-references';
 import { deriveContinuity, resolveContinuity, type Continuity } from './continuity';
 import { patientBasics, type ConsultationFacts, type ParsedConsultation } from './consultation-fields';
@@ -22,13 +22,13 @@ export function localToIso(receivedAt: string): string {
  * The case is the caller's (caseFor), as record and update differ on when one is opened.
  */
 export async function consultationFacts(
-  trx: Transaction<DB>,
-  ctx: ServiceContext,
+  uow: WriteUnit,
   input: ParsedConsultation,
   person: PersonsTable | null,
   personId: string | null,
   self?: string,
 ): Promise<{ facts: Omit<ConsultationFacts, 'caseId'>; warnings: ConsultationWarning[] }> {
+  const trx = uow.db;
   const day = input.receivedAt.slice(0, 10);
   await assertKnownDiseases(trx, input.patient.diseases);
   const { birthDate, municipality } = patientBasics(input, person);
@@ -43,7 +43,7 @@ export async function consultationFacts(
   const healthCenterId = p.healthCenterId ?? (await areas.healthCenterOf(municipality));
   const derived = await deriveContinuity(trx, personId, input.receivedAt, self);
   const { ignored, ...continuity } = resolveContinuity(input.continuity, input.continuityReason, derived);
-  const warnings = consultationWarnings({ receivedAt: input.receivedAt, birthDate, today: todayLocal(ctx) });
+  const warnings = consultationWarnings({ receivedAt: input.receivedAt, birthDate, today: todayLocal(uow) });
   if (ignored) warnings.push({ code: 'CONTINUITY_FROM_HISTORY', field: 'continuity' });
   return { facts: { healthCenterId, residence, continuity }, warnings };
 }
@@ -55,13 +55,13 @@ export async function consultationFacts(
  * consultation typed in April opens its case in the old year.
  */
 export async function caseFor(
-  trx: Transaction<DB>,
-  ctx: ServiceContext,
+  uow: WriteUnit,
   input: ParsedConsultation,
   personId: string | null,
   person: PersonsTable | null,
   continuity: Continuity,
 ): Promise<string | null> {
+  const trx = uow.db;
   if (input.caseId) {
     const c = await trx
       .selectFrom('cases')
@@ -86,7 +86,7 @@ export async function caseFor(
   }
   if (!ongoing) return null;
   const who = person?.name ?? '匿名';
-  return insertCase(trx, ctx, {
+  return insertCase(uow.db, uow, {
     personId,
     title: `${who} ${input.receivedAt.slice(0, 10)}`,
     openedAt: localToIso(input.receivedAt),

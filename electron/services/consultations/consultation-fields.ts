@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { DB, PersonsTable } from '../../../db/schema';
+import type { ConsultationLists } from '../../../db/records/consultation';
+import type { PersonsTable } from '../../../db/schema';
 import type { consultationInput } from '../../../shared/contract/consultations';
 import { ageBandOf, ageOn } from '../../../shared/dates/age';
 import { fiscalYearOf } from '../../../shared/dates/fiscal-year';
@@ -85,7 +85,7 @@ export function consultationColumns(
 export type ConsultationColumns = ReturnType<typeof consultationColumns>;
 
 /** The multi-valued parts, as the op log carries them (one field each). */
-export function consultationLists(input: ParsedConsultation, mainCategory: string | null) {
+export function consultationLists(input: ParsedConsultation, mainCategory: string | null): ConsultationLists {
   return {
     categories: input.categories.map((code) => ({ code, main: code === mainCategory })),
     responses: input.responses,
@@ -94,48 +94,4 @@ export function consultationLists(input: ParsedConsultation, mainCategory: strin
   };
 }
 
-export type ConsultationLists = ReturnType<typeof consultationLists>;
-
-/** Replaces the child rows of a consultation with the given lists. */
-export async function writeConsultationLists(
-  trx: Transaction<DB>,
-  id: string,
-  lists: ConsultationLists,
-): Promise<void> {
-  for (const table of [
-    'consultation_categories',
-    'consultation_responses',
-    'consultation_diseases',
-    'consultation_responders',
-  ] as const) {
-    await trx.deleteFrom(table).where('consultation_id', '=', id).execute();
-  }
-  if (lists.categories.length) {
-    await trx
-      .insertInto('consultation_categories')
-      .values(lists.categories.map((c) => ({ consultation_id: id, code: c.code, is_main: c.main ? 1 : 0 })))
-      .execute();
-  }
-  if (lists.responses.length) {
-    await trx
-      .insertInto('consultation_responses')
-      .values(lists.responses.map((code) => ({ consultation_id: id, code })))
-      .execute();
-  }
-  if (lists.diseases.length) {
-    await trx
-      .insertInto('consultation_diseases')
-      .values(
-        lists.diseases.map((d) => ({ consultation_id: id, number: d.number, list_version: d.listVersion })),
-      )
-      .execute();
-  }
-  if (lists.responders.length) {
-    await trx
-      .insertInto('consultation_responders')
-      .values(
-        lists.responders.map((r) => ({ consultation_id: id, staff_id: r.staffId, profession: r.profession })),
-      )
-      .execute();
-  }
-}
+export type { ConsultationLists };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { writeMeta } from '../../../db/stores/meta';
 
 /**
  * The device's letters in a record number (`R7-KT-000123`), so two devices of one center never
@@ -55,11 +56,7 @@ export async function serialCode(trx: Transaction<DB>, deviceId: string): Promis
       break;
     }
   }
-  await trx
-    .insertInto('meta')
-    .values({ key: META_KEY, value: `${deviceId} ${chosen}` })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${deviceId} ${chosen}` }))
-    .execute();
+  await writeMeta(trx, META_KEY, `${deviceId} ${chosen}`);
   return chosen;
 }
 
@@ -78,10 +75,6 @@ export async function dropClashingCode(trx: Transaction<DB>, deviceId: string): 
     .where(sql<boolean>`serial GLOB ${`R*-${code}-*`}`)
     .executeTakeFirst();
   if (!clash) return null;
-  await trx
-    .updateTable('meta')
-    .set({ value: `${deviceId}-cleared ${code}` })
-    .where('key', '=', META_KEY)
-    .execute();
+  await writeMeta(trx, META_KEY, `${deviceId}-cleared ${code}`);
   return code;
 }

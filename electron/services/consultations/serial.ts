@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { nextCounter } from '../../../db/stores/meta';
 import { fiscalYearPrefix } from '../../../shared/dates/fiscal-year';
 import { serialCode } from './serial-code';
 
@@ -13,13 +14,6 @@ export async function nextSerial(
   deviceId: string,
   fiscalYear: number,
 ): Promise<string> {
-  const key = `serial:${deviceId}:${fiscalYear}`;
-  const row = await trx.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  const n = Number(row?.value ?? 0) + 1;
-  await trx
-    .insertInto('meta')
-    .values({ key, value: String(n) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(n) }))
-    .execute();
+  const n = await nextCounter(trx, `serial:${deviceId}:${fiscalYear}`);
   return `${fiscalYearPrefix(fiscalYear)}-${await serialCode(trx, deviceId)}-${String(n).padStart(6, '0')}`;
 }

@@ -1,25 +1,15 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
+import { requireActiveStaff } from '../../../db/records/staff';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { insertPerson } from '../persons/create-person';
-import { upsertSearchDoc } from '../search/search-index';
-import {
-  consultationColumns,
-  consultationLists,
-  writeConsultationLists,
-  type ParsedConsultation,
-} from './consultation-fields';
+import type { WriteUnit } from '../unit-of-work';
 import { assertEventExists } from './assert-event';
-import { loadConsultation } from './load-consultation';
 import { caseFor, consultationFacts } from './consultation-facts';
-import { assertActiveStaff } from './record-consultation';
-import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
-import { keepVersionBeforeEdit } from './version-snapshot';
+import { consultationColumns, consultationLists, type ParsedConsultation } from './consultation-fields';
+import { loadConsultation } from './load-consultation';
 
 /**
  * Edits a consultation. The caller sends the whole form and the version it started from; a
@@ -27,105 +17,73 @@ import { keepVersionBeforeEdit } from './version-snapshot';
  * log; the previous state stays in the version history.
  */
 export async function updateConsultation(
-  ctx: ServiceContext,
+  uow: WriteUnit,
   id: string,
   expectedVersion: number,
   input: ParsedConsultation,
 ): Promise<ConsultationDetail> {
-  requirePermission(ctx, 'consultation.edit');
-  let warnings: ConsultationWarning[] = [];
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('consultations')
-      .selectAll()
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
-    if (before.version !== expectedVersion) {
-      throw new AppError(
-        'CONFLICT',
-        `The consultation was changed meanwhile (now version ${before.version}).`,
-      );
-    }
-    const personId =
-      input.person.mode === 'anonymous'
-        ? null
-        : input.person.mode === 'new'
-          ? await insertPerson(trx, ctx, input.person.data)
-          : input.person.personId;
-    const person = personId
-      ? await trx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst()
-      : undefined;
-    if (personId && !person) throw new AppError('NOT_FOUND', 'The chosen person does not exist.');
-    const responders = input.responders.length ? input.responders : await currentResponders(trx, id);
-    await assertActiveStaff(
-      trx,
-      responders.map((r) => r.staffId),
+  const trx = uow.db;
+  const before = await trx
+    .selectFrom('consultations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
+  if (before.version !== expectedVersion) {
+    throw new AppError('CONFLICT', `The consultation was changed meanwhile (now version ${before.version}).`);
+  }
+  const personId =
+    input.person.mode === 'anonymous'
+      ? null
+      : input.person.mode === 'new'
+        ? await insertPerson(uow, input.person.data)
+        : input.person.personId;
+  const person = personId
+    ? await trx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst()
+    : undefined;
+  if (personId && !person) throw new AppError('NOT_FOUND', 'The chosen person does not exist.');
+  const responders = input.responders.length ? input.responders : await currentResponders(trx, id);
+  await requireActiveStaff(
+    trx,
+    responders.map((r) => r.staffId),
+  );
+  if ((input.eventId ?? null) !== before.event_id) await assertEventExists(trx, input.eventId);
+  const { facts, warnings } = await consultationFacts(uow, input, person ?? null, personId, id);
+  let caseId = input.caseId === undefined ? before.case_id : input.caseId;
+  if (caseId && caseId !== before.case_id) await assertOpenCase(trx, caseId);
+  // no case yet: the same rule as when it was recorded (an open case of the person, or a new
+  // one on the consultation's date when the outcome is 継続)
+  if (!caseId)
+    caseId = await caseFor(
+      uow,
+      { ...input, caseId: null },
+      personId,
+      person ?? null,
+      facts.continuity.continuity,
     );
-    if ((input.eventId ?? null) !== before.event_id) await assertEventExists(trx, input.eventId);
-    const found = await consultationFacts(trx, ctx, input, person ?? null, personId, id);
-    warnings = found.warnings;
-    let caseId = input.caseId === undefined ? before.case_id : input.caseId;
-    if (caseId && caseId !== before.case_id) await assertOpenCase(trx, caseId);
-    // no case yet: the same rule as when it was recorded (an open case of the person, or a new
-    // one on the consultation's date when the outcome is 継続)
-    if (!caseId)
-      caseId = await caseFor(
-        trx,
-        ctx,
-        { ...input, caseId: null },
-        personId,
-        person ?? null,
-        found.facts.continuity.continuity,
-      );
-    const columns = consultationColumns(input, person ?? null, personId, { ...found.facts, caseId });
-    const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(Object.entries(columns).filter(([k, v]) => old[k] !== v));
-    if (changed.fiscal_year !== undefined) {
-      throw new AppError(
-        'INVALID_INPUT',
-        'Moving a consultation to another fiscal year changes its serial: record it anew.',
-      );
-    }
-    const lists = consultationLists({ ...input, responders }, columns.main_category);
-    const beforeLists = JSON.stringify(await listsOf(trx, id));
-    const listsChanged = Object.fromEntries(
-      Object.entries(lists).filter(
-        ([k, v]) =>
-          JSON.stringify(v) !== JSON.stringify((JSON.parse(beforeLists) as Record<string, unknown>)[k]),
-      ),
+  const columns = consultationColumns(input, person ?? null, personId, { ...facts, caseId });
+  if (columns.fiscal_year !== before.fiscal_year) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Moving a consultation to another fiscal year changes its serial: record it anew.',
     );
-    if (Object.keys(changed).length === 0 && Object.keys(listsChanged).length === 0 && !input.followUp)
-      return;
-    const t = nowIso(ctx);
-    const version = before.version + 1;
-    await keepVersionBeforeEdit(trx, id);
-    await trx
-      .updateTable('consultations')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version })
-      .where('id', '=', id)
-      .execute();
-    if (Object.keys(listsChanged).length) await writeConsultationLists(trx, id, lists);
-    await recordOp(trx, opWriter(ctx), 'consultation', id, {
-      ...changed,
-      ...listsChanged,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
-    if (input.followUp)
-      await insertFollowUp(trx, ctx, { ...input.followUp, consultationId: id, caseId, personId });
-    await upsertSearchDoc(trx, id);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'consultation.update',
+  }
+  const changed = await uow.records.consultation.update(before, columns, loadConsultation, {
+    lists: consultationLists({ ...input, responders }, columns.main_category),
+    // a follow-up added from the edit form is a new version too
+    touch: !!input.followUp,
+  });
+  if (input.followUp)
+    await insertFollowUp(uow.db, uow, { ...input.followUp, consultationId: id, caseId, personId });
+  if (changed.length === 0 && !input.followUp) uow.audit.skip();
+  else
+    uow.audit.about({
       entity: 'consultation',
       entityId: id,
-      detail: { version, fields: [...Object.keys(changed), ...Object.keys(listsChanged)] },
+      detail: { version: before.version + 1, fields: changed },
     });
-  });
-  return { ...(await loadConsultation(ctx.db, id)), warnings };
+  return { ...(await loadConsultation(trx, id)), warnings };
 }
 
 async function assertOpenCase(trx: Transaction<DB>, caseId: string): Promise<void> {
@@ -143,54 +101,21 @@ async function currentResponders(trx: Transaction<DB>, id: string) {
   return rows.map((r) => ({ staffId: r.staff_id, profession: r.profession as never }));
 }
 
-/** The lists as stored, in the shape consultationLists() builds (for change detection). */
-async function listsOf(trx: Transaction<DB>, id: string) {
-  const d = await loadConsultation(trx, id);
-  return {
-    categories: d.categories.map((code) => ({ code, main: code === d.mainCategory })),
-    responses: d.responses,
-    diseases: d.patient.diseases.map((x) => ({ number: x.number, listVersion: x.listVersion })),
-    responders: d.responders.map((r) => ({ staffId: r.staffId, profession: r.profession })),
-  };
-}
-
 /** Links (or unlinks) a consultation to a case. */
 export async function linkConsultationCase(
-  ctx: ServiceContext,
+  uow: WriteUnit,
   id: string,
   caseId: string | null,
 ): Promise<ConsultationDetail> {
-  requirePermission(ctx, 'consultation.edit');
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('consultations')
-      .select(['case_id', 'version'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
-    if (before.case_id === caseId) return;
+  const trx = uow.db;
+  const before = await trx.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', 'No such consultation.');
+  if (before.case_id === caseId) {
+    uow.audit.skip();
+  } else {
     if (caseId) await assertOpenCase(trx, caseId);
-    const t = nowIso(ctx);
-    const version = before.version + 1;
-    await keepVersionBeforeEdit(trx, id);
-    await trx
-      .updateTable('consultations')
-      .set({ case_id: caseId, updated_at: t, updated_by: ctx.actor.id, version })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'consultation', id, {
-      case_id: caseId,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'consultation.link-case',
-      entity: 'consultation',
-      entityId: id,
-      detail: { caseId },
-    });
-  });
-  return loadConsultation(ctx.db, id);
+    await uow.records.consultation.update(before, { case_id: caseId }, loadConsultation);
+    uow.audit.about({ entity: 'consultation', entityId: id, detail: { caseId } });
+  }
+  return loadConsultation(trx, id);
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { keepVersion } from '../../../db/records/consultation';
 import type { DB } from '../../../db/schema';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { loadConsultation } from './load-consultation';
@@ -6,8 +7,10 @@ import { loadConsultation } from './load-consultation';
 /**
  * The edit history of a consultation. The version it has now is the row itself; a version is
  * copied to `consultation_versions` only when an edit replaces it (issue 17: a record never
- * edited kept a full copy of itself, ~1.3 KB per consultation for nothing). Call this before the
- * row changes. Case files from before keep a copy of every version, the current one too.
+ * edited kept a full copy of itself, ~1.3 KB per consultation for nothing). The record writer
+ * (db/records/consultation.ts) does this for its own edits; a conflict settled by taking a value
+ * back (sync/local-change.ts) calls this before the row changes. Case files from before keep a
+ * copy of every version, the current one too.
  */
 export async function keepVersionBeforeEdit(trx: Transaction<DB>, id: string): Promise<void> {
   const row = await trx
@@ -16,18 +19,7 @@ export async function keepVersionBeforeEdit(trx: Transaction<DB>, id: string): P
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return;
-  const snapshot = await loadConsultation(trx, id);
-  await trx
-    .insertInto('consultation_versions')
-    .values({
-      consultation_id: id,
-      version: row.version,
-      changed_at: row.updated_at,
-      changed_by: row.updated_by,
-      snapshot: JSON.stringify(snapshot),
-    })
-    .onConflict((oc) => oc.columns(['consultation_id', 'version']).doNothing())
-    .execute();
+  await keepVersion(trx, id, row.version, row.updated_at, row.updated_by, await loadConsultation(trx, id));
 }
 
 export interface VersionEntry {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Nearness } from '../../../shared/contract/coordination';
-import { AreaLookup } from '../directory/area-lookup';
+import { AreaLookup } from '../../../db/records/institution';
 
 /** Where the patient lives, as the request's consultation recorded it. */
 export interface PatientArea {

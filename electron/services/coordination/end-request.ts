@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema';
 import type { CoordinationRequestDto, endRequestInput } from '../../../shared/contract/coordination';
-import { requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
 import { loadRequest, requireOpenRequest, writeRequestChange, type RequestColumns } from './request-change';
 import { getRequestDto } from './request-dto';
@@ -29,9 +30,9 @@ async function lastAnswer(trx: Transaction<DB>, requestId: string, institutionId
  * 取下げ, or 不成立. Call-backs still open for it are cancelled: nobody needs to ring back.
  * The end fields are written as one group (see writeRequestChange).
  */
-export async function endRequest(ctx: ServiceContext, input: ParsedEnd): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  await ctx.db.transaction().execute(async (trx) => {
+export async function endRequest(ctx: WriteUnit, input: ParsedEnd): Promise<CoordinationRequestDto> {
+  await ctx.write(async (w) => {
+    const trx = w.db;
     const before = await loadRequest(trx, input.id);
     requireOpenRequest(before);
     const endedOn = input.endedOn ?? todayLocal(ctx);

@@ -1,16 +1,11 @@
-import { writeAudit } from '../../../db/audit';
 import type { CoordinationRequestDto } from '../../../shared/contract/coordination';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { getRequestDto } from './request-dto';
 
 /** Opening a request is logged: it shows a person's health information and care situation. */
-export async function getRequest(ctx: ServiceContext, id: string): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.view');
+export async function getRequest(ctx: UnitOfWork, id: string): Promise<CoordinationRequestDto> {
   const r = await getRequestDto(ctx.db, id);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'coordination.view',
+  ctx.audit.about({
     entity: 'coordination_request',
     entityId: id,
     detail: { personId: r.personId },

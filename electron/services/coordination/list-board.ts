@@ -1,6 +1,6 @@
 import type { BoardRow } from '../../../shared/contract/coordination';
 import { COORDINATION_URGENCIES } from '../../../shared/vocab/coordination-kinds';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { consentHolds } from './request-dto';
 
 export interface BoardFilter {
@@ -20,8 +20,7 @@ const urgencyRank = (u: string) => {
  * many hospitals were asked, how many of them said no at their last answer, and the next
  * call-back still open. A board holds tens of rows: counted here from the contacts.
  */
-export async function listBoard(ctx: ServiceContext, f: BoardFilter): Promise<BoardRow[]> {
-  requirePermission(ctx, 'coordination.view');
+export async function listBoard(ctx: UnitOfWork, f: BoardFilter): Promise<BoardRow[]> {
   let q = ctx.db
     .selectFrom('coordination_requests as r')
     .innerJoin('persons as p', 'p.id', 'r.person_id')

@@ -1,15 +1,13 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { writeAudit } from '../../../db/audit';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { contactInput, CoordinationRequestDto } from '../../../shared/contract/coordination';
 import { AppError } from '../../../shared/errors';
 import { COORDINATION_KINDS } from '../../../shared/vocab/coordination-kinds';
 import { INSTITUTION_TYPES } from '../../../shared/vocab/institution-types';
 import { vocabLabel } from '../../../shared/vocab/vocab';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { nowLocalMinute, toMinute } from './local-time';
@@ -55,9 +53,9 @@ async function openCallBacks(trx: Transaction<DB>, requestId: string, institutio
  *   to the person and the consultation) so the call-back shows in the daily 継続支援 view;
  * - the contact row, its op and the audit entry.
  */
-export async function logContact(ctx: ServiceContext, input: ParsedContact): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  await ctx.db.transaction().execute(async (trx) => {
+export async function logContact(ctx: WriteUnit, input: ParsedContact): Promise<CoordinationRequestDto> {
+  await ctx.write(async (w) => {
+    const trx = w.db;
     const r = await loadRequest(trx, input.requestId);
     requireOpenRequest(r);
     const now = nowLocalMinute(ctx);
@@ -96,9 +94,7 @@ export async function logContact(ctx: ServiceContext, input: ParsedContact): Pro
         consultationId: r.consultation_id,
       });
     }
-    const id = uuidv7();
-    const t = nowIso(ctx);
-    const columns = {
+    const id = await ctx.records.coordinationContact.insert({
       request_id: r.id,
       institution_id: hospital.id,
       contacted_at: at,
@@ -109,17 +105,8 @@ export async function logContact(ctx: ServiceContext, input: ParsedContact): Pro
       call_back_at: callBackAt,
       follow_up_id: followUpId,
       note: input.note,
-    };
-    const stamps = { created_at: t, created_by: ctx.actor.id };
-    await trx
-      .insertInto('coordination_contacts')
-      .values({ id, ...columns, ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'coordination_contact', id, { ...columns, ...stamps });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'coordination.contact',
+    });
+    ctx.audit.about({
       entity: 'coordination_contact',
       entityId: id,
       detail: { requestId: r.id, institutionId: hospital.id, answer: input.answer },

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
-import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { CoordinationRequestDto, openRequestInput } from '../../../shared/contract/coordination';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import type { RequestColumns } from './request-change';
 import { getRequestDto } from './request-dto';
 import { consentColumns, invalid, needsColumns, requireActiveStaff, requireNotFuture } from './request-rules';
@@ -16,12 +14,9 @@ export type ParsedOpenRequest = z.output<typeof openRequestInput>;
  * be a registered person: a hospital cannot be asked about someone anonymous. Consent may be
  * recorded now or later; without it the request can be planned but no hospital contacted.
  */
-export async function openRequest(
-  ctx: ServiceContext,
-  input: ParsedOpenRequest,
-): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  const id = await ctx.db.transaction().execute(async (trx) => {
+export async function openRequest(ctx: WriteUnit, input: ParsedOpenRequest): Promise<CoordinationRequestDto> {
+  const id = await ctx.write(async (w) => {
+    const trx = w.db;
     const c = await trx
       .selectFrom('consultations')
       .select(['id', 'person_id'])
@@ -60,18 +55,8 @@ export async function openRequest(
       ended_by: null,
       end_note: null,
     };
-    const newId = uuidv7();
-    const t = nowIso(ctx);
-    const stamps = { created_at: t, created_by: ctx.actor.id };
-    await trx
-      .insertInto('coordination_requests')
-      .values({ id: newId, ...columns, ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'coordination_request', newId, { ...columns, ...stamps });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'coordination.open',
+    const newId = await ctx.records.coordinationRequest.insert(columns);
+    ctx.audit.about({
       entity: 'coordination_request',
       entityId: newId,
       detail: { consultationId: c.id, personId: c.person_id, kind: input.kind, consent: !!input.consent },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { consentInput, CoordinationRequestDto } from '../../../shared/contract/coordination';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { loadRequest, requireOpenRequest, writeRequestChange } from './request-change';
 import { getRequestDto } from './request-dto';
 import { CONSENT_GROUP, consentColumns } from './request-rules';
@@ -11,12 +11,12 @@ import { CONSENT_GROUP, consentColumns } from './request-rules';
  * every step.
  */
 export async function recordConsent(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   consent: z.output<typeof consentInput>,
 ): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (w) => {
+    const trx = w.db;
     const before = await loadRequest(trx, id);
     requireOpenRequest(before);
     const next = await consentColumns(trx, ctx, consent);

@@ -1,25 +1,15 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import { recordsIn, type ServiceContext } from '../context';
+import { auditEntry, nothingChanged } from '../unit-of-work';
 
 export type RequestColumns = Omit<
   CoordinationRequestsTable,
   'id' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'version'
 >;
 
-/** The request an action applies to, or NOT_FOUND. */
-export async function loadRequest(trx: Transaction<DB>, id: string): Promise<CoordinationRequestsTable> {
-  const row = await trx
-    .selectFrom('coordination_requests')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'No such coordination request.');
-  return row;
-}
+export { loadRequest } from '../../../db/records/coordination-request';
 
 /** An ended request (受入決定・取下げ・不成立) is history: no action changes it again. */
 export function requireOpenRequest(row: CoordinationRequestsTable): void {
@@ -41,30 +31,11 @@ export async function writeRequestChange(
   detail: Record<string, unknown> = {},
   always: readonly (keyof RequestColumns)[] = [],
 ): Promise<void> {
-  const old = before as unknown as Record<string, unknown>;
-  const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => old[k] !== v));
-  if (Object.keys(changed).length === 0) return;
-  const group = Object.fromEntries(always.map((k) => [k, k in next ? next[k] : old[k]]));
-  const t = nowIso(ctx);
-  const res = await trx
-    .updateTable('coordination_requests')
-    .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-    .where('id', '=', before.id)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'The request was changed meanwhile.');
-  await recordOp(trx, opWriter(ctx), 'coordination_request', before.id, {
-    ...group,
-    ...changed,
-    updated_at: t,
-    updated_by: ctx.actor.id,
-  });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
+  const changed = await recordsIn(trx, ctx).coordinationRequest.update(before, next, { group: always });
+  if (changed.length === 0) return nothingChanged(ctx, action);
+  await auditEntry(trx, ctx, action, {
     entity: 'coordination_request',
     entityId: before.id,
-    detail: { fields: Object.keys(changed), ...detail },
+    detail: { fields: changed, ...detail },
   });
 }

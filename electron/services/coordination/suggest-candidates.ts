@@ -4,7 +4,7 @@ import { coverage, requirementsOf } from '../../../shared/coordination/requireme
 import { AppError } from '../../../shared/errors';
 import { foldForSearch } from '../../../shared/text/normalize';
 import { INSTITUTION_TYPES, type InstitutionType } from '../../../shared/vocab/institution-types';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { nearnessResolver } from './area';
 import { compareCandidates } from './candidate-order';
 
@@ -27,11 +27,10 @@ const ALLOWED: Record<Within, ReadonlySet<Nearness> | null> = {
  * case file here, so no consent is needed to look.
  */
 export async function suggestCandidates(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   requestId: string,
   within: Within,
 ): Promise<CandidateDto[]> {
-  requirePermission(ctx, 'coordination.view');
   const r = await ctx.db
     .selectFrom('coordination_requests as r')
     .innerJoin('consultations as c', 'c.id', 'r.consultation_id')

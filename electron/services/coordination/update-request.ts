@@ -1,20 +1,20 @@
 import type { z } from 'zod';
 import type { CoordinationRequestDto, requestChanges } from '../../../shared/contract/coordination';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { loadRequest, requireOpenRequest, writeRequestChange } from './request-change';
 import { getRequestDto } from './request-dto';
 import { invalid, needsColumns, requireActiveStaff } from './request-rules';
 
 /** Edits an open request (dates move, needs change, urgency rises); only changed columns are written. */
 export async function updateRequest(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   expectedVersion: number,
   changes: z.output<typeof requestChanges>,
 ): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (w) => {
+    const trx = w.db;
     const before = await loadRequest(trx, id);
     requireOpenRequest(before);
     if (before.version !== expectedVersion)

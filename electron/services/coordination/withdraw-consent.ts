@@ -1,5 +1,6 @@
 import type { CoordinationRequestDto } from '../../../shared/contract/coordination';
-import { requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { loadRequest, writeRequestChange } from './request-change';
 import { consentHolds, getRequestDto } from './request-dto';
 import { CONSENT_GROUP, invalid, requireNotFuture } from './request-rules';
@@ -10,12 +11,12 @@ import { CONSENT_GROUP, invalid, requireNotFuture } from './request-rules';
  * itself stays, with the day it was withdrawn.
  */
 export async function withdrawConsent(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   withdrawnOn: string | undefined,
 ): Promise<CoordinationRequestDto> {
-  requirePermission(ctx, 'coordination.manage');
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (w) => {
+    const trx = w.db;
     const before = await loadRequest(trx, id);
     if (!consentHolds(before)) throw invalid('id', 'There is no consent in force to withdraw.');
     const day = withdrawnOn ?? todayLocal(ctx);

@@ -1,6 +1,6 @@
 import type { InstitutionDto } from '../../../shared/contract/directory';
 import { requirePermission, type ServiceContext } from '../context';
-import { AreaLookup } from './area-lookup';
+import { AreaLookup } from '../../../db/records/institution';
 import { toInstitutionDto } from './institution-mapper';
 
 /**

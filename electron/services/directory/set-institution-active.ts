@@ -1,6 +1,6 @@
 import type { InstitutionDto } from '../../../shared/contract/directory';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { toInstitutionDto } from './institution-mapper';
 import { writeInstitutionChange } from './write-institution-change';
 
@@ -9,22 +9,23 @@ import { writeInstitutionChange } from './write-institution-change';
  * cite it.
  */
 export async function setInstitutionActive(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   active: boolean,
 ): Promise<InstitutionDto> {
-  requirePermission(ctx, 'directory.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'No such institution.');
-    const value = active ? 1 : 0;
-    if (before.active === value) return toInstitutionDto(before);
-    return writeInstitutionChange(
-      trx,
-      ctx,
-      before,
-      { active: value },
-      active ? 'institution.activate' : 'institution.deactivate',
-    );
-  });
+  const trx = ctx.db;
+  const before = await trx.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', 'No such institution.');
+  const value = active ? 1 : 0;
+  if (before.active === value) {
+    ctx.audit.skip(); // nothing changed, nothing to log
+    return toInstitutionDto(before);
+  }
+  return writeInstitutionChange(
+    trx,
+    ctx,
+    before,
+    { active: value },
+    active ? 'institution.activate' : 'institution.deactivate',
+  );
 }

@@ -1,9 +1,7 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB, InstitutionsTable } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { InstitutionDto } from '../../../shared/contract/directory';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { toInstitutionDto } from './institution-mapper';
 
 /**
@@ -12,30 +10,13 @@ import { toInstitutionDto } from './institution-mapper';
  */
 export async function writeInstitutionChange(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   before: InstitutionsTable,
   changed: Partial<InstitutionsTable>,
   action: string,
 ): Promise<InstitutionDto> {
-  const t = nowIso(ctx);
-  await trx
-    .updateTable('institutions')
-    .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-    .where('id', '=', before.id)
-    .execute();
-  await recordOp(trx, opWriter(ctx), 'institution', before.id, {
-    ...changed,
-    updated_at: t,
-    updated_by: ctx.actor.id,
-  });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
-    entity: 'institution',
-    entityId: before.id,
-    detail: { fields: Object.keys(changed) },
-  });
+  const fields = await ctx.records.institution.update(before, changed);
+  ctx.audit.about({ entity: 'institution', entityId: before.id, detail: { fields } }, action);
   return toInstitutionDto(
     await trx.selectFrom('institutions').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow(),
   );

@@ -1,9 +1,7 @@
-import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { EventDto } from '../../../shared/contract/events';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
-import { EVENT_ENTITY, eventFields, type ParsedEvent } from './event-mapper';
+import type { WriteUnit } from '../unit-of-work';
+import { eventFields, type ParsedEvent } from './event-mapper';
 import { loadEvent } from './load-event';
 
 /**
@@ -12,45 +10,31 @@ import { loadEvent } from './load-event';
  * columns are written and sent to the op log.
  */
 export async function updateEvent(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   expectedVersion: number,
   input: ParsedEvent,
 ): Promise<EventDto> {
-  requirePermission(ctx, 'case.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('events')
-      .selectAll()
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'No such event.');
-    if (before.version !== expectedVersion) {
-      throw new AppError('CONFLICT', `The event was changed meanwhile (now version ${before.version}).`);
-    }
-    const old = before as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(Object.entries(eventFields(input)).filter(([k, v]) => old[k] !== v));
-    if (Object.keys(changed).length === 0) return loadEvent(trx, id);
-    const t = nowIso(ctx);
-    await trx
-      .updateTable('events')
-      .set({ ...changed, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), EVENT_ENTITY, id, {
-      ...changed,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-    });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'event.update',
-      entity: 'event',
-      entityId: id,
-      detail: { version: before.version + 1, fields: Object.keys(changed) },
-    });
+  const trx = ctx.db;
+  const before = await trx
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', 'No such event.');
+  if (before.version !== expectedVersion) {
+    throw new AppError('CONFLICT', `The event was changed meanwhile (now version ${before.version}).`);
+  }
+  const changed = await ctx.records.event.update(before, eventFields(input));
+  if (changed.length === 0) {
+    ctx.audit.skip(); // nothing changed, nothing to log
     return loadEvent(trx, id);
+  }
+  ctx.audit.about({
+    entity: 'event',
+    entityId: id,
+    detail: { version: before.version + 1, fields: changed },
   });
+  return loadEvent(trx, id);
 }

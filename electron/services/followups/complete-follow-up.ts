@@ -1,7 +1,8 @@
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
-import { nowIso, requirePermission, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-change';
 
 /**
@@ -9,28 +10,26 @@ import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-chan
  * A note, when given, replaces the follow-up's note (left alone otherwise).
  */
 export async function completeFollowUp(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   note: string | null,
 ): Promise<FollowUpDto> {
-  requirePermission(ctx, 'followup.completeOwn');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await loadFollowUp(trx, id);
-    if (!can(ctx.actor.role, 'followup.manage') && before.owner_id !== ctx.actor.id) {
-      throw new AppError('FORBIDDEN', 'Only the owner may complete this follow-up.');
-    }
-    requireOpen(before);
-    return applyFollowUpChange(
-      trx,
-      ctx,
-      before,
-      {
-        state: 'done',
-        completed_at: nowIso(ctx),
-        completed_by: ctx.actor.id,
-        ...(note !== null ? { note } : {}),
-      },
-      'followup.complete',
-    );
-  });
+  const trx = ctx.db;
+  const before = await loadFollowUp(trx, id);
+  if (!can(ctx.actor.role, 'followup.manage') && before.owner_id !== ctx.actor.id) {
+    throw new AppError('FORBIDDEN', 'Only the owner may complete this follow-up.');
+  }
+  requireOpen(before);
+  return applyFollowUpChange(
+    trx,
+    ctx,
+    before,
+    {
+      state: 'done',
+      completed_at: nowIso(ctx),
+      completed_by: ctx.actor.id,
+      ...(note !== null ? { note } : {}),
+    },
+    'followup.complete',
+  );
 }

@@ -2,9 +2,9 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
 import { getFollowUpDto } from './follow-up-dto';
 import { insertFollowUp, type NewFollowUp } from './insert-follow-up';
+import type { WriteUnit } from '../unit-of-work';
 
 /**
  * Checks what the follow-up points at (so a bad id is INVALID_INPUT, not a foreign-key failure)
@@ -51,10 +51,7 @@ async function resolveLinks(trx: Transaction<DB>, f: NewFollowUp): Promise<NewFo
   return { ...f, personId };
 }
 
-export async function createFollowUp(ctx: ServiceContext, input: NewFollowUp): Promise<FollowUpDto> {
-  requirePermission(ctx, 'followup.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const id = await insertFollowUp(trx, ctx, await resolveLinks(trx, input));
-    return getFollowUpDto(trx, id);
-  });
+export async function createFollowUp(uow: WriteUnit, input: NewFollowUp): Promise<FollowUpDto> {
+  const id = await insertFollowUp(uow.db, uow, await resolveLinks(uow.db, input));
+  return getFollowUpDto(uow.db, id);
 }

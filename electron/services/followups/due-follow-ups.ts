@@ -1,15 +1,16 @@
 import type { DueBuckets } from '../../../shared/contract/followups';
-import { requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { addDays } from './date-math';
 import { selectFollowUps, toFollowUpDto } from './follow-up-dto';
 
 /** The daily view: open follow-ups overdue, due today, and due in the next 7 days. */
 export async function dueFollowUps(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   scope: 'mine' | 'all',
   today: string = todayLocal(ctx),
 ): Promise<DueBuckets> {
-  if (scope === 'all') requirePermission(ctx, 'followup.viewAll');
+  if (scope === 'all') ctx.require('followup.viewAll');
   const weekEnd = addDays(today, 7);
   let q = selectFollowUps(ctx.db).where('f.state', '=', 'open').where('f.due_date', '<=', weekEnd);
   if (scope === 'mine') q = q.where('f.owner_id', '=', ctx.actor.id);

@@ -1,10 +1,8 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import { recordsIn, type ServiceContext } from '../context';
+import { auditEntry } from '../unit-of-work';
 
 export interface NewFollowUp {
   title: string;
@@ -30,39 +28,18 @@ export async function insertFollowUp(
     .executeTakeFirst();
   if (!owner || !owner.active)
     throw new AppError('INVALID_INPUT', 'The follow-up owner is not an active staff member.');
-  const id = uuidv7();
-  const t = nowIso(ctx);
-  const fields = {
+  const id = await recordsIn(trx, ctx).followUp.insert({
     case_id: f.caseId ?? null,
     consultation_id: f.consultationId ?? null,
     person_id: f.personId ?? null,
     title: f.title,
     due_date: f.dueDate,
     owner_id: ownerId,
-    state: 'open' as const,
+    state: 'open',
     note: f.note ?? null,
     completed_at: null,
     completed_by: null,
-  };
-  await trx
-    .insertInto('follow_ups')
-    .values({
-      id,
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-      version: 1,
-    })
-    .execute();
-  await recordOp(trx, opWriter(ctx), 'follow_up', id, { ...fields, created_at: t, created_by: ctx.actor.id });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'followup.create',
-    entity: 'follow_up',
-    entityId: id,
   });
+  await auditEntry(trx, ctx, 'followup.create', { entity: 'follow_up', entityId: id });
   return id;
 }

@@ -1,24 +1,18 @@
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-change';
 
 /** Hands an open follow-up to another active staff member. */
-export async function reassignFollowUp(
-  ctx: ServiceContext,
-  id: string,
-  ownerId: string,
-): Promise<FollowUpDto> {
-  requirePermission(ctx, 'followup.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await loadFollowUp(trx, id);
-    requireOpen(before);
-    const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
-    if (!owner || !owner.active)
-      throw new AppError('INVALID_INPUT', 'The new owner is not an active staff member.');
-    return applyFollowUpChange(trx, ctx, before, { owner_id: ownerId }, 'followup.reassign', {
-      from: before.owner_id,
-      to: ownerId,
-    });
+export async function reassignFollowUp(ctx: WriteUnit, id: string, ownerId: string): Promise<FollowUpDto> {
+  const trx = ctx.db;
+  const before = await loadFollowUp(trx, id);
+  requireOpen(before);
+  const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
+  if (!owner || !owner.active)
+    throw new AppError('INVALID_INPUT', 'The new owner is not an active staff member.');
+  return applyFollowUpChange(trx, ctx, before, { owner_id: ownerId }, 'followup.reassign', {
+    from: before.owner_id,
+    to: ownerId,
   });
 }

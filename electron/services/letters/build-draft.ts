@@ -1,4 +1,3 @@
-import { writeAudit } from '../../../db/audit';
 import type { LetterDraft } from '../../../shared/contract/letters';
 import { TEMPLATE_SPECS } from '../../../shared/letters/template-spec';
 import {
@@ -17,6 +16,7 @@ import {
   type VocabEntry,
 } from '../../../shared/vocab';
 import { requirePermission, todayLocal, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { loadConsultation } from '../consultations/load-consultation';
 import { getRequestDto } from '../coordination/request-dto';
 import { t3LetterSeed } from '../coordination/t3-letter-seed';
@@ -43,11 +43,10 @@ const WORK_STATUS: Record<string, string> = {
  * (t3-draft-fill.ts). Reading it is logged (it shows health information).
  */
 export async function buildDraft(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   referralId: string,
   template?: LetterTemplate,
 ): Promise<LetterDraft> {
-  requirePermission(ctx, 'letter.issue');
   const r = await loadReferral(ctx.db, referralId);
   const t = template ?? r.template;
   const spec = TEMPLATE_SPECS[t];
@@ -128,10 +127,7 @@ export async function buildDraft(
     ...p.diseases.map((d) => d.nameJa ?? `指定難病 告示番号${d.number}`),
     ...(p.diseaseOther ? [p.diseaseOther] : []),
   ].join('、');
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'letter.draft',
+  ctx.audit.about({
     entity: 'referral',
     entityId: r.id,
     detail: {

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { LetterDraft, LetterEntry } from '../../../shared/contract/letters';
 import { addresseeOneLine } from '../../../shared/letters/addressee';
 import { AppError, isAppError } from '../../../shared/errors';
 import { isReferralOpen } from '../../../shared/vocab';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal, type ServiceContext } from '../context';
 import { loadReferral } from '../referrals/referral-dto';
 import { peekDocumentNumber, takeDocumentNumber, type DocumentNumber } from './document-number';
 import { checkConsent, requireGround, requireTemplateFits } from './letter-consent';
 import { getLetterEntry } from './letter-entry';
 import { readLetterhead } from './letterhead';
 import { renderLetter } from './render/letter-document';
+import type { UnitOfWork } from '../unit-of-work';
 
 /** An op line must stay well under the bundle reader's 4 MiB limit. */
 export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
@@ -47,11 +45,11 @@ async function produce(ctx: ServiceContext, draft: LetterDraft, n: DocumentNumbe
  * Issues a letter for a referral: checks the ground (a valid consent covering the recipient and
  * every kind of information the letter carries, or the emergency exception with a written
  * reason), takes the next document number, prints the PDF, and stores the register entry with
- * the HTML and PDF inside the case file, its ops and audit, in one transaction. Nothing is
- * written when any check fails. The override is kept on the entry and audited as such.
+ * the HTML and PDF inside the case file, its ops and audit, in one transaction (`uow.write`:
+ * the channel is `staged`, printing happens before it). Nothing is written when any check
+ * fails. The override is kept on the entry and audited as such.
  */
-export async function issueLetter(ctx: ServiceContext, input: IssueInput): Promise<LetterEntry> {
-  requirePermission(ctx, 'letter.issue');
+export async function issueLetter(ctx: UnitOfWork, input: IssueInput): Promise<LetterEntry> {
   const { draft } = input;
   if (draft.issuedOn > todayLocal(ctx))
     throw new AppError('INVALID_INPUT', 'A letter cannot be dated in the future.');
@@ -65,53 +63,39 @@ export async function issueLetter(ctx: ServiceContext, input: IssueInput): Promi
   for (let attempt = 0; attempt < 3; attempt++) {
     const n = await peekDocumentNumber(ctx.db, ctx.deviceId, draft.issuedOn, symbol);
     const doc = await produce(ctx, draft, n, ground.line);
-    const id = await ctx.db.transaction().execute(async (trx) => {
+    const id = await ctx.write(async (w) => {
+      const trx = w.db;
       // the consent may have been withdrawn while the PDF was printing
       const again = requireGround(await checkConsent(trx, referral, draft, input.consentId), input.override);
       if (again.line !== ground.line) throw new AppError('CONFLICT', 'The consent changed meanwhile.');
       if (!(await takeDocumentNumber(trx, ctx.deviceId, n))) return null;
-      const letterId = uuidv7();
-      const t = nowIso(ctx);
-      const stamps = { created_at: t, created_by: ctx.actor.id };
-      const fields = {
-        referral_id: referral.id,
-        person_id: referral.person_id,
-        institution_id: referral.institution_id,
-        template: draft.template,
-        origin_device: ctx.deviceId,
-        fiscal_year: n.fiscalYear,
-        seq: n.seq,
-        document_number: n.text,
-        issued_on: draft.issuedOn,
-        issued_by: ctx.actor.id,
-        addressee: addresseeOneLine(draft.addressee),
-        title: draft.title,
-        data_items: JSON.stringify(draft.dataItems),
-        consent_id: ground.consentId,
-        consent_line: ground.line,
-        override_reason: ground.overrideReason,
-        with_reply_form: draft.template !== 't5' && draft.includeReplyForm ? 1 : 0,
-        fields: JSON.stringify(draft),
-        html_sha256: sha256(doc.html),
-        pdf_sha256: sha256(doc.pdf),
-        pdf_bytes: doc.pdf.length,
-      };
-      const file = { html: doc.html, pdf_base64: doc.pdfBase64 };
-      const row = { ...stamps, updated_at: t, updated_by: ctx.actor.id, version: 1 };
-      await trx
-        .insertInto('letters')
-        .values({ id: letterId, ...fields, ...row })
-        .execute();
-      await trx
-        .insertInto('letter_files')
-        .values({ id: letterId, ...file, ...row })
-        .execute();
-      await recordOp(trx, opWriter(ctx), 'letter', letterId, { ...fields, ...stamps });
-      await recordOp(trx, opWriter(ctx), 'letter_file', letterId, { ...file, ...stamps });
-      await writeAudit(trx, {
-        staffId: ctx.actor.id,
-        login: ctx.actor.login,
-        action: 'letter.issue',
+      const letterId = await w.records.letter.insert(
+        {
+          referral_id: referral.id,
+          person_id: referral.person_id,
+          institution_id: referral.institution_id,
+          template: draft.template,
+          origin_device: ctx.deviceId,
+          fiscal_year: n.fiscalYear,
+          seq: n.seq,
+          document_number: n.text,
+          issued_on: draft.issuedOn,
+          issued_by: ctx.actor.id,
+          addressee: addresseeOneLine(draft.addressee),
+          title: draft.title,
+          data_items: JSON.stringify(draft.dataItems),
+          consent_id: ground.consentId,
+          consent_line: ground.line,
+          override_reason: ground.overrideReason,
+          with_reply_form: draft.template !== 't5' && draft.includeReplyForm ? 1 : 0,
+          fields: JSON.stringify(draft),
+          html_sha256: sha256(doc.html),
+          pdf_sha256: sha256(doc.pdf),
+          pdf_bytes: doc.pdf.length,
+        },
+        { html: doc.html, pdf_base64: doc.pdfBase64 },
+      );
+      w.audit.about({
         entity: 'letter',
         entityId: letterId,
         detail: {
@@ -126,10 +110,7 @@ export async function issueLetter(ctx: ServiceContext, input: IssueInput): Promi
       });
       if (ground.overrideReason !== null) {
         // the emergency exception stands out in the audit log (the reason itself is on the entry)
-        await writeAudit(trx, {
-          staffId: ctx.actor.id,
-          login: ctx.actor.login,
-          action: 'letter.override',
+        w.audit.add('letter.override', {
           entity: 'letter',
           entityId: letterId,
           detail: { personId: referral.person_id, documentNumber: n.text },

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { PdfFile } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { nowIso, recordsIn, type ServiceContext } from '../context';
+import { auditEntry, type WriteUnit } from '../unit-of-work';
 
 export type CopyKind = 'pdf_file' | 'reprint' | 'provision_log';
 
@@ -21,39 +19,17 @@ export async function logCopy(
   ctx: ServiceContext,
   c: { kind: CopyKind; letterId: string | null; personId: string; fileName: string; bytes: Uint8Array },
 ): Promise<void> {
-  const id = uuidv7();
-  const t = nowIso(ctx);
-  const fields = {
+  await recordsIn(trx, ctx).letterExport.insert({
     kind: c.kind,
     letter_id: c.letterId,
     person_id: c.personId,
     file_name: c.fileName,
     bytes: c.bytes.length,
     sha256: sha256(c.bytes),
-    exported_at: t,
+    exported_at: nowIso(ctx),
     exported_by: ctx.actor.id,
-  };
-  await trx
-    .insertInto('letter_exports')
-    .values({
-      id,
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
-      updated_at: t,
-      updated_by: ctx.actor.id,
-      version: 1,
-    })
-    .execute();
-  await recordOp(trx, opWriter(ctx), 'letter_export', id, {
-    ...fields,
-    created_at: t,
-    created_by: ctx.actor.id,
   });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: `letter.copy.${c.kind}`,
+  await auditEntry(trx, ctx, `letter.copy.${c.kind}`, {
     entity: c.letterId ? 'letter' : 'person',
     entityId: c.letterId ?? c.personId,
     detail: { personId: c.personId, bytes: c.bytes.length, file: c.fileName },
@@ -64,13 +40,9 @@ export async function logCopy(
  * The stored PDF of an issued letter, byte for byte (its hash is checked against the register),
  * for a reprint or to save as a file. Either way a copy leaves: it is logged first.
  */
-export async function letterCopy(
-  ctx: ServiceContext,
-  id: string,
-  kind: 'pdf_file' | 'reprint',
-): Promise<PdfFile> {
-  requirePermission(ctx, 'letter.export');
-  return ctx.db.transaction().execute(async (trx) => {
+export async function letterCopy(ctx: WriteUnit, id: string, kind: 'pdf_file' | 'reprint'): Promise<PdfFile> {
+  return ctx.write(async (trx0) => {
+    const trx = trx0.db;
     const l = await trx
       .selectFrom('letters as l')
       .innerJoin('letter_files as f', 'f.id', 'l.id')

@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
+import { writeMeta } from '../../../db/stores/meta';
 import type { DB } from '../../../db/schema';
 import { letterhead as letterheadSchema, type Letterhead } from '../../../shared/contract/letters';
-import { requirePermission, type ServiceContext } from '../context';
+import { CHANNEL_POLICY } from '../../../shared/channel-access';
+import type { ServiceContext } from '../context';
+import { runUseCase, type WriteUnit } from '../unit-of-work';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const KEY = 'letterhead';
@@ -16,17 +18,8 @@ export async function readLetterhead(db: Db): Promise<Letterhead> {
   return letterheadSchema.parse(row ? JSON.parse(row.value) : {});
 }
 
-export async function setLetterhead(ctx: ServiceContext, input: Letterhead): Promise<Letterhead> {
-  requirePermission(ctx, 'letter.settings');
-  const value = JSON.stringify(input);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('meta')
-      .values({ key: KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
-    await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action: 'letter.letterhead.set' });
-  });
+export async function setLetterhead(ctx: WriteUnit, input: Letterhead): Promise<Letterhead> {
+  await writeMeta(ctx.db, KEY, JSON.stringify(input));
   return readLetterhead(ctx.db);
 }
 
@@ -40,7 +33,9 @@ export async function setupLetterhead(
   contact: Pick<Letterhead, 'postalCode' | 'address' | 'phone' | 'fax'>,
 ): Promise<void> {
   if (!Object.values(contact).some(Boolean)) return;
-  await setLetterhead(ctx, { centerName: null, email: null, documentSymbol: null, ...contact }).catch(
-    () => undefined,
-  );
+  const input = { centerName: null, email: null, documentSymbol: null, ...contact };
+  // as the letterhead.set channel would (its permission, its audit entry)
+  await runUseCase(ctx, CHANNEL_POLICY['letter.letterhead.set'], (u) =>
+    setLetterhead(u as WriteUnit, input),
+  ).catch(() => undefined);
 }

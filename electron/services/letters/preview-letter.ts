@@ -1,5 +1,5 @@
 import type { ConsentCheck, LetterDraft } from '../../../shared/contract/letters';
-import { requirePermission, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { loadReferral } from '../referrals/referral-dto';
 import { previewNumber } from './document-number';
 import { checkConsent, requireTemplateFits } from './letter-consent';
@@ -18,7 +18,6 @@ export async function previewLetter(
   consentId?: string,
   override?: { reason: string },
 ): Promise<{ html: string; consent: ConsentCheck }> {
-  requirePermission(ctx, 'letter.issue');
   const referral = await loadReferral(ctx.db, referralId);
   requireTemplateFits(referral, draft);
   const d = await checkConsent(ctx.db, referral, draft, consentId);

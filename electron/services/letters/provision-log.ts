@@ -1,7 +1,7 @@
-import { writeAudit } from '../../../db/audit';
 import type { PdfFile, ProvisionRow } from '../../../shared/contract/letters';
 import { AppError, isAppError } from '../../../shared/errors';
 import { requirePermission, todayLocal, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { logCopy, safeFileName } from './letter-copies';
 import { readLetterhead } from './letterhead';
 import { renderProvisionLog } from './render/provision-log-document';
@@ -71,8 +71,7 @@ export async function provisionRows(ctx: ServiceContext, personId: string): Prom
   return rows.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export async function provisionLog(ctx: ServiceContext, personId: string) {
-  requirePermission(ctx, 'letter.view');
+export async function provisionLog(ctx: UnitOfWork, personId: string) {
   const person = await ctx.db
     .selectFrom('persons')
     .select('name')
@@ -80,10 +79,7 @@ export async function provisionLog(ctx: ServiceContext, personId: string) {
     .executeTakeFirst();
   if (!person) throw new AppError('NOT_FOUND', 'No such person.');
   const rows = await provisionRows(ctx, personId);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'letter.provisionLog.view',
+  ctx.audit.about({
     entity: 'person',
     entityId: personId,
   });

@@ -1,14 +1,12 @@
-import { writeAudit } from '../../../db/audit';
 import type { LetterEntry } from '../../../shared/contract/letters';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { selectLetters, toLetterEntry } from './letter-entry';
 
 /** The register of issued letters, newest first; opening it is logged. */
 export async function listRegister(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   f: { personId?: string | undefined; referralId?: string | undefined; limit: number; offset: number },
 ): Promise<{ total: number; rows: LetterEntry[] }> {
-  requirePermission(ctx, 'letter.view');
   let q = selectLetters(ctx.db);
   let count = ctx.db.selectFrom('letters as l');
   if (f.personId) {
@@ -26,10 +24,7 @@ export async function listRegister(
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'letter.register.view',
+  ctx.audit.about({
     detail: { personId: f.personId ?? null, referralId: f.referralId ?? null },
   });
   return { total: Number(total.n), rows: rows.map(toLetterEntry) };

@@ -4,14 +4,14 @@ import type { personInput } from '../../../shared/contract/persons';
 import type { z } from 'zod';
 import { ageBandOf } from '../../../shared/dates/age';
 import { ageOn } from '../../../shared/dates/age';
-import { foldForSearch, normalizeName } from '../../../shared/text/normalize';
+import { normalizeName } from '../../../shared/text/normalize';
 
 export type ParsedPerson = z.output<typeof personInput>;
 
 /**
- * The columns a person input sets (identity fields only; stamps are added by the caller).
- * `today` is null when this device's clock is in doubt (clock-check): no age band is derived
- * from a birth date then; the caller keeps the band it had.
+ * The columns a person input sets (identity fields only; the stamps and the folded search text
+ * are the record writer's: db/records/person.ts). `today` is null when this device's clock is in
+ * doubt (sync/clock-check.ts): no age band is derived from a birth date then.
  */
 export function personFields(p: ParsedPerson, today: string | null) {
   const name = p.name ? normalizeName(p.name) : null;
@@ -31,7 +31,6 @@ export function personFields(p: ParsedPerson, today: string | null) {
     phone: p.phone,
     email: p.email,
     notes: p.notes,
-    search_text: foldForSearch([name, nameKana].filter(Boolean).join(' ')),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { TimelineItem } from '../../../shared/contract/persons';
 import { can } from '../../../shared/permissions';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { getPerson } from './read-persons';
 
 /**
@@ -8,8 +8,7 @@ import { getPerson } from './read-persons';
  * follow-ups, referrals and the letters issued for them, and admission/respite coordination
  * requests (for roles that may see them).
  */
-export async function personTimeline(ctx: ServiceContext, personId: string) {
-  requirePermission(ctx, 'person.view');
+export async function personTimeline(ctx: UnitOfWork, personId: string) {
   const person = await getPerson(ctx, personId);
   const items: TimelineItem[] = [];
   const consultations = await ctx.db

@@ -1,13 +1,11 @@
-import { writeAudit } from '../../../db/audit';
 import type { PersonDetail } from '../../../shared/contract/persons';
 import { AppError } from '../../../shared/errors';
 import { foldForSearch } from '../../../shared/text/normalize';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { toPersonDetail, toPersonSummary } from './person-mapper';
 
 /** Opening a person's record is logged (who looked at whom). */
-export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonDetail> {
-  requirePermission(ctx, 'person.view');
+export async function getPerson(ctx: UnitOfWork, id: string): Promise<PersonDetail> {
   const row = await ctx.db
     .selectFrom('persons')
     .selectAll()
@@ -15,13 +13,7 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such person.');
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'person.view',
-    entity: 'person',
-    entityId: id,
-  });
+  ctx.audit.note('person.view', { entity: 'person', entityId: id });
   return toPersonDetail(row);
 }
 
@@ -29,8 +21,7 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
  * Name or kana, folded, each term found with or without the spaces of the name (佐藤一郎 finds
  * 佐藤 一郎); an empty query lists the most recently updated.
  */
-export async function searchPersons(ctx: ServiceContext, query: string, limit: number, offset: number) {
-  requirePermission(ctx, 'person.view');
+export async function searchPersons(ctx: UnitOfWork, query: string, limit: number, offset: number) {
   const q = foldForSearch(query);
   let sel = ctx.db
     .selectFrom('persons')

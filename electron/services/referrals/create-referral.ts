@@ -1,10 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
+import type { NewRecord } from '../../../db/records/write-record';
 import type { ReferralDto } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
 import { defaultTemplateFor, type InstitutionType } from '../../../shared/vocab';
-import { nowIso, opWriter, requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { getReferralDto } from './referral-dto';
 import { referralFromRequest, type FromRequest } from './referral-from-request';
@@ -28,95 +27,72 @@ export interface NewReferral {
  * From an accepted coordination request, it is the T3 letter to the hospital that accepted
  * (referral-from-request.ts says what it takes and refuses).
  */
-export async function createReferral(ctx: ServiceContext, input: NewReferral): Promise<ReferralDto> {
-  requirePermission(ctx, 'referral.manage');
+export async function createReferral(ctx: WriteUnit, input: NewReferral): Promise<ReferralDto> {
   const requestedOn = input.requestedOn ?? todayLocal(ctx);
   if (input.replyDueOn && input.replyDueOn < requestedOn)
     throw new AppError('INVALID_INPUT', 'The reply cannot be due before the referral is made.');
-  if (input.coordinationRequestId) requirePermission(ctx, 'coordination.view');
-  return ctx.db.transaction().execute(async (trx) => {
-    let linked: FromRequest | null = null;
-    if (input.coordinationRequestId)
-      linked = await referralFromRequest(trx, input.coordinationRequestId, input);
-    const consultationId = linked?.consultationId ?? input.consultationId;
-    const institutionId = linked?.institutionId ?? input.institutionId;
-    if (!consultationId || !institutionId)
-      throw new AppError('INVALID_INPUT', 'A referral needs a consultation and an institution.');
-    const c = await trx
-      .selectFrom('consultations')
-      .select(['id', 'person_id', 'case_id'])
-      .where('id', '=', consultationId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!c) throw new AppError('INVALID_INPUT', 'No such consultation.');
-    if (!c.person_id) throw new AppError('PERSON_REQUIRED', 'The consultation is not linked to a person.');
-    const inst = await trx
-      .selectFrom('institutions')
-      .select(['id', 'name', 'type', 'active'])
-      .where('id', '=', institutionId)
-      .executeTakeFirst();
-    if (!inst || !inst.active) throw new AppError('INVALID_INPUT', 'No such active institution.');
-    const id = uuidv7();
-    let followUpId: string | null = null;
-    if (input.replyDueOn) {
-      let caseId = c.case_id;
-      if (caseId) {
-        const k = await trx.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirst();
-        if (k?.state !== 'open') caseId = null; // a closed case takes no new work
-      }
-      followUpId = await insertFollowUp(trx, ctx, {
-        title: `紹介先からの返信確認（${inst.name}）`,
-        dueDate: input.replyDueOn,
-        ownerId: input.followUpOwnerId ?? null,
-        caseId,
-        consultationId: c.id,
-        personId: c.person_id,
-      });
+  if (input.coordinationRequestId) ctx.require('coordination.view');
+  const trx = ctx.db;
+  let linked: FromRequest | null = null;
+  if (input.coordinationRequestId)
+    linked = await referralFromRequest(trx, input.coordinationRequestId, input);
+  const consultationId = linked?.consultationId ?? input.consultationId;
+  const institutionId = linked?.institutionId ?? input.institutionId;
+  if (!consultationId || !institutionId)
+    throw new AppError('INVALID_INPUT', 'A referral needs a consultation and an institution.');
+  const c = await trx
+    .selectFrom('consultations')
+    .select(['id', 'person_id', 'case_id'])
+    .where('id', '=', consultationId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!c) throw new AppError('INVALID_INPUT', 'No such consultation.');
+  if (!c.person_id) throw new AppError('PERSON_REQUIRED', 'The consultation is not linked to a person.');
+  const inst = await trx
+    .selectFrom('institutions')
+    .select(['id', 'name', 'type', 'active'])
+    .where('id', '=', institutionId)
+    .executeTakeFirst();
+  if (!inst || !inst.active) throw new AppError('INVALID_INPUT', 'No such active institution.');
+  let followUpId: string | null = null;
+  if (input.replyDueOn) {
+    let caseId = c.case_id;
+    if (caseId) {
+      const k = await trx.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirst();
+      if (k?.state !== 'open') caseId = null; // a closed case takes no new work
     }
-    const t = nowIso(ctx);
-    const fields = {
-      consultation_id: c.id,
-      person_id: c.person_id,
-      institution_id: inst.id,
-      template: linked?.template ?? input.template ?? defaultTemplateFor(inst.type as InstitutionType),
-      purpose: input.purpose ?? linked?.purpose ?? null,
-      requested_on: requestedOn,
-      reply_due_on: input.replyDueOn ?? null,
-      follow_up_id: followUpId,
-      state: 'requested' as const,
-      // only when linked: an op naming a column older devices lack would wait there for nothing
-      ...(linked ? { coordination_request_id: input.coordinationRequestId! } : {}),
-    };
-    await trx
-      .insertInto('referrals')
-      .values({
-        id,
-        ...fields,
-        created_at: t,
-        created_by: ctx.actor.id,
-        updated_at: t,
-        updated_by: ctx.actor.id,
-        version: 1,
-      })
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'referral', id, {
-      ...fields,
-      created_at: t,
-      created_by: ctx.actor.id,
+    followUpId = await insertFollowUp(trx, ctx, {
+      title: `紹介先からの返信確認（${inst.name}）`,
+      dueDate: input.replyDueOn,
+      ownerId: input.followUpOwnerId ?? null,
+      caseId,
+      consultationId: c.id,
+      personId: c.person_id,
     });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'referral.create',
-      entity: 'referral',
-      entityId: id,
-      detail: {
-        personId: c.person_id,
-        institutionId: inst.id,
-        template: fields.template,
-        ...(linked ? { coordinationRequestId: input.coordinationRequestId } : {}),
-      },
-    });
-    return getReferralDto(trx, id);
+  }
+  const fields = {
+    consultation_id: c.id,
+    person_id: c.person_id,
+    institution_id: inst.id,
+    template: linked?.template ?? input.template ?? defaultTemplateFor(inst.type as InstitutionType),
+    purpose: input.purpose ?? linked?.purpose ?? null,
+    requested_on: requestedOn,
+    reply_due_on: input.replyDueOn ?? null,
+    follow_up_id: followUpId,
+    state: 'requested' as const,
+    // only when linked: an op naming a column older devices lack would wait there for nothing
+    ...(linked ? { coordination_request_id: input.coordinationRequestId! } : {}),
+  };
+  const id = await ctx.records.referral.insert(fields as NewRecord<'referral'>);
+  ctx.audit.about({
+    entity: 'referral',
+    entityId: id,
+    detail: {
+      personId: c.person_id,
+      institutionId: inst.id,
+      template: fields.template,
+      ...(linked ? { coordinationRequestId: input.coordinationRequestId } : {}),
+    },
   });
+  return getReferralDto(trx, id);
 }

@@ -1,9 +1,9 @@
 import type { ReferralDto } from '../../../shared/contract/letters';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { getReferralDto, selectReferrals, toReferralDto } from './referral-dto';
 
 export async function listReferrals(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   f: {
     personId?: string | undefined;
     consultationId?: string | undefined;
@@ -11,7 +11,6 @@ export async function listReferrals(
     openOnly: boolean;
   },
 ): Promise<ReferralDto[]> {
-  requirePermission(ctx, 'person.view');
   let q = selectReferrals(ctx.db);
   if (f.personId) q = q.where('r.person_id', '=', f.personId);
   if (f.consultationId) q = q.where('r.consultation_id', '=', f.consultationId);
@@ -21,7 +20,6 @@ export async function listReferrals(
   return rows.map((r) => toReferralDto(r as Parameters<typeof toReferralDto>[0]));
 }
 
-export async function getReferral(ctx: ServiceContext, id: string): Promise<ReferralDto> {
-  requirePermission(ctx, 'person.view');
+export async function getReferral(ctx: UnitOfWork, id: string): Promise<ReferralDto> {
   return getReferralDto(ctx.db, id);
 }

@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB, ReferralsTable } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import { AppError } from '../../../shared/errors';
 import { mayTransition, type ReferralState } from '../../../shared/vocab';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import { nowIso, recordsIn, type ServiceContext } from '../context';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
+import { auditEntry } from '../unit-of-work';
 
 export type ReferralChanges = Partial<Omit<ReferralsTable, 'id' | 'created_at' | 'created_by' | 'version'>>;
 
@@ -24,23 +23,9 @@ export async function applyReferralChange(
   action: string,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  const t = nowIso(ctx);
-  const res = await trx
-    .updateTable('referrals')
-    .set({ ...changes, updated_at: t, updated_by: ctx.actor.id, version: before.version + 1 })
-    .where('id', '=', before.id)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'The referral was changed meanwhile.');
-  await recordOp(trx, opWriter(ctx), 'referral', before.id, {
-    ...changes,
-    updated_at: t,
-    updated_by: ctx.actor.id,
-  });
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action,
+  // the op carries every field of the step, changed or not: they travel together in the merge
+  await recordsIn(trx, ctx).referral.update(before, changes, { group: Object.keys(changes), touch: true });
+  await auditEntry(trx, ctx, action, {
     entity: 'referral',
     entityId: before.id,
     detail: { from: before.state, ...(changes.state ? { to: changes.state } : {}), ...detail },

@@ -1,6 +1,7 @@
 import type { ReferralDto } from '../../../shared/contract/letters';
 import type { ReferralState } from '../../../shared/vocab';
-import { nowIso, requirePermission, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 import { applyReferralChange, closeReplyFollowUp, requireTransition } from './referral-change';
 import { getReferralDto, loadReferral } from './referral-dto';
 
@@ -10,24 +11,22 @@ import { getReferralDto, loadReferral } from './referral-dto';
  * cancels it.
  */
 export async function transitionReferral(
-  ctx: ServiceContext,
+  ctx: WriteUnit,
   id: string,
   to: ReferralState,
   note: string | null,
 ): Promise<ReferralDto> {
-  requirePermission(ctx, 'referral.manage');
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await loadReferral(trx, id);
-    requireTransition(before.state, to);
-    await applyReferralChange(
-      trx,
-      ctx,
-      before,
-      { state: to, state_changed_at: nowIso(ctx), state_changed_by: ctx.actor.id, state_note: note },
-      'referral.transition',
-    );
-    if (to === 'completed') await closeReplyFollowUp(trx, ctx, before, 'done');
-    if (to === 'cancelled') await closeReplyFollowUp(trx, ctx, before, 'cancelled');
-    return getReferralDto(trx, id);
-  });
+  const trx = ctx.db;
+  const before = await loadReferral(trx, id);
+  requireTransition(before.state, to);
+  await applyReferralChange(
+    trx,
+    ctx,
+    before,
+    { state: to, state_changed_at: nowIso(ctx), state_changed_by: ctx.actor.id, state_note: note },
+    'referral.transition',
+  );
+  if (to === 'completed') await closeReplyFollowUp(trx, ctx, before, 'done');
+  if (to === 'cancelled') await closeReplyFollowUp(trx, ctx, before, 'cancelled');
+  return getReferralDto(trx, id);
 }

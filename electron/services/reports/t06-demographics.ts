@@ -21,7 +21,7 @@ import { AGE_BANDS } from '../../../shared/vocab/age-bands';
 import { SEXES } from '../../../shared/vocab/sex';
 import { abolishedMunicipality } from '../../../shared/masters/abolished-municipalities';
 import type { ServiceContext } from '../context';
-import { AreaLookup, centerPrefecture } from '../directory/area-lookup';
+import { AreaLookup, centerPrefecture } from '../../../db/records/institution';
 import { cellOf, countLatest, sum } from './count-latest';
 import { selectionOf } from './report-selection';
 import type { ReportScope } from './report-scope';

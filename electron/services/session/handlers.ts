@@ -4,7 +4,6 @@ import { seedDemo } from '../../demo/seed-demo';
 import { setupLetterhead } from '../letters/letterhead';
 import type { PrefectureCode } from '../../../shared/codes/prefectures';
 import { DEMO_PREF_CODE } from '../../demo/demo-masters';
-import { setCenterPrefecture } from '../center/center-settings';
 import type { HandlerMap } from '../handler-types';
 
 type SessionChannels =
@@ -19,17 +18,18 @@ export const DEMO_LOGIN = 'demo';
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.status': (runtime) => runtime.status(),
-  'session.create': async (runtime, { letterhead, ...input }) => {
+  'session.create': async (runtime, { letterhead, ...input }, run) => {
     const { recoveryCode } = await runtime.create(input);
     if (letterhead) await setupLetterhead(runtime.context(), letterhead);
-    if (input.prefectureCode) await setCenterPrefecture(runtime.context(), input.prefectureCode);
+    // through the dispatcher, as the settings screen would: permission, transaction, audit entry
+    if (input.prefectureCode) await run('center.setPrefecture', { prefectureCode: input.prefectureCode });
     return { recoveryCode, status: await runtime.status() };
   },
   'session.login': async (runtime, input) => {
     await runtime.login(input.login, input.passphrase, input.secondFactor);
     return runtime.status();
   },
-  'session.openDemo': async (runtime, input) => {
+  'session.openDemo': async (runtime, input, run) => {
     await runtime.useDemoFile();
     if (existsSync(runtime.casefile)) {
       await runtime.login(DEMO_LOGIN, input.passphrase);
@@ -42,7 +42,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
         profession: 'nanbyo_counselor',
       });
       // the demo's fictitious center is in the prefecture its people live in
-      await setCenterPrefecture(runtime.context(), DEMO_PREF_CODE as PrefectureCode);
+      await run('center.setPrefecture', { prefectureCode: DEMO_PREF_CODE as PrefectureCode });
       await seedDemo(runtime.context(), { seed: 2025, consultations: input.consultations });
     }
     return runtime.status();

@@ -1,12 +1,10 @@
-import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/audit';
 import { normalizeLogin } from '../../../db/crypto/key-slots';
 import { assertPassphraseAcceptable } from '../../../db/passphrase-policy';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ParsedInput } from '../../../shared/contract';
 import type { StaffDto } from '../../../shared/contract/staff';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
 import { toStaffDto } from './staff-mapper';
 
 /**
@@ -24,20 +22,13 @@ export async function addStaff(ctx: ServiceContext, input: ParsedInput<'staff.ad
     return await ctx.db.transaction().execute(async (trx) => {
       const taken = await trx.selectFrom('staff').select('id').where('login', '=', login).executeTakeFirst();
       if (taken) throw new AppError('LOGIN_EXISTS', `The login "${login}" is taken.`);
-      const id = uuidv7();
-      const t = nowIso(ctx);
-      const fields = {
+      const id = await recordsIn(trx, ctx).staff.insert({
         login,
         display_name: input.displayName,
         role: input.role,
         profession: input.profession ?? null,
         active: 1,
-      };
-      await trx
-        .insertInto('staff')
-        .values({ id, ...fields, created_at: t, updated_at: t })
-        .execute();
-      await recordOp(trx, opWriter(ctx), 'staff', id, { ...fields, created_at: t, updated_at: t });
+      });
       await writeAudit(trx, {
         staffId: ctx.actor.id,
         login: ctx.actor.login,

@@ -1,8 +1,7 @@
 import { writeAudit } from '../../../db/audit';
-import { recordOp } from '../../../db/sync/op-log';
 import type { StaffDto } from '../../../shared/contract/staff';
 import { AppError, isAppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
 import { assertAnotherActiveAdmin } from './last-admin';
 import { toStaffDto } from './staff-mapper';
 
@@ -19,9 +18,7 @@ export async function deactivateStaff(ctx: ServiceContext, id: string): Promise<
     if (!before) throw new AppError('NOT_FOUND', 'No such staff member.');
     if (!before.active) return toStaffDto(before);
     if (before.role === 'administrator') await assertAnotherActiveAdmin(trx, id);
-    const t = nowIso(ctx);
-    await trx.updateTable('staff').set({ active: 0, updated_at: t }).where('id', '=', id).execute();
-    await recordOp(trx, opWriter(ctx), 'staff', id, { active: 0, updated_at: t });
+    await recordsIn(trx, ctx).staff.update(before, { active: 0 });
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

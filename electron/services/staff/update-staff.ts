@@ -1,10 +1,9 @@
 import { writeAudit } from '../../../db/audit';
 import type { StaffTable } from '../../../db/schema';
-import { recordOp } from '../../../db/sync/op-log';
 import type { ParsedInput } from '../../../shared/contract';
 import type { StaffDto } from '../../../shared/contract/staff';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, requirePermission, type ServiceContext } from '../context';
+import { recordsIn, requirePermission, type ServiceContext } from '../context';
 import { assertAnotherActiveAdmin } from './last-admin';
 import { toStaffDto } from './staff-mapper';
 
@@ -31,13 +30,7 @@ export async function updateStaff(
     if (changed.role && before.role === 'administrator' && before.active) {
       await assertAnotherActiveAdmin(trx, before.id);
     }
-    const t = nowIso(ctx);
-    await trx
-      .updateTable('staff')
-      .set({ ...changed, updated_at: t })
-      .where('id', '=', before.id)
-      .execute();
-    await recordOp(trx, opWriter(ctx), 'staff', before.id, { ...changed, updated_at: t });
+    await recordsIn(trx, ctx).staff.update(before, changed);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

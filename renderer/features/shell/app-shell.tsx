@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/permissions';
 import { useIdleLock } from '../../hooks/use-idle-lock';
@@ -17,7 +17,6 @@ import { forgetMasters } from '../intake/masters-cache';
 import { LettersScreen } from '../letters/letters-screen';
 import { ProvisionLogScreen } from '../letters/provision-log-screen';
 import { PersonTimeline } from '../person/person-timeline';
-import { ReportsScreen } from '../reports/reports-screen';
 import { AuditScreen } from '../audit/audit-screen';
 import { BackupReminder } from '../backup/backup-reminder';
 import { BackupScreen } from '../backup/backup-screen';
@@ -30,6 +29,21 @@ import { PrefectureScreen } from '../sync/prefecture-screen';
 import { SyncScreen } from '../sync/sync-screen';
 import { useSyncMode } from '../sync/sync-mode-store';
 
+// The statistics screen carries the charts library (recharts, a third of the renderer): it is
+// loaded the first time the screen opens, so the app starts without it.
+const ReportsScreen = lazy(() =>
+  import('../reports/reports-screen').then((m) => ({ default: m.ReportsScreen })),
+);
+
+function LoadingReports() {
+  const { t } = useTranslation();
+  return (
+    <p className="hint" role="status">
+      {t('reportsScreen.loading')}
+    </p>
+  );
+}
+
 const SCREENS: Record<Screen, () => ReactNode> = {
   intake: () => <IntakeFormScreen />,
   search: () => <SearchScreen />,
@@ -38,7 +52,11 @@ const SCREENS: Record<Screen, () => ReactNode> = {
   coordination: () => <CoordinationBoard />,
   coordinationRequest: () => <CoordinationRequestScreen />,
   directory: () => <DirectoryScreen />,
-  reports: () => <ReportsScreen />,
+  reports: () => (
+    <Suspense fallback={<LoadingReports />}>
+      <ReportsScreen />
+    </Suspense>
+  ),
   events: () => <EventsScreen />,
   activities: () => <ActivitiesScreen />,
   staff: () => <StaffScreen />,

@@ -59,6 +59,7 @@ export const en: Shape<typeof ja> = {
       letter_register_view: 'Letter register viewed',
       letter_provisionLog_view: 'Provision log viewed',
       letter_copy_pdf_file: 'Letter saved as PDF',
+      letter_copy_provision_log: 'Provision log printed as PDF',
       letter_copy_reprint: 'Letter reprinted',
       coordination_open: 'Admission/respite request opened',
       coordination_view: 'Admission/respite request viewed',

@@ -4,6 +4,8 @@ import type { Shape } from '../shape';
 
 export const en: Shape<typeof ja> = {
   reportsScreen: {
+    // while the screen's code (with the charts library) loads: it is not in the main bundle
+    loading: 'Loading the statistics screen…',
     title: 'Statistics and reports',
     filters: 'What to count',
     fiscalYear: 'Fiscal year',

@@ -60,6 +60,7 @@ export const ja = {
       letter_register_view: '発行台帳の閲覧',
       letter_provisionLog_view: '提供記録の閲覧',
       letter_copy_pdf_file: '文書のPDF書き出し',
+      letter_copy_provision_log: '提供記録のPDF書き出し',
       letter_copy_reprint: '文書の再印刷',
       coordination_open: '入院・レスパイト調整の開始',
       coordination_view: '入院・レスパイト調整の閲覧',

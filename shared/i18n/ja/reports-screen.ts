@@ -3,6 +3,8 @@
 // exported files).
 export const ja = {
   reportsScreen: {
+    // while the screen's code (with the charts library) loads: it is not in the main bundle
+    loading: '統計画面を読み込み中…',
     title: '統計・報告',
     filters: '集計の条件',
     fiscalYear: '年度',

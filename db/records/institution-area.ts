@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../../db/schema';
-import { readMeta } from '../../../db/sync/identity';
-import { prefectureCodeOf } from '../../../shared/codes/municipality-code';
-import { abolishedMunicipality } from '../../../shared/masters/abolished-municipalities';
+import { prefectureCodeOf } from '../../shared/codes/municipality-code';
+import { abolishedMunicipality } from '../../shared/masters/abolished-municipalities';
+import type { DB } from '../schema';
+import { readMeta } from '../sync/identity';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,12 +1,14 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../../db/schema';
-import { searchDocumentText } from '../../../shared/text/search-document';
+import { searchDocumentText } from '../../shared/text/search-document';
+import type { DB } from '../schema';
 
 /**
  * One search document per consultation: the person's name and kana, the summary, the response,
  * the consulter note and other disease text, the name run together and the record number,
  * folded (kana kind, width, case) so that やまだ finds ヤマダ and ﾔﾏﾀﾞ (searchDocumentText).
- * The trigram index (search_fts) follows by trigger.
+ * The trigram index (search_fts) follows by trigger. Written only by the record writers
+ * (consultation.ts, person.ts), for every write of a consultation or of a person's name; ops
+ * that arrive rebuild the same text in db/sync/derived-rows.ts.
  */
 export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: string): Promise<void> {
   const c = await trx

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+
+/**
+ * This case file's own settings and counters (table `meta`, never synced): the center's
+ * prefecture, the letterhead, backup and sync folders, the serial counters, the demo mark.
+ * Readers take the connection or a transaction; writers run in the caller's transaction.
+ */
+export { readMeta, writeMeta } from '../sync/identity';
+
+export async function deleteMeta(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('meta').where('key', '=', key).execute();
+}
+
+/** Moves a counter kept in meta one up and returns the new value (1 for a new counter). */
+export async function nextCounter(db: Kysely<DB>, key: string): Promise<number> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  const n = Number(row?.value ?? 0) + 1;
+  await db
+    .insertInto('meta')
+    .values({ key, value: String(n) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(n) }))
+    .execute();
+  return n;
+}
