@@ -9,6 +9,7 @@ import { MIGRATION_NAMES } from '../../db/migrations';
  * it again, so an edit only makes new files differ from old ones (0007 was edited after it
  * shipped). Change the schema with a new migration instead. Line endings are normalized so a
  * Windows checkout hashes the same. The helper the migrations call is frozen with them.
+ * 0014–0016 ship with this round (search by 1–2 characters, sync review, clock skew).
  */
 const FROZEN: Record<string, string> = {
   'sql-helper.ts': 'f0bf3355145e2e767fd30ae2845f844d96699dfcaa1c499e03a597be6d40c6c5',
@@ -25,6 +26,9 @@ const FROZEN: Record<string, string> = {
   '0011-continuity-history.ts': '82cacc82f0a4b7ec3c0234a8125a368dbd193c7d3b9981d97bb4bd54bd4f769c',
   '0012-activities-designations.ts': '5f73176d249a6207595efb35bfb3bea220b81f18275cadf583f44b8254a35106',
   '0013-search-names-serials.ts': '7beb2c8e0d646b7914ee58e583555bb24d9d996634515a5001ec5187c98ef5f8',
+  '0014-short-term-search.ts': '7694b1f9e6026eb4572cf624495dc92aefb2f2c4587caf2255de0d2f63765847',
+  '0015-sync-review.ts': '08d9233f8d27cb364b328a4249c738b70300da100adb52349eb0745a2257a925',
+  '0016-clock-skew.ts': 'e1c7ff451a800392610201bdf9c7f25867ad9af9b470ca68fbae93d5a44b14c5',
 };
 
 function migrationHash(file: string): string {
@@ -39,7 +43,7 @@ describe('frozen migrations', () => {
     );
   });
 
-  it('0001–0013 are still the first migrations, in order (a new one is appended, never inserted)', () => {
+  it('the frozen migrations are still the first migrations, in order (a new one is appended, never inserted)', () => {
     const frozen = Object.keys(FROZEN)
       .filter((f) => /^\d{4}-/.test(f))
       .map((f) => f.replace(/\.ts$/, ''));
