@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
+import { ENTITY_TABLES } from '../../../db/records/registry';
 import type { DB } from '../../../db/schema';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { groupClock, groupNamed, groupOfField, groupValue } from '../../../db/sync/field-groups';
@@ -76,22 +77,23 @@ async function side(db: Db, hlc: string, entity: string, field: string) {
   };
 }
 
-/** The column a person recognises each kind of record by. */
-const LABELS: Record<string, { table: string; column: string }> = {
-  person: { table: 'persons', column: 'name' },
-  consultation: { table: 'consultations', column: 'serial' },
-  follow_up: { table: 'follow_ups', column: 'title' },
-  case: { table: 'cases', column: 'title' },
-  institution: { table: 'institutions', column: 'name' },
-  staff: { table: 'staff', column: 'display_name' },
-  event: { table: 'events', column: 'title' },
+/** The column a person recognises each kind of record by (its table: the entity registry). */
+const LABEL_COLUMNS: Record<string, string> = {
+  person: 'name',
+  consultation: 'serial',
+  follow_up: 'title',
+  case: 'title',
+  institution: 'name',
+  staff: 'display_name',
+  event: 'title',
 };
 
 function recordLabel(ctx: ServiceContext, entity: string, entityId: string): string | null {
-  const l = LABELS[entity];
-  if (!l) return null;
+  const column = LABEL_COLUMNS[entity];
+  const table = ENTITY_TABLES[entity];
+  if (!column || !table) return null;
   const row = ctx.caseFile.sqlite
-    .prepare(`SELECT "${l.column}" AS label FROM "${l.table}" WHERE id = ?`)
+    .prepare(`SELECT "${column}" AS label FROM "${table}" WHERE id = ?`)
     .get(entityId) as { label: string | null } | undefined;
   return row?.label || null;
 }
