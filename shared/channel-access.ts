@@ -22,9 +22,11 @@ export type ChannelAccess = 'locked' | 'signed-in' | { scopedBy: Permission } | 
  *   together or not at all;
  * - `staged`: work that must not sit in a transaction comes first (printing a letter, key
  *   files, reading a bundle, progress), then `uow.write(…)` commits the rows with the audit entry;
- * - `own`: not yet moved onto a unit of work (issue 19): the dispatcher checks the access as for
- *   every channel, then the use case gets the session and opens its own transaction, in which
- *   it writes its rows and the audit entry named here itself.
+ * - `own`: the use case gets the session and opens its own transaction, in which it writes its
+ *   rows and the audit entry named here itself; the dispatcher checks the access as for every
+ *   channel but cannot hold the use case to its entry. Only with a written reason (`why`, next
+ *   to the policy; tests/services/channel-policy.test.ts fails without one). The sync channels
+ *   are still `own` until the sync branch moves them (issue 17).
  */
 export type TransactionKind = 'none' | 'read' | 'write' | 'staged' | 'own';
 
@@ -36,6 +38,8 @@ export interface ChannelPolicy {
    * null where the channel writes none of its own. A list: the use case names which one.
    */
   audit: string | readonly string[] | null;
+  /** why an `own` channel cannot run on a unit of work */
+  why?: string;
 }
 
 type Audit = ChannelPolicy['audit'];
@@ -50,10 +54,11 @@ const write = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
   tx: 'write' as const,
   audit,
 });
-const own = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
+const own = <A extends ChannelAccess>(access: A, audit: Audit = null, why?: string) => ({
   access,
   tx: 'own' as const,
   audit,
+  ...(why === undefined ? {} : { why }),
 });
 const staged = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
   access,
@@ -68,7 +73,9 @@ export const CHANNEL_POLICY = {
   'session.login': locked(), // the sign-in is logged by the case file as it opens (db/case-file.ts)
   'session.openDemo': locked(),
   'session.lock': locked(),
-  'session.changePassphrase': own('signed-in', 'session.change-passphrase'),
+  // the key slot file is rewritten first (outside the database; the case file logs it as
+  // keyslot.passphrase), then this channel's entry is committed
+  'session.changePassphrase': staged('signed-in', 'session.change-passphrase'),
 
   'consultation.record': write('consultation.record', 'consultation.record'),
   'consultation.continuityOf': read('consultation.record'),
@@ -110,23 +117,28 @@ export const CHANNEL_POLICY = {
   'master.diseases': read('signed-in'),
   'master.municipalities': read('signed-in'),
 
-  'staff.list': own('signed-in'),
-  // the key slot is written last, inside the transaction; a failed commit takes it back
-  'staff.add': own('staff.manage', 'staff.add'),
-  'staff.update': own('staff.manage', 'staff.update'),
-  'staff.deactivate': own('staff.manage', 'staff.deactivate'),
-  'totp.status': own('signed-in'),
-  'totp.begin': own('signed-in', 'totp.begin'),
-  'totp.confirm': own('signed-in', 'totp.enable'),
-  'totp.disable': own('signed-in', 'totp.disable'),
-  'totp.reset': own('staff.manage', 'totp.reset'),
-  'totp.accounts': own('staff.manage'),
-  'audit.list': own('audit.read'),
-  'audit.verify': own('audit.read', 'audit.verify'),
-  'audit.export': own('audit.read', 'audit.export'),
+  'staff.list': read('signed-in'),
+  // the key slot (a file beside the database) is written as the transaction's last step; a
+  // failed commit takes it back
+  'staff.add': staged('staff.manage', 'staff.add'),
+  'staff.update': write('staff.manage', 'staff.update'),
+  // the key slot is removed as the transaction's last step: if that fails the account stays
+  'staff.deactivate': write('staff.manage', 'staff.deactivate'),
+  // one's own second factor (a table in the case file that never syncs: db/stores)
+  'totp.status': read('signed-in'),
+  'totp.begin': write('signed-in', 'totp.begin'),
+  'totp.confirm': write('signed-in', 'totp.enable'),
+  'totp.disable': write('signed-in', 'totp.disable'),
+  'totp.reset': write('staff.manage', 'totp.reset'),
+  'totp.accounts': read('staff.manage'),
+  'audit.list': read('audit.read'),
+  // a review is an act too; the export's entry (with the file's hash) is written before the
+  // bytes are handed out
+  'audit.verify': read('audit.read', 'audit.verify'),
+  'audit.export': read('audit.read', 'audit.export'),
 
-  'report.build': own('consultation.viewAll'),
-  'report.export': own('consultation.viewAll', 'report.export'),
+  'report.build': read('consultation.viewAll'),
+  'report.export': read('consultation.viewAll', 'report.export'),
 
   'sync.identity': own('signed-in', 'sync.identity.create'),
   'sync.progress': own('signed-in'),
@@ -153,18 +165,22 @@ export const CHANNEL_POLICY = {
   'sync.centerSummary': own('consultation.viewAll'),
 
   // drafts belong to the user who typed them: no audit entry per keystroke, never synced
-  'draft.save': own('signed-in'),
-  'draft.get': own('signed-in'),
-  'draft.discard': own('signed-in'),
-  'backup.status': own('signed-in'),
-  'backup.run': own('backup.run', 'backup.run'),
-  'backup.setFolder': own('backup.configure', 'backup.configure'),
-  'backup.restore': own('backup.restore', 'backup.restore-replace'),
+  'draft.save': write('signed-in'),
+  'draft.get': read('signed-in'),
+  'draft.discard': write('signed-in'),
+  'backup.status': read('signed-in'),
+  // the snapshot file is written first, then "last backup" commits with the entry
+  'backup.run': staged('backup.run', 'backup.run'),
+  // the folder is tried with a probe file first
+  'backup.setFolder': staged('backup.configure', 'backup.configure'),
+  // the snapshot is proven first; the entry commits in the current file before it is replaced
+  'backup.restore': staged('backup.restore', 'backup.restore-replace'),
   // only where no case file exists; the snapshot's account must hold backup.restore in it
   'backup.restoreLost': locked(),
-  'casefile.verify': own('casefile.check', 'casefile.verify'),
+  'casefile.verify': read('casefile.check', 'casefile.verify'),
   // re-encrypts the file outside any transaction; the case file logs the rotation itself
-  'casefile.rotateKey': own('casefile.rotateKey'),
+  // (casefile.rotate-key), in the same call, right after the new key is in place
+  'casefile.rotateKey': staged('casefile.rotateKey'),
 
   'coordination.open': write('coordination.manage', 'coordination.open'),
   'coordination.update': write('coordination.manage', 'coordination.update'),
@@ -193,7 +209,8 @@ export const CHANNEL_POLICY = {
   'letter.letterhead.get': read('letter.view'),
   'letter.reprint': write('letter.export', 'letter.copy.reprint'),
   'letter.export': write('letter.export', 'letter.copy.pdf_file'),
-  'letter.provisionLogPdf': own('letter.export', 'letter.copy.provision_log'),
+  // printed by Chromium first, then the copy is logged
+  'letter.provisionLogPdf': staged('letter.export', 'letter.copy.provision_log'),
   'letter.letterhead.set': write('letter.settings', 'letter.letterhead.set'),
 
   // fictitious data for a demo file or an empty one (the CLI's `demo`); each record it makes is

@@ -4,21 +4,28 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context';
 import { staffHandlers } from '../../electron/services/staff/handlers';
+import { runUseCase, type UnitOfWork } from '../../electron/services/unit-of-work';
+import { CHANNEL_POLICY } from '../../shared/channel-access';
 import { CHANNELS, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import { errorCode, PASS, serviceFixture } from '../fixtures/service-fixture';
 import { ADMIN } from '../fixtures/temp-casefile';
 
 type StaffChannel = keyof typeof staffHandlers;
 
-/** Parses the input with the channel's schema, runs the handler, checks the output the same way. */
+/**
+ * Parses the input with the channel's schema, runs the handler under the channel's policy as the
+ * dispatcher does (permission, transaction, audit entry), checks the output the same way.
+ */
 async function call<C extends StaffChannel>(
   ctx: ServiceContext,
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
   const def = CHANNELS[channel];
-  const handler = staffHandlers[channel] as (c: ServiceContext, i: unknown) => Promise<unknown>;
-  return def.output.parse(await handler(ctx, def.input.parse(input))) as ChannelOutput<C>;
+  const handler = staffHandlers[channel] as (u: UnitOfWork, i: unknown) => Promise<unknown>;
+  const parsed = def.input.parse(input);
+  const out = await runUseCase(ctx, CHANNEL_POLICY[channel], (u) => handler(u, parsed));
+  return def.output.parse(out) as ChannelOutput<C>;
 }
 
 async function count(ctx: ServiceContext, table: string): Promise<number> {

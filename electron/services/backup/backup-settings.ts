@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAudit } from '../../../db/audit';
 import { listSnapshots } from '../../../db/backup/snapshot';
+import { readMeta, writeMeta } from '../../../db/stores/meta';
 import type { BackupStatusDto } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 
 export const DEFAULT_REMIND_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
 
 export async function metaValue(ctx: ServiceContext, key: string): Promise<string | null> {
-  const row = await ctx.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value ?? null;
+  return readMeta(ctx.db, key);
 }
 
 function isFolder(path: string): boolean {
@@ -64,29 +64,16 @@ function assertWritable(folder: string): void {
   }
 }
 
+/** The folder is tried first (a probe file), then the settings commit with their audit entry. */
 export async function setBackupFolder(
-  ctx: ServiceContext,
+  uow: UnitOfWork,
   input: { folder: string; remindAfterDays: number },
 ): Promise<BackupStatusDto> {
-  requirePermission(ctx, 'backup.configure');
   assertWritable(input.folder);
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const [key, value] of [
-      ['backup_folder', input.folder],
-      ['backup_remind_days', String(input.remindAfterDays)],
-    ] as const) {
-      await trx
-        .insertInto('meta')
-        .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute();
-    }
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'backup.configure',
-      detail: { folder: input.folder, remindAfterDays: input.remindAfterDays },
-    });
+  await uow.write(async (w) => {
+    await writeMeta(w.db, 'backup_folder', input.folder);
+    await writeMeta(w.db, 'backup_remind_days', String(input.remindAfterDays));
+    w.audit.about({ detail: { folder: input.folder, remindAfterDays: input.remindAfterDays } });
   });
-  return backupStatus(ctx);
+  return backupStatus(uow);
 }

@@ -1,8 +1,8 @@
-import { writeAudit } from '../../../db/audit';
 import { takeSnapshot } from '../../../db/backup/snapshot';
+import { writeMeta } from '../../../db/stores/meta';
 import { AppError } from '../../../shared/errors';
-import { requirePermission, type ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
+import type { UnitOfWork } from '../unit-of-work';
 import { backupStatus, metaValue, setBackupFolder } from './backup-settings';
 import { restoreBackup, restoreLostCaseFile } from './restore-backup';
 
@@ -10,23 +10,13 @@ import { restoreBackup, restoreLostCaseFile } from './restore-backup';
  * An encrypted snapshot, rotated. The snapshot is a file leaving the case file, so it is logged
  * like every export, and the entry commits with the "last backup" time.
  */
-async function runBackup(ctx: ServiceContext, given: string | undefined) {
-  requirePermission(ctx, 'backup.run');
-  const folder = given ?? (await metaValue(ctx, 'backup_folder'));
+async function runBackup(uow: UnitOfWork, given: string | undefined) {
+  const folder = given ?? (await metaValue(uow, 'backup_folder'));
   if (!folder) throw new AppError('BACKUP_FOLDER_UNAVAILABLE', 'Choose a backup folder first.');
-  const { snapshot, pruned } = await takeSnapshot(ctx.caseFile, folder, ctx.now());
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('meta')
-      .values({ key: 'backup_last_at', value: snapshot.takenAt })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: snapshot.takenAt }))
-      .execute();
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'backup.run',
-      detail: { to: snapshot.path, bytes: snapshot.bytes, pruned: pruned.length },
-    });
+  const { snapshot, pruned } = await takeSnapshot(uow.caseFile, folder, uow.now());
+  await uow.write(async (w) => {
+    await writeMeta(w.db, 'backup_last_at', snapshot.takenAt);
+    w.audit.about({ detail: { to: snapshot.path, bytes: snapshot.bytes, pruned: pruned.length } });
   });
   return { snapshot, pruned: pruned.length };
 }

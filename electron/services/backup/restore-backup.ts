@@ -1,22 +1,21 @@
 import { existsSync } from 'node:fs';
-import { writeAudit } from '../../../db/audit';
 import { restoreSnapshot } from '../../../db/backup/restore';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
 import type { AppRuntime } from '../../app/runtime';
-import { requirePermission, type ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 
 /**
  * An administrator puts a snapshot back in place of the open case file. The snapshot is proven
  * first (it opens with this account's passphrase as it was then, and passes the integrity
  * check) while the session stays open; only then is the current file's last entry written
- * (which snapshot replaced it), the session locked, and the files swapped. Sign in again after.
+ * (the channel's backup.restore-replace: which snapshot replaced it), the session locked, and
+ * the files swapped. Sign in again after.
  */
 export async function restoreBackup(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   input: { snapshot: string; passphrase: string; secondFactor?: string | undefined },
 ) {
-  requirePermission(ctx, 'backup.restore');
   return restoreSnapshot({
     snapshot: input.snapshot,
     casefile: ctx.caseFile.path,
@@ -26,12 +25,8 @@ export async function restoreBackup(
     now: ctx.now(),
     mayRestore: (role) => can(role, 'backup.restore'),
     beforeReplace: async () => {
-      await writeAudit(ctx.db, {
-        staffId: ctx.actor.id,
-        login: ctx.actor.login,
-        action: 'backup.restore-replace',
-        detail: { snapshot: input.snapshot },
-      });
+      // committed now, in the file being replaced (nothing can be written to it after)
+      await ctx.write(async (w) => w.audit.about({ detail: { snapshot: input.snapshot } }));
       await ctx.caseFile.lock();
     },
   });

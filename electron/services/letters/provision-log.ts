@@ -1,6 +1,6 @@
 import type { PdfFile, ProvisionRow } from '../../../shared/contract/letters';
 import { AppError, isAppError } from '../../../shared/errors';
-import { requirePermission, todayLocal, type ServiceContext } from '../context';
+import { todayLocal, type ServiceContext } from '../context';
 import type { UnitOfWork } from '../unit-of-work';
 import { logCopy, safeFileName } from './letter-copies';
 import { readLetterhead } from './letterhead';
@@ -87,8 +87,7 @@ export async function provisionLog(ctx: UnitOfWork, personId: string) {
 }
 
 /** The provision log printed as a PDF; it names the person, so the copy itself is logged. */
-export async function provisionLogPdf(ctx: ServiceContext, personId: string): Promise<PdfFile> {
-  requirePermission(ctx, 'letter.export');
+export async function provisionLogPdf(ctx: UnitOfWork, personId: string): Promise<PdfFile> {
   const person = await ctx.db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!person) throw new AppError('NOT_FOUND', 'No such person.');
   const rows = await provisionRows(ctx, personId);
@@ -108,11 +107,10 @@ export async function provisionLogPdf(ctx: ServiceContext, personId: string): Pr
     throw new AppError('PDF_FAILED', (e as Error).message);
   }
   const filename = safeFileName(`提供記録_${todayLocal(ctx)}.pdf`);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      logCopy(trx, ctx, { kind: 'provision_log', letterId: null, personId, fileName: filename, bytes: pdf }),
-    );
+  // printed outside any transaction; the copy and its entry commit together
+  await ctx.write((w) =>
+    logCopy(w.db, w, { kind: 'provision_log', letterId: null, personId, fileName: filename, bytes: pdf }),
+  );
   const { createHash } = await import('node:crypto');
   return {
     filename,

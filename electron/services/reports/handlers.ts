@@ -4,7 +4,7 @@ import { exportReport } from './export/export-report';
 
 type ReportChannels = 'report.build' | 'report.export';
 
-/** Statistics: 'consultation.viewAll' is required (checked in buildReport). */
+/** Statistics: 'consultation.viewAll' (the channel's, checked by the dispatcher; buildReport checks it too). */
 export const reportHandlers: HandlerMap<ReportChannels> = {
   'report.build': (ctx, i) => buildReport(ctx, i),
   'report.export': (ctx, i) => exportReport(ctx, i),

@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
-import { writeAudit } from '../../../db/audit';
 import type { ParsedInput } from '../../../shared/contract';
-import { nowIso, requirePermission, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { auditQuery } from '../staff/list-audit';
 import { csvLines } from './audit-csv';
 
 /** Checks the hash chain end to end; the check itself is logged (a review is an act too). */
-export async function verifyAudit(ctx: ServiceContext) {
-  requirePermission(ctx, 'audit.read');
+export async function verifyAudit(ctx: UnitOfWork) {
   const report = ctx.caseFile.verifyAuditChain();
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'audit.verify',
-    detail: { ok: report.ok, entries: report.entries, firstBroken: report.firstBroken },
-  });
+  ctx.audit.about({ detail: { ok: report.ok, entries: report.entries, firstBroken: report.firstBroken } });
   return { ...report, checkedAt: nowIso(ctx) };
 }
 
@@ -26,14 +20,9 @@ const HEADERS = {
 /**
  * The filtered log as CSV, oldest first (the order of the chain, so the MAC column can be
  * compared with a later export). The export is an audit entry of its own, with the file's
- * SHA-256 and the filter, written before the bytes are handed out.
+ * SHA-256 and the filter, written by the dispatcher before the bytes are handed out.
  */
-export async function exportAudit(
-  ctx: ServiceContext,
-  f: ParsedInput<'audit.export'>,
-  lang: 'ja' | 'en' = 'ja',
-) {
-  requirePermission(ctx, 'audit.read');
+export async function exportAudit(ctx: UnitOfWork, f: ParsedInput<'audit.export'>, lang: 'ja' | 'en' = 'ja') {
   const rows = await auditQuery(ctx, f).selectAll().orderBy('id', 'asc').execute();
   const csv = csvLines([
     HEADERS[lang],
@@ -42,10 +31,7 @@ export async function exportAudit(
   const bytes = Buffer.from(csv, 'utf8');
   const stamp = nowIso(ctx).slice(0, 10).replace(/-/g, '');
   const filename = `yorisoi-audit-${stamp}.csv`;
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'audit.export',
+  ctx.audit.about({
     detail: {
       filename,
       rows: rows.length,

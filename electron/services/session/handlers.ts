@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { writeAudit } from '../../../db/audit';
 import { seedDemo } from '../../demo/seed-demo';
 import { setupLetterhead } from '../letters/letterhead';
 import type { PrefectureCode } from '../../../shared/codes/prefectures';
@@ -51,13 +50,9 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
     await runtime.lock();
     return { ok: true as const };
   },
-  'session.changePassphrase': async (ctx, input) => {
-    await ctx.caseFile.changePassphrase(ctx.actor.login, input.oldPassphrase, input.newPassphrase);
-    await writeAudit(ctx.db, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'session.change-passphrase',
-    });
+  // the slot file first; the channel's entry commits afterwards (the dispatcher writes it)
+  'session.changePassphrase': async (uow, input) => {
+    await uow.caseFile.changePassphrase(uow.actor.login, input.oldPassphrase, input.newPassphrase);
     return { ok: true as const };
   },
 };

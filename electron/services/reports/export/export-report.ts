@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { writeAudit } from '../../../../db/audit';
 import type {
   reportChannels,
   ReportDto,
   ReportFile,
   ReportFormat,
 } from '../../../../shared/contract/reports';
-import type { ServiceContext } from '../../context';
+import type { UnitOfWork } from '../../unit-of-work';
 import { buildReport } from '../build-report';
 import { reportToCsv } from './csv';
 import { reportToXlsx } from './xlsx';
@@ -42,17 +41,15 @@ async function encode(r: ReportDto, p: ParsedExport, now: Date): Promise<Buffer>
 /**
  * Builds the report and encodes it as a file for the user to save. Every export is written to
  * the audit log (DOMAIN §7: who, when, what, which period), with the file's SHA-256 so the
- * log can prove which file left; the bytes are only returned once the entry is written.
+ * log can prove which file left; the dispatcher writes the entry (report.export) before the
+ * bytes are returned.
  */
-export async function exportReport(ctx: ServiceContext, p: ParsedExport): Promise<ReportFile> {
+export async function exportReport(ctx: UnitOfWork, p: ParsedExport): Promise<ReportFile> {
   const { format, ...filter } = p;
   const r = await buildReport(ctx, filter);
   const bytes = await encode(r, p, ctx.now());
   const filename = reportFilename(r, format);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'report.export',
+  ctx.audit.about({
     entity: 'report',
     detail: {
       format,
