@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 import { AppError } from '../../shared/errors';
@@ -63,4 +66,102 @@ describe('CLI commands are authorized by the channel policy', () => {
       expect(before.demo).toBeNull();
     });
   }
+});
+
+/**
+ * A nurse (the counselor role) at the terminal tries what only an administrator may: read or
+ * export the audit log, swap the case file for an older snapshot, rotate the data key. Each is
+ * refused with FORBIDDEN by the channel's policy, no file is written or replaced, and the log
+ * holds nothing but her sign-in (these channels declare no refusal entry).
+ */
+describe("a nurse's administrator commands at the CLI", () => {
+  let fx: Awaited<ReturnType<typeof serviceFixture>>;
+  let casefile = '';
+  let backups = '';
+  let snapshotFile = '';
+  beforeAll(async () => {
+    fx = await serviceFixture();
+    await fx.addStaff('nurse', 'counselor', '看護 花子', 'nurse');
+    casefile = fx.runtime.casefile;
+    backups = join(fx.dir, 'backups');
+    mkdirSync(backups);
+    await fx.runtime.lock();
+    process.env.YORISOI_PASSPHRASE = ADMIN.passphrase;
+    await runCli(['backup', '--casefile', casefile, '--login', ADMIN.login, '--to', backups], () => {});
+    snapshotFile = join(backups, readdirSync(backups)[0]!);
+    process.env.YORISOI_PASSPHRASE = PASS;
+  });
+  afterAll(async () => {
+    delete process.env.YORISOI_PASSPHRASE;
+    delete process.env.YORISOI_NEW_PASSPHRASE;
+    await fx.close();
+  });
+
+  const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+  /** The log without sign-ins, the staff rows, the key slots and the backup folder. */
+  async function state() {
+    const ctx = await fx.runtime.login(ADMIN.login, ADMIN.passphrase);
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'login'])
+      .where('action', '!=', 'login')
+      .orderBy('id')
+      .execute();
+    const staff = await ctx.db
+      .selectFrom('staff')
+      .select(['login', 'role', 'active'])
+      .orderBy('login')
+      .execute();
+    // the key slots themselves (a sign-in moves the file's audit anchor, not a slot)
+    const keys = createHash('sha256')
+      .update(
+        JSON.stringify((JSON.parse(readFileSync(ctx.caseFile.keysPath, 'utf8')) as { slots: unknown }).slots),
+      )
+      .digest('hex');
+    await fx.runtime.lock();
+    return { audit, staff, keys, backups: readdirSync(backups).sort() };
+  }
+
+  const attempts: [string, string[]][] = [
+    ['audit export', ['audit', 'export', '--out', 'EXPORT']],
+    ['audit verify', ['audit', 'verify']],
+    ['restore', ['restore', '--from', 'SNAPSHOT']],
+    ['rotate-key', ['rotate-key']],
+  ];
+  for (const [name, args] of attempts) {
+    it(`\`yorisoi ${name}\` is FORBIDDEN and changes nothing`, async () => {
+      const out = join(fx.dir, `audit-${name.replace(/ /g, '-')}.csv`);
+      const argv = args.map((a) => (a === 'EXPORT' ? out : a === 'SNAPSHOT' ? snapshotFile : a));
+      const before = await state();
+      const fileBefore = hash(casefile);
+      const err = await runCli([...argv, '--casefile', casefile, '--login', 'nurse'], () => {}).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe('FORBIDDEN');
+      expect(existsSync(out)).toBe(false);
+      expect(await state()).toEqual(before);
+      // the case file was not replaced by the snapshot (its bytes differ only by the sign-ins)
+      expect(hash(casefile) === hash(snapshotFile)).toBe(false);
+      expect(fileBefore).not.toBe(hash(snapshotFile));
+    });
+  }
+
+  it('`yorisoi passphrase` is her own to change, and logged as the channel declares', async () => {
+    const before = await state();
+    process.env.YORISOI_NEW_PASSPHRASE = 'a new passphrase for the nurse 2025';
+    try {
+      await runCli(['passphrase', '--casefile', casefile, '--login', 'nurse'], () => {});
+    } finally {
+      delete process.env.YORISOI_NEW_PASSPHRASE;
+    }
+    const after = await state();
+    expect(after.audit.slice(before.audit.length)).toEqual([
+      { action: 'keyslot.passphrase', login: 'nurse' },
+      { action: 'session.change-passphrase', login: 'nurse' },
+    ]);
+    await fx.runtime.login('nurse', 'a new passphrase for the nurse 2025');
+    await fx.runtime.lock();
+  });
 });

@@ -5,7 +5,6 @@ import { PREFECTURE_CODES } from '../../../shared/codes/prefectures';
 import { AppError } from '../../../shared/errors';
 import { flags, str } from '../args';
 import { cliText, fill } from '../cli-text';
-import { withSecondFactor } from '../second-factor';
 import { secretFrom } from '../secrets';
 import type { IntegrityReportDto } from '../../../shared/contract/casefile';
 import { openCliSession } from './session-door';
@@ -48,28 +47,6 @@ export async function initCommand(argv: string[], out: Out): Promise<void> {
   out(recoveryCode);
 }
 
-export async function unlockFromFlags(
-  argv: string[],
-  extra: Record<string, 'string' | 'boolean'> = {},
-  required: string[] = [],
-) {
-  const parsed = flags(argv, { casefile: 'string', login: 'string', ...extra }, [
-    'casefile',
-    'login',
-    ...required,
-  ]);
-  const passphrase = await secretFrom('YORISOI_PASSPHRASE', cliText().ask.passphrase);
-  const cf = await withSecondFactor((secondFactor) =>
-    CaseFile.unlock({
-      casefile: str(parsed.values, 'casefile'),
-      login: str(parsed.values, 'login'),
-      passphrase,
-      secondFactor,
-    }),
-  );
-  return { cf, passphrase, ...parsed };
-}
-
 /** `verify`: the integrity check, through the dispatcher (administrators and counselors). */
 export async function verifyCommand(argv: string[], out: Out): Promise<number> {
   const s = await openCliSession(argv);
@@ -85,14 +62,15 @@ export async function verifyCommand(argv: string[], out: Out): Promise<number> {
   }
 }
 
+/** `passphrase`: one's own, through the dispatcher (the channel's audit entry with it). */
 export async function passphraseCommand(argv: string[], out: Out): Promise<void> {
-  const { cf, passphrase } = await unlockFromFlags(argv);
+  const s = await openCliSession(argv);
   try {
     const next = await secretFrom('YORISOI_NEW_PASSPHRASE', cliText().ask.newPassphrase, true);
-    await cf.changePassphrase(cf.staff.login, passphrase, next);
-    out(fill(cliText().casefile.passphraseChanged, { login: cf.staff.login }));
+    await s.call('session.changePassphrase', { oldPassphrase: s.passphrase, newPassphrase: next });
+    out(fill(cliText().casefile.passphraseChanged, { login: s.runtime.context().actor.login }));
   } finally {
-    await cf.lock();
+    await s.close();
   }
 }
 

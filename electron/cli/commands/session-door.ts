@@ -26,5 +26,6 @@ export async function openCliSession(argv: string[], extra: Record<string, 'stri
     }
     return r.data;
   }
-  return { ...parsed, runtime, call, close: () => runtime.lock() };
+  // the passphrase stays for a channel that asks for it again (changing it: the old one)
+  return { ...parsed, runtime, call, passphrase, close: () => runtime.lock() };
 }
