@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseFile } from '../../db/case-file';
 import { findRecoverySlot, unwrapDataKey } from '../../db/crypto/key-slots';
 import { keyslotPath, readKeySlotFile } from '../../db/crypto/keyslot-file';
 import { composeApp } from '../../electron/app/compose';
@@ -116,6 +117,21 @@ describe('restore from the app', () => {
     expect(r.replaced).toMatch(/\.replaced-/);
     expect(existsSync(r.replaced!)).toBe(true);
     expect((await a.call('session.status', {})).unlocked).toBe(false);
+    // the file kept beside ends with the channel's entry: who put which snapshot in its place
+    const kept = await CaseFile.unlock({ casefile: r.replaced!, login: 'admin', passphrase: PASS });
+    const last = await kept.db
+      .selectFrom('audit_log')
+      .select(['action', 'login', 'detail'])
+      .where('action', '!=', 'login')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await kept.lock();
+    expect(last).toEqual({
+      action: 'backup.restore-replace',
+      login: 'admin',
+      detail: JSON.stringify({ snapshot: snapshot.path }),
+    });
     await a.runtime.login('admin', PASS);
     const list = await a.call('consultation.list', {});
     expect(list.rows ?? list).toHaveLength(0);

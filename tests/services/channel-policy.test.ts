@@ -5,6 +5,7 @@ import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import { CHANNEL_POLICY } from '../../shared/channel-access';
 import { CHANNEL_NAMES, CHANNELS } from '../../shared/contract';
 import { serviceFixture } from '../fixtures/service-fixture';
+import { ADMIN } from '../fixtures/temp-casefile';
 
 /**
  * shared/channel-access.ts is what the dispatcher runs by, not documentation: every channel
@@ -287,6 +288,47 @@ describe('staff, second factor, audit, backup and drafts run on the unit of work
     const after = await state();
     expect(after.audit).toBe(before.audit + 1);
     expect(after.meta.map((m) => m.key)).toEqual(['backup_folder', 'backup_remind_days']);
+  });
+
+  it('each call writes the entry its policy declares, in the same order as it ran', async () => {
+    await fx.as('admin');
+    const d = createDispatcher(fx.runtime, ALL_HANDLERS, { logInternal: () => {} });
+    const calls: [string, unknown][] = [
+      ['totp.reset', { staffId: adminTotpStaff }],
+      ['staff.update', { id: adminTotpStaff, displayName: '事務 二郎' }],
+      ['casefile.verify', {}],
+      ['audit.verify', {}],
+      ['backup.run', {}],
+      [
+        'session.changePassphrase',
+        { oldPassphrase: ADMIN.passphrase, newPassphrase: 'a changed admin passphrase 2025' },
+      ],
+      [
+        'session.changePassphrase',
+        { oldPassphrase: 'a changed admin passphrase 2025', newPassphrase: ADMIN.passphrase },
+      ],
+    ];
+    const db = () => fx.runtime.context().db;
+    const from = (
+      await db()
+        .selectFrom('audit_log')
+        .select((e) => e.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m;
+    for (const [c, input] of calls) {
+      const r = await d.dispatch(c, input);
+      expect(r.ok ? 'ok' : r.error.code, c).toBe('ok');
+    }
+    const written = await db()
+      .selectFrom('audit_log')
+      .select('action')
+      .where('id', '>', Number(from))
+      .where('action', 'not in', ['keyslot.passphrase'])
+      .orderBy('id')
+      .execute();
+    expect(written.map((w) => w.action)).toEqual(
+      calls.map(([c]) => CHANNEL_POLICY[c as keyof typeof CHANNEL_POLICY].audit),
+    );
   });
 
   it('a use case cannot leave out its audit entry: the dispatcher writes the declared one', async () => {
