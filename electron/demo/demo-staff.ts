@@ -1,10 +1,9 @@
 // FICTITIOUS colleagues for the demo case file, so consultations have varied responders and
 // professions. They are staff rows without key slots: they appear as responders and follow-up
 // owners, but nobody can log in as them. Written like `staff.add` (row, op, audit).
-import { writeAudit } from '../../db/audit';
 import type { StaffProfession } from '../../shared/vocab/staff-professions';
 import type { StaffRole } from '../../shared/vocab/staff-roles';
-import { recordsIn, requirePermission, type ServiceContext } from '../services/context';
+import type { UnitOfWork } from '../services/unit-of-work';
 
 interface DemoColleague {
   login: string;
@@ -36,10 +35,11 @@ export const DEMO_COLLEAGUES: readonly DemoColleague[] = [
   { login: 'demo-doctor', displayName: '渡辺 誠（架空）', role: 'read_only', profession: 'physician' },
 ];
 
-/** Adds the demo colleagues not there yet; returns how many were added. */
-export async function ensureDemoStaff(ctx: ServiceContext): Promise<number> {
-  requirePermission(ctx, 'staff.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+/** Adds the demo colleagues not there yet (each logged as its staff.add); how many were added. */
+export async function ensureDemoStaff(uow: UnitOfWork): Promise<number> {
+  uow.require('staff.manage');
+  return uow.write(async (w) => {
+    const trx = w.db;
     const existing = new Set(
       (
         await trx
@@ -56,17 +56,14 @@ export async function ensureDemoStaff(ctx: ServiceContext): Promise<number> {
     let added = 0;
     for (const c of DEMO_COLLEAGUES) {
       if (existing.has(c.login)) continue;
-      const id = await recordsIn(trx, ctx).staff.insert({
+      const id = await w.records.staff.insert({
         login: c.login,
         display_name: c.displayName,
         role: c.role,
         profession: c.profession,
         active: 1,
       });
-      await writeAudit(trx, {
-        staffId: ctx.actor.id,
-        login: ctx.actor.login,
-        action: 'staff.add',
+      w.audit.add('staff.add', {
         entity: 'staff',
         entityId: id,
         detail: { login: c.login, role: c.role, demo: true },
