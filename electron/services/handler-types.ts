@@ -13,8 +13,9 @@ type TxOf<C extends ChannelName> = ChannelPolicies[C]['tx'];
 export type SessionHandler<C extends ChannelName> = (uow: UnitOfWork, input: In<C>) => Out<C>;
 
 /**
- * A use case not yet moved onto a unit of work (policy `own`): the dispatcher has checked the
- * access; it opens its own transaction and writes its own audit entry.
+ * A use case that owns its commit (policy `own`, with its reason written next to it; today only
+ * the sync channels, until issue 17's branch moves them): the dispatcher has checked the access;
+ * it opens its own transaction and writes its own audit entry.
  */
 export type OwnHandler<C extends ChannelName> = (ctx: ServiceContext, input: In<C>) => Out<C>;
 

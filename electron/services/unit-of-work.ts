@@ -193,8 +193,8 @@ export async function runUseCase<T>(
 }
 
 /**
- * The audit entry of a helper shared by use cases on a unit of work and use cases not yet moved
- * onto one (issue 19): on a unit of work it goes to the unit's audit book (written with the use
+ * The audit entry of a helper shared by use cases on a unit of work and the `own` ones (the sync
+ * channels, issue 17): on a unit of work it goes to the unit's audit book (written with the use
  * case); with a plain session, straight into the caller's transaction as before.
  */
 export async function auditEntry(
