@@ -316,6 +316,46 @@ describe('staff, second factor, audit, backup and drafts run on the unit of work
     expect(after.meta.map((m) => m.key)).toEqual(['backup_folder', 'backup_remind_days']);
   });
 
+  /** The log refuses entries of one action (as a full disk would, at the entry). */
+  async function withRefusedEntry<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    const db = fx.runtime.context().db;
+    await sql`CREATE TEMP TRIGGER refuse_entry BEFORE INSERT ON audit_log
+      WHEN NEW.action = ${sql.lit(action)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db);
+    try {
+      return await fn();
+    } finally {
+      await sql`DROP TRIGGER refuse_entry`.execute(db);
+    }
+  }
+
+  it('staff.add: when its entry cannot be written there is no account and no key slot', async () => {
+    await fx.as('admin');
+    const before = await state();
+    const r = await withRefusedEntry('staff.add', () =>
+      createDispatcher(fx.runtime, ALL_HANDLERS, { logInternal: () => {} }).dispatch('staff.add', {
+        login: 'newcomer',
+        displayName: '新人 三郎',
+        role: 'counselor',
+        passphrase: 'newcomer passphrase 2025',
+      }),
+    );
+    expect(r.ok).toBe(false);
+    expect(await state()).toEqual(before);
+    await expect(fx.runtime.login('newcomer', 'newcomer passphrase 2025')).rejects.toMatchObject({
+      code: 'UNKNOWN_LOGIN',
+    });
+  });
+
+  it('backup.run: when its entry cannot be written, "last backup" is not moved either', async () => {
+    await fx.as('admin');
+    const before = await state();
+    const r = await withRefusedEntry('backup.run', () =>
+      createDispatcher(fx.runtime, ALL_HANDLERS, { logInternal: () => {} }).dispatch('backup.run', {}),
+    );
+    expect(r.ok).toBe(false);
+    expect(await state()).toEqual(before);
+  });
+
   it('each call writes the entry its policy declares, in the same order as it ran', async () => {
     await fx.as('admin');
     const d = createDispatcher(fx.runtime, ALL_HANDLERS, { logInternal: () => {} });
