@@ -123,7 +123,9 @@ export function decodeNumbers(s: string | null, rows: number): Float64Array {
     if (ch === ROW) {
       if (row < rows) out[row] = isNull ? NaN : sign * value;
       row++;
-      [value, sign, isNull] = [0, 1, false];
+      value = 0;
+      sign = 1;
+      isNull = false;
     } else if (ch === NULL) isNull = true;
     else if (ch === 0x2d) sign = -1;
     else if (ch >= 0x30 && ch <= 0x39) value = value * 10 + (ch - 0x30);
