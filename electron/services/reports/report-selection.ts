@@ -55,6 +55,8 @@ export interface Selection {
   responders: MultiColumn;
   /** medical devices (人工呼吸器 …) recorded with the consultation */
   devices: MultiColumn;
+  /** the row of a consultation id in the selection (built when first asked: the referrals) */
+  rowOf(id: string): number | undefined;
 }
 
 export const CONTINUITY_NEW = 1;
@@ -115,6 +117,7 @@ async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
   const parts = [
     each(sql`coalesce(p.rowid, -c.rowid)`, 'pid'),
     each(sql`c.received_at || c.id`, 'latest'),
+    each(sql`c.id`, 'id'),
     each(sql`c.duration_min`, 'duration'),
     each(sql`c.age`, 'age'),
     ...Object.entries(COLUMNS).map(([name, expr]) => each(expr, name)),
@@ -156,7 +159,17 @@ async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
   );
   const continuity = Uint8Array.from(cont.codes, (c) => flag[c]!);
   const multi = (name: ChildName) => decodeMultiColumn(text(name), size);
+  const ids = text('id') ?? '';
+  let rowById: Map<string, number> | null = null;
   return {
+    rowOf: (id) => {
+      if (!rowById) {
+        rowById = new Map();
+        const at = pieceStarts(ids, size);
+        for (let i = 0; i < size; i++) rowById.set(ids.slice(at[i]!, at[i + 1]! - 1), i);
+      }
+      return rowById.get(id);
+    },
     size,
     persons: numbers.size,
     pid,
