@@ -56,6 +56,17 @@ it('the first unlock after the upgrade chains the earlier entries once and says 
   const s = caseFile.sqlite;
   // the sync-review migrations (issue 17; renumbered at merge, so found by name)
   for (const { name } of s.prepare(`SELECT name FROM kysely_migration`).all() as { name: string }[]) {
+    // the report's copy of the lists (issue 20): triggers, four columns, 0011's report index again
+    if (name.endsWith('-report-lists')) {
+      for (const t of ['categories', 'responses', 'diseases', 'responders']) {
+        for (const k of ['ai', 'ad', 'au']) s.exec(`DROP TRIGGER consultation_${t}_report_${k}`);
+      }
+      s.exec(`DROP INDEX consultations_report`);
+      for (const t of ['categories', 'responses', 'diseases', 'responders'])
+        s.exec(`ALTER TABLE consultations DROP COLUMN report_${t}`);
+      s.exec(`CREATE INDEX consultations_report ON consultations(fiscal_year, received_date, id)`);
+      s.prepare(`DELETE FROM kysely_migration WHERE name = ?`).run(name);
+    }
     if (name.endsWith('-clock-skew')) {
       s.exec(
         `ALTER TABLE sync_peers DROP COLUMN clock_offset_ms; ALTER TABLE sync_peers DROP COLUMN clock_checked_at`,

@@ -57,7 +57,9 @@ class Tallies {
     let marks = this.#marks[k];
     if (!marks) {
       this.#marks[k] = marks = new Uint8Array(this.sel.persons);
-      [this.visits[k], this.persons[k], this.sums[k]] = [0, 0, noSums()];
+      this.visits[k] = 0;
+      this.persons[k] = 0;
+      this.sums[k] = noSums();
     }
     this.visits[k]!++;
     const p = this.sel.pid[row]!;
@@ -71,7 +73,10 @@ class Tallies {
     if (continuity === CONTINUITY_NEW) {
       t.new++;
       const seen = (this.#newMarks[k] ??= new Uint8Array(this.sel.persons));
-      if (!seen[p]) [seen[p], t.newPersons] = [1, t.newPersons + 1];
+      if (!seen[p]) {
+        seen[p] = 1;
+        t.newPersons++;
+      }
     } else if (continuity === CONTINUITY_CONTINUING) t.continuing++;
     const d = this.sel.duration[row]!;
     if (d === d) {
@@ -109,6 +114,9 @@ export function valueAt(sel: Selection, column: ColumnName, row: number): string
   return c.values[c.codes[row]!]!;
 }
 
+/** Up to this many combinations of codes, rowKeys looks them up in a typed array. */
+const COMBO_TABLE_MAX = 1 << 20;
+
 /** Each row's key as an index into `keys`; -1 leaves the row out. */
 export interface RowKeys {
   keys: string[];
@@ -129,21 +137,29 @@ export function rowKeys(
   const cols = columns.map((c) => sel.col[c]);
   const index = new KeyIndex();
   const of = new Int32Array(sel.size);
-  const seen = new Map<number, number>(); // combination of dictionary codes → key index
+  // combination of dictionary codes → 0 not asked yet, 1 row left out, else key index + 2; in a
+  // typed array when the combinations are few (they are: codes of a few columns), else a map
+  const combos = cols.reduce((n, c) => n * c.values.length, 1);
+  const table = combos <= COMBO_TABLE_MAX ? new Int32Array(combos) : null;
+  const seen = new Map<number, number>();
+  const codes = cols.map((c) => c.codes);
+  const sizes = cols.map((c) => c.values.length);
+  const n = cols.length;
   for (let i = 0; i < sel.size; i++) {
     if (where && !where(i)) {
       of[i] = -1;
       continue;
     }
     let combo = 0;
-    for (const c of cols) combo = combo * c.values.length + c.codes[i]!;
-    let k = seen.get(combo);
-    if (k === undefined) {
+    for (let j = 0; j < n; j++) combo = combo * sizes[j]! + codes[j]![i]!;
+    let v = table ? table[combo]! : (seen.get(combo) ?? 0);
+    if (v === 0) {
       const value = key(...cols.map((c) => c.values[c.codes[i]!]!));
-      k = value === undefined ? -1 : index.of(value ?? NOT_RECORDED);
-      seen.set(combo, k);
+      v = value === undefined ? 1 : index.of(value ?? NOT_RECORDED) + 2;
+      if (table) table[combo] = v;
+      else seen.set(combo, v);
     }
-    of[i] = k;
+    of[i] = v - 2;
   }
   return { keys: index.keys, of };
 }

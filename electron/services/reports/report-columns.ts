@@ -3,13 +3,15 @@
  * over as ONE string — group_concat of every row's value, rows separated by U+001F — because
  * handing over 100,000 rows costs a JavaScript value per cell (≈1 s at 100,000 consultations
  * here), while one string per column costs next to nothing. The decoder walks the string once
- * and gives each row a dictionary code (the distinct values are few: methods, months, codes),
- * making a string only for each distinct value, never one per row.
+ * and gives each row a dictionary code (the distinct values are few: methods, months, codes).
  */
 
 /** Separates rows. */
 export const ROW_SEP = '\u001f';
-/** Separates the values of one row in a many-valued column (categories, responses, …). */
+/**
+ * Separates the values of one row in a many-valued column (categories, responses, …); the
+ * lists the consultations keep for the report use it too (char(30), migration 0023-report-lists).
+ */
 export const ITEM_SEP = '\u001e';
 /** A row's value that is SQL NULL. */
 export const NULL_MARK = '\u001d';
@@ -55,26 +57,35 @@ function expectRows(found: number, rows: number): void {
   if (found !== rows) throw new Error(`report selection: a column has ${found} rows, not ${rows}`);
 }
 
-/** A one-value-per-row column. */
+/**
+ * A one-value-per-row column. Each row's piece is found with indexOf and looked up as a short
+ * string: the engine's own search and string hash beat a character loop in JavaScript, most of
+ * all in a report's first build, before that loop is optimised (issue 20).
+ */
 export function decodeColumn(s: string | null, rows: number): Column {
   const codes = new Int32Array(rows);
-  const dict = new Dictionary();
-  if (rows === 0) return { codes, values: dict.values };
+  const values: (string | null)[] = [null];
+  if (rows === 0) return { codes, values };
   const text = s ?? '';
+  const index = new Map<string, number>([[NULL_MARK, 0]]);
   let row = 0;
   let from = 0;
-  let hash = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text.charCodeAt(i) : ROW;
-    if (ch === ROW) {
-      if (row < rows) codes[row] = dict.codeOf(text, from, i, hash);
-      row++;
-      from = i + 1;
-      hash = 0;
-    } else hash = (Math.imul(hash, 31) + ch) | 0;
+  for (;;) {
+    let end = text.indexOf(ROW_SEP, from);
+    const last = end < 0;
+    if (last) end = text.length;
+    if (row < rows) {
+      const piece = text.slice(from, end);
+      let code = index.get(piece);
+      if (code === undefined) index.set(piece, (code = values.push(piece) - 1));
+      codes[row] = code;
+    }
+    row++;
+    if (last) break;
+    from = end + 1;
   }
   expectRows(row, rows);
-  return { codes, values: dict.values };
+  return { codes, values };
 }
 
 /** A column of values separated by ITEM_SEP within each row; a value twice in a row counts once. */
@@ -123,7 +134,9 @@ export function decodeNumbers(s: string | null, rows: number): Float64Array {
     if (ch === ROW) {
       if (row < rows) out[row] = isNull ? NaN : sign * value;
       row++;
-      [value, sign, isNull] = [0, 1, false];
+      value = 0;
+      sign = 1;
+      isNull = false;
     } else if (ch === NULL) isNull = true;
     else if (ch === 0x2d) sign = -1;
     else if (ch >= 0x30 && ch <= 0x39) value = value * 10 + (ch - 0x30);

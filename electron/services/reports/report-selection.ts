@@ -20,10 +20,9 @@ import { inScope, type ReportScope } from './report-scope';
  * table of tables 1–10 then counts in JavaScript (count-groups.ts) — one pass of SQLite over
  * the report index instead of a GROUP BY per table.
  *
- * One query: SEARCH c USING COVERING INDEX consultations_report, SEARCH p USING COVERING INDEX
- * sqlite_autoindex_persons_1, and per consultation one PRIMARY KEY range of each child table
- * (categories, responses, diseases, responders). Each column comes back as one string (see
- * report-columns.ts); all of them are aggregates of the same query, so row r of one column is
+ * One query: SEARCH c USING COVERING INDEX consultations_report (which holds the lists too:
+ * migration 0023-report-lists) and SEARCH p USING COVERING INDEX sqlite_autoindex_persons_1.
+ * Each column comes back as one string (see report-columns.ts); all of them are aggregates of the same query, so row r of one column is
  * row r of every other.
  *
  * - `pid`: the person number, dense from 0: one per person row; a consultation without a
@@ -56,6 +55,8 @@ export interface Selection {
   responders: MultiColumn;
   /** medical devices (人工呼吸器 …) recorded with the consultation */
   devices: MultiColumn;
+  /** the row of a consultation id in the selection (built when first asked: the referrals) */
+  rowOf(id: string): number | undefined;
 }
 
 export const CONTINUITY_NEW = 1;
@@ -95,12 +96,16 @@ const COLUMNS = {
 } satisfies Record<string, RawBuilder<unknown>>;
 export type ColumnName = keyof typeof COLUMNS;
 
+/**
+ * The lists, as the consultation keeps a copy of them for the report (migration
+ * 0023-report-lists, kept by triggers; values separated by ITEM_SEP); devices is a JSON array.
+ */
 const CHILDREN = {
-  categories: sql`SELECT group_concat(x.code, ${ITEM_SEP}) FROM consultation_categories x WHERE x.consultation_id = c.id`,
-  responses: sql`SELECT group_concat(x.code, ${ITEM_SEP}) FROM consultation_responses x WHERE x.consultation_id = c.id`,
-  diseases: sql`SELECT group_concat(x.number || ':' || x.list_version, ${ITEM_SEP}) FROM consultation_diseases x WHERE x.consultation_id = c.id`,
-  responders: sql`SELECT group_concat(x.profession, ${ITEM_SEP}) FROM consultation_responders x WHERE x.consultation_id = c.id`,
-  devices: sql`SELECT group_concat(x.value, ${ITEM_SEP}) FROM json_each(c.devices) x`,
+  categories: sql`c.report_categories`,
+  responses: sql`c.report_responses`,
+  diseases: sql`c.report_diseases`,
+  responders: sql`c.report_responders`,
+  devices: sql`(SELECT group_concat(x.value, ${ITEM_SEP}) FROM json_each(c.devices) x)`,
 };
 type ChildName = keyof typeof CHILDREN;
 
@@ -112,10 +117,11 @@ async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
   const parts = [
     each(sql`coalesce(p.rowid, -c.rowid)`, 'pid'),
     each(sql`c.received_at || c.id`, 'latest'),
+    each(sql`c.id`, 'id'),
     each(sql`c.duration_min`, 'duration'),
     each(sql`c.age`, 'age'),
     ...Object.entries(COLUMNS).map(([name, expr]) => each(expr, name)),
-    ...Object.entries(CHILDREN).map(([name, q]) => each(sql`(${q})`, name)),
+    ...Object.entries(CHILDREN).map(([name, q]) => each(q, name)),
   ];
   const { rows } = await sql<Record<string, string | number | null>>`
     SELECT count(*) AS size, ${sql.join(parts)}
@@ -153,7 +159,17 @@ async function load(ctx: ServiceContext, s: ReportScope): Promise<Selection> {
   );
   const continuity = Uint8Array.from(cont.codes, (c) => flag[c]!);
   const multi = (name: ChildName) => decodeMultiColumn(text(name), size);
+  const ids = text('id') ?? '';
+  let rowById: Map<string, number> | null = null;
   return {
+    rowOf: (id) => {
+      if (!rowById) {
+        rowById = new Map();
+        const at = pieceStarts(ids, size);
+        for (let i = 0; i < size; i++) rowById.set(ids.slice(at[i]!, at[i + 1]! - 1), i);
+      }
+      return rowById.get(id);
+    },
     size,
     persons: numbers.size,
     pid,
