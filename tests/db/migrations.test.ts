@@ -45,7 +45,7 @@ describe('migrations', () => {
       '0014-short-term-search',
       '0015-sync-review',
       '0016-clock-skew',
-      '0023-report-lists',
+      '0018-report-lists',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });

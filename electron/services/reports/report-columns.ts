@@ -10,7 +10,7 @@
 export const ROW_SEP = '\u001f';
 /**
  * Separates the values of one row in a many-valued column (categories, responses, …); the
- * lists the consultations keep for the report use it too (char(30), migration 0023-report-lists).
+ * lists the consultations keep for the report use it too (char(30), migration 0018-report-lists).
  */
 export const ITEM_SEP = '\u001e';
 /** A row's value that is SQL NULL. */

@@ -21,7 +21,7 @@ import { inScope, type ReportScope } from './report-scope';
  * the report index instead of a GROUP BY per table.
  *
  * One query: SEARCH c USING COVERING INDEX consultations_report (which holds the lists too:
- * migration 0023-report-lists) and SEARCH p USING COVERING INDEX sqlite_autoindex_persons_1.
+ * migration 0018-report-lists) and SEARCH p USING COVERING INDEX sqlite_autoindex_persons_1.
  * Each column comes back as one string (see report-columns.ts); all of them are aggregates of the same query, so row r of one column is
  * row r of every other.
  *
@@ -98,7 +98,7 @@ export type ColumnName = keyof typeof COLUMNS;
 
 /**
  * The lists, as the consultation keeps a copy of them for the report (migration
- * 0023-report-lists, kept by triggers; values separated by ITEM_SEP); devices is a JSON array.
+ * 0018-report-lists, kept by triggers; values separated by ITEM_SEP); devices is a JSON array.
  */
 const CHILDREN = {
   categories: sql`c.report_categories`,
