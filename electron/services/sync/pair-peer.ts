@@ -5,6 +5,7 @@ import { findPeer, resolvePeer } from '../../../db/sync/peers';
 import { parseCard } from '../../../db/sync/identity-card';
 import type { ParsedInput } from '../../../shared/contract';
 import type { PeerDto } from '../../../shared/contract/sync';
+import { pruneAcknowledged } from '../../../db/sync/prune';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 import { centerOf, releaseKeptApart } from './kept-apart';
@@ -192,6 +193,8 @@ export async function removePeer(ctx: ServiceContext, ref: string) {
   const peer = await resolvePeer(ctx.db, ref);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('sync_peers').set({ active: 0 }).where('device_id', '=', peer.device_id).execute();
+    // a retired device no longer holds pruning back (db/sync/prune.ts)
+    pruneAcknowledged(ctx.caseFile.sqlite);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,
