@@ -9,7 +9,9 @@ import { localVector, parseVector, type VersionVector } from './version-vector';
  *   device gives out still count them; a peer acknowledging less gets a snapshot of the rows
  *   (db/sync/snapshot.ts) instead of the ops.
  * - the ops of a row with a listed conflict, and parked ops: the conflict list and the retry
- *   of a parked op are computed from them.
+ *   of a parked op are computed from them;
+ * - each origin's newest op: a peer's acknowledgement of this device's newest edit is how a
+ *   clock far off is noticed (db/sync/clock-skew.ts), and one op per device costs nothing.
  *
  * An op is pruned only when it is stable: every active peer holds it, and this device holds
  * everything each peer said it held when it acknowledged it. Any op still on its way was then
@@ -36,7 +38,7 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
     const stable = Math.min(have, ...acks.map((a) => a[origin] ?? 0));
     if (stable > 0) floor[origin] = stable;
   }
-  const pruned = dropOpsUpTo(sqlite, floor);
+  const pruned = dropOpsUpTo(sqlite, floor, true);
   raiseFloor(sqlite, floor);
   return { pruned, floor };
 }
@@ -45,9 +47,10 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
  * Deletes each origin's ops up to the floor, except those the merge still reads: a row with a
  * listed conflict (the list is computed from its ops) and a parked op (retried from op_log).
  */
-export function dropOpsUpTo(sqlite: SqliteDb, floor: VersionVector): number {
+export function dropOpsUpTo(sqlite: SqliteDb, floor: VersionVector, keepNewest = false): number {
   const del = sqlite.prepare(
     `DELETE FROM op_log WHERE origin = ? AND seq <= ?
+        ${keepNewest ? 'AND seq < (SELECT max(n.seq) FROM op_log n WHERE n.origin = op_log.origin)' : ''}
         AND NOT EXISTS (SELECT 1 FROM sync_pending p WHERE p.origin = op_log.origin AND p.seq = op_log.seq)
         AND NOT EXISTS (SELECT 1 FROM sync_conflicts c
                          WHERE c.entity = op_log.entity AND c.entity_id = op_log.entity_id)`,
