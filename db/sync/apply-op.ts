@@ -173,7 +173,9 @@ export class OpApplier {
     this.#markDerived(op, winners, !exists);
     // every entity, decisions on conflicts included: two devices settling one conflict
     // differently while apart is a conflict about the decision (issue 17)
-    this.#noteCandidates(op, known, before, localOnly);
+    // a snapshot row (no op, no prev) matters only where it holds another value than this row
+    const noted = op.origin === SNAPSHOT_ORIGIN ? known.filter((f) => clockOf(before, f) !== op.hlc) : known;
+    this.#noteCandidates(op, noted, before, localOnly);
     return unknown.length ? { reason: 'unknown_field', fields: unknown } : null;
   }
 

@@ -65,6 +65,7 @@ export class ConflictRecorder {
   #delete;
   #clocks;
   #replaced;
+  #rowReads = new Map<string, ReturnType<SqliteDb['prepare']>>();
 
   constructor(
     private readonly sqlite: SqliteDb,
@@ -101,9 +102,15 @@ export class ConflictRecorder {
     if (hlc === null) return null;
     let values: Record<string, unknown> | undefined;
     try {
-      values = this.sqlite
-        .prepare(`SELECT ${members.map((m) => `"${m}"`).join(', ')} FROM "${table}" WHERE id = ?`)
-        .get(entityId) as Record<string, unknown> | undefined;
+      const key = `${table}:${members.join(',')}`;
+      let stmt = this.#rowReads.get(key);
+      if (!stmt) {
+        stmt = this.sqlite.prepare(
+          `SELECT ${members.map((m) => `"${m}"`).join(', ')} FROM "${table}" WHERE id = ?`,
+        );
+        this.#rowReads.set(key, stmt);
+      }
+      values = stmt.get(entityId) as Record<string, unknown> | undefined;
     } catch {
       return null; // a field this schema lacks
     }

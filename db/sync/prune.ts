@@ -19,10 +19,15 @@ import { localVector, parseVector, type VersionVector } from './version-vector';
  * that the conflict list would need this op to see. A peer that never answered (acknowledged
  * nothing) holds everything back; a retired peer (removePeer) does not count.
  *
+ * Not in prefecture mode: there the op that made a record says which center it belongs to.
+ *
  * Runs inside the caller's transaction, wherever acknowledgements move: after a receipt or a
  * bundle is imported and after a peer is retired.
  */
 export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: VersionVector } {
+  // the prefecture tells which center a record belongs to by the op that made it (origin-book.ts)
+  const mode = sqlite.prepare(`SELECT value FROM meta WHERE key = 'sync_mode'`).pluck().get();
+  if (mode === 'prefecture') return { pruned: 0, floor: {} };
   const peers = sqlite.prepare(`SELECT acked FROM sync_peers WHERE active = 1`).all() as { acked: string }[];
   // no peer: nobody to ask; keep everything until a first pairing says what is shared
   if (peers.length === 0) return { pruned: 0, floor: {} };
