@@ -72,19 +72,12 @@ export default tseslint.config(
     files: ['electron/services/**/*.ts'],
     ignores: [
       // not yet moved onto db/stores (issue 19, left for later): settings kept in meta, drafts,
-      // second-factor enrolment, and the sync bookkeeping (issue 17's area)
+      // second-factor enrolment
       'electron/services/backup/backup-settings.ts',
       'electron/services/backup/handlers.ts',
       'electron/services/drafts/handlers.ts',
       'electron/services/security/totp-enrolment.ts',
       'electron/services/security/totp-reset.ts',
-      'electron/services/sync/clock-check.ts',
-      'electron/services/sync/conflict-review.ts',
-      'electron/services/sync/export-bundle.ts',
-      'electron/services/sync/import-bundle.ts',
-      'electron/services/sync/pair-peer.ts',
-      'electron/services/sync/receipts.ts',
-      'electron/services/sync/sync-settings.ts',
     ],
     rules: {
       'no-restricted-syntax': [

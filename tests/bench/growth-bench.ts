@@ -114,7 +114,11 @@ export async function benchGrowth(dir: string): Promise<void> {
         });
         edited++;
       }
-      if (i % 500 === 499) await exchange(office, laptop, dir, i);
+      if (i % 500 === 499) {
+        // both ways, as a center's devices do: what each holds becomes prunable on both
+        await exchange(office, laptop, dir, i);
+        await exchange(laptop, office, dir, i + 0.5);
+      }
     }
     let unpruned = overheadOf(office);
     await exchange(office, laptop, dir, n, () => (unpruned = overheadOf(office)));

@@ -5,7 +5,7 @@ import type { DB } from '../../../db/schema';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { groupClock, groupNamed, groupOfField, groupValue } from '../../../db/sync/field-groups';
 import { HybridClock, MAX_AHEAD_MS } from '../../../db/sync/hlc';
-import { recordOp } from '../../../db/sync/op-log';
+import { writeDecision } from '../../../db/sync/decisions';
 import { clockOf, decodeClocks } from '../../../db/sync/row-clocks';
 import type { ConflictDto } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
@@ -272,8 +272,7 @@ async function applyDecision(
   if (target.resolution !== resolution || target.value !== value) {
     const t = nowIso(ctx);
     const fields = { resolution, value, updated_at: t, updated_by: ctx.actor.id };
-    await trx.updateTable('sync_conflict_resolutions').set(fields).where('id', '=', conflictId).execute();
-    await recordOp(trx, opWriter(ctx), 'sync_conflict', conflictId, fields);
+    await writeDecision(trx, opWriter(ctx), conflictId, fields);
   }
   if (value !== null) {
     await putValues(trx, ctx, target.entity, target.entityId, JSON.parse(value) as Record<string, unknown>);
@@ -319,15 +318,13 @@ export async function resolveConflict(
       updated_by: ctx.actor.id,
     };
     const about = { entity: c.entity, entity_id: c.entityId, field: c.field };
-    if (existing) {
-      await trx.updateTable('sync_conflict_resolutions').set(decided).where('id', '=', id).execute();
-      await recordOp(trx, opWriter(ctx), 'sync_conflict', id, decided);
-    } else {
-      const row = { id, ...about, ...decided, created_at: t, created_by: ctx.actor.id };
-      await trx.insertInto('sync_conflict_resolutions').values(row).execute();
-      const { id: _id, ...fields } = row;
-      await recordOp(trx, opWriter(ctx), 'sync_conflict', id, fields);
-    }
+    await writeDecision(
+      trx,
+      opWriter(ctx),
+      id,
+      decided,
+      existing ? undefined : { ...about, created_at: t, created_by: ctx.actor.id },
+    );
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

@@ -19,7 +19,7 @@ import {
 import { belowFloor, readFloor } from '../../../db/sync/op-floor';
 import { opRowToLine } from '../../../db/sync/op-line';
 import { opsForPeer } from '../../../db/sync/ops-for-peer';
-import { resolvePeer } from '../../../db/sync/peers';
+import { resolvePeer, updatePeer } from '../../../db/sync/peers';
 import { filterOpForProfile, type SharingProfile } from '../../../db/sync/sharing-profile';
 import { snapshotLines } from '../../../db/sync/snapshot';
 import { localVector, parseVector, type VersionVector } from '../../../db/sync/version-vector';
@@ -171,11 +171,7 @@ async function writeBundle(
     manifest,
     body: bodyPieces(sel, job, body.ops),
   });
-  await trx
-    .updateTable('sync_peers')
-    .set({ last_export_at: nowIso(ctx), last_export_ops: body.ops })
-    .where('device_id', '=', peer.device_id)
-    .execute();
+  await updatePeer(trx, peer.device_id, { last_export_at: nowIso(ctx), last_export_ops: body.ops });
   // the export log (DOMAIN §7): who, when, how much, to whom, under which profile
   await writeAudit(trx, {
     staffId: ctx.actor.id,

@@ -11,6 +11,7 @@ import { syncMode, type DeviceIdentity } from '../../../db/sync/identity';
 import type { BundleManifest } from '../../../db/sync/manifest';
 import { opLine, type OpLine } from '../../../db/sync/op-line';
 import { OriginBook } from '../../../db/sync/origin-book';
+import { recordImport } from '../../../db/sync/imports';
 import { raiseFloor } from '../../../db/sync/op-floor';
 import { park, retryPending } from '../../../db/sync/pending';
 import { dropOpsUpTo, pruneAcknowledged } from '../../../db/sync/prune';
@@ -268,20 +269,16 @@ async function applyBundle(
   await recordAck(trx, peer, manifest.have, applied ? { last_import_at: now, last_import_ops: applied } : {});
   // the sender's acknowledgement may be the last one some ops waited for (db/sync/prune.ts)
   pruneAcknowledged(sqlite);
-  await trx
-    .insertInto('sync_imports')
-    .values({
-      bundle_id: manifest.id,
-      kind: 'bundle',
-      peer: peer.device_id,
-      imported_at: now,
-      imported_by: ctx.actor.id,
-      ops_received: received,
-      ops_applied: applied,
-      ops_parked: parked,
-    })
-    .onConflict((oc) => oc.column('bundle_id').doNothing())
-    .execute();
+  await recordImport(trx, {
+    bundle_id: manifest.id,
+    kind: 'bundle',
+    peer: peer.device_id,
+    imported_at: now,
+    imported_by: ctx.actor.id,
+    ops_received: received,
+    ops_applied: applied,
+    ops_parked: parked,
+  });
   const result: ImportResultDto = {
     bundleId: manifest.id,
     from: { deviceId: peer.device_id, centerName: peer.center_name },

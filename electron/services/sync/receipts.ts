@@ -6,6 +6,7 @@ import { writeSyncFile } from '../../../db/sync/envelope-writer';
 import { ensureIdentity } from '../../../db/sync/identity';
 import { BASE_FORMAT_VERSION, SYNC_FORMAT, type ReceiptManifest } from '../../../db/sync/manifest';
 import { recordAck, resolvePeer } from '../../../db/sync/peers';
+import { recordImport } from '../../../db/sync/imports';
 import { pruneAcknowledged } from '../../../db/sync/prune';
 import { localVector, waitingCount } from '../../../db/sync/version-vector';
 import type { ParsedInput } from '../../../shared/contract';
@@ -81,20 +82,16 @@ export async function importReceipt(ctx: ServiceContext, path: string) {
       const acked = await recordAck(trx, peer, manifest.have, { last_receipt_at: now });
       // ops every peer now holds leave the op log (db/sync/prune.ts): where acknowledgements move
       const { pruned } = pruneAcknowledged(ctx.caseFile.sqlite);
-      await trx
-        .insertInto('sync_imports')
-        .values({
-          bundle_id: manifest.id,
-          kind: 'receipt',
-          peer: peer.device_id,
-          imported_at: now,
-          imported_by: ctx.actor.id,
-          ops_received: 0,
-          ops_applied: 0,
-          ops_parked: 0,
-        })
-        .onConflict((oc) => oc.column('bundle_id').doNothing())
-        .execute();
+      await recordImport(trx, {
+        bundle_id: manifest.id,
+        kind: 'receipt',
+        peer: peer.device_id,
+        imported_at: now,
+        imported_by: ctx.actor.id,
+        ops_received: 0,
+        ops_applied: 0,
+        ops_parked: 0,
+      });
       const waitingOps = waitingCount(ctx.caseFile.sqlite, acked, peer.device_id);
       await writeAudit(trx, {
         staffId: ctx.actor.id,
