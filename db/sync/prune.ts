@@ -28,13 +28,19 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
   // the prefecture tells which center a record belongs to by the op that made it (origin-book.ts)
   const mode = sqlite.prepare(`SELECT value FROM meta WHERE key = 'sync_mode'`).pluck().get();
   if (mode === 'prefecture') return { pruned: 0, floor: {} };
-  const peers = sqlite.prepare(`SELECT acked FROM sync_peers WHERE active = 1`).all() as { acked: string }[];
+  const peers = sqlite.prepare(`SELECT acked, role, profile FROM sync_peers WHERE active = 1`).all() as {
+    acked: string;
+    role: string;
+    profile: string;
+  }[];
   // no peer: nobody to ask; keep everything until a first pairing says what is shared
   if (peers.length === 0) return { pruned: 0, floor: {} };
   const local = localVector(sqlite);
   const acks = peers.map((p) => parseVector(p.acked));
-  // a peer holds ops this device has not received yet: they may be concurrent with ours
-  for (const acked of acks) {
+  // a peer holds ops this device has not received yet: they may be concurrent with ours (only
+  // from a peer whose ops this device takes: the center's own devices, inbound-scope.ts)
+  for (const [i, acked] of acks.entries()) {
+    if (peers[i]!.role !== 'center' || peers[i]!.profile !== 'full') continue;
     for (const [origin, seq] of Object.entries(acked))
       if ((local[origin] ?? 0) < seq) return { pruned: 0, floor: {} };
   }

@@ -222,4 +222,20 @@ describe('pruning acknowledged ops', () => {
     );
     expect(atLaptop.map((x) => x.id)).toEqual(atOffice.map((x) => x.id));
   });
+
+  it('the prefecture keeps its ops (it tells centers apart by the op that made a record), while the office prunes what the prefecture acknowledged', async () => {
+    const [office, pref] = await devicesNamed('office', 'pref');
+    await pref.call('sync.setMode', { mode: 'prefecture' });
+    await pair(office, pref);
+    await record(office);
+    await record(office);
+    await sync(office, pref);
+    await sync(office, pref);
+    const held = await allOps(pref);
+    expect(held).toBeGreaterThanOrEqual(2);
+    await sync(office, pref);
+    expect(await allOps(pref)).toBe(held);
+    // the prefecture's own ops never come here (it may only acknowledge): they hold nothing back
+    expect(await opCount(office)).toBe(0);
+  });
 });
