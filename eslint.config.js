@@ -70,18 +70,6 @@ export default tseslint.config(
     // document) or db/stores (local tables), inside the transaction their unit of work owns
     // (issue 19). Reads may use kysely and sql freely.
     files: ['electron/services/**/*.ts'],
-    ignores: [
-      // not yet moved onto db/stores (issue 19, left for later): letter counters, and the sync
-      // bookkeeping (issue 17's area)
-      'electron/services/letters/document-number.ts',
-      'electron/services/sync/clock-check.ts',
-      'electron/services/sync/conflict-review.ts',
-      'electron/services/sync/export-bundle.ts',
-      'electron/services/sync/import-bundle.ts',
-      'electron/services/sync/pair-peer.ts',
-      'electron/services/sync/receipts.ts',
-      'electron/services/sync/sync-settings.ts',
-    ],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -300,6 +300,17 @@ export interface OpLogTable {
   prev: string;
   staff_id: string | null;
 }
+export interface OpFloorTable {
+  origin: string;
+  seq: number;
+}
+export interface SyncReplacedTable {
+  entity: string;
+  entity_id: string;
+  field: string;
+  hlc: string;
+  fields: string;
+}
 export interface RowClocksTable {
   entity: string;
   entity_id: string;
@@ -494,6 +505,8 @@ export interface DB {
   master_municipalities: MasterMunicipalitiesTable;
   drafts: DraftsTable;
   op_log: OpLogTable;
+  op_floor: OpFloorTable;
+  sync_replaced: SyncReplacedTable;
   row_clocks: RowClocksTable;
   search_docs: SearchDocsTable;
   sync_peers: SyncPeersTable;

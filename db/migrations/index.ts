@@ -15,6 +15,7 @@ import * as m0013 from './0013-search-names-serials';
 import * as m0014 from './0014-short-term-search';
 import * as m0015 from './0015-sync-review';
 import * as m0016 from './0016-clock-skew';
+import * as m0017 from './0017-op-floor';
 import * as m0018 from './0018-report-lists';
 
 /**
@@ -38,6 +39,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-short-term-search': m0014,
   '0015-sync-review': m0015,
   '0016-clock-skew': m0016,
+  '0017-op-floor': m0017,
   '0018-report-lists': m0018,
 };
 

@@ -5,6 +5,7 @@ import {
   isCreation,
   LIST_FIELDS,
   LOCAL_ONLY_FIELDS,
+  NO_CONFLICT_ENTITIES,
   remoteStaffLogin,
   STAMP_FIELDS,
   tableOf,
@@ -12,7 +13,11 @@ import {
 import { groupClock, groupOfField, groupsTouched } from './field-groups';
 import { ConsultationListWriter } from './list-fields';
 import { clockOf, decodeClocks, encodeClocks, setClocks, type RowClocks } from './row-clocks';
+import { ReplacedValues } from './replaced';
 import { readTableInfo, type Stmt, type TableInfo } from './table-info';
+
+/** The origin of the ops a snapshot row is merged as (db/sync/snapshot.ts): not in any log. */
+export const SNAPSHOT_ORIGIN = '';
 
 /** An op as the merge sees it (parsed fields and prev clocks). */
 export interface IncomingOp {
@@ -59,9 +64,11 @@ export class OpApplier {
   #lists: ConsultationListWriter;
   #getClocks: Stmt;
   #putClocks: Stmt;
+  readonly replaced: ReplacedValues;
 
   constructor(private readonly sqlite: SqliteDb) {
     this.derived = new DerivedRows(sqlite);
+    this.replaced = new ReplacedValues(sqlite);
     this.#lists = new ConsultationListWriter(sqlite);
     this.#getClocks = sqlite.prepare<unknown[]>(
       `SELECT clocks FROM row_clocks WHERE entity = ? AND entity_id = ?`,
@@ -145,6 +152,7 @@ export class OpApplier {
       (f) => info.columns.has(f) && !lists.includes(f) && !localOnly.includes(f),
     );
     const bump = firstTime && info.hasVersion;
+    if (exists && op.origin !== SNAPSHOT_ORIGIN) this.#keepReplaced(op, info, winners, before);
     if (!exists) {
       if (!this.#insert(info, op, columns)) return { reason: 'missing_row', fields: [...names] };
     } else if (columns.length || cleared.length || bump) {
@@ -165,7 +173,9 @@ export class OpApplier {
     this.#markDerived(op, winners, !exists);
     // every entity, decisions on conflicts included: two devices settling one conflict
     // differently while apart is a conflict about the decision (issue 17)
-    this.#noteCandidates(op, known, before, localOnly);
+    // a snapshot row (no op, no prev) matters only where it holds another value than this row
+    const noted = op.origin === SNAPSHOT_ORIGIN ? known.filter((f) => clockOf(before, f) !== op.hlc) : known;
+    this.#noteCandidates(op, noted, before, localOnly);
     return unknown.length ? { reason: 'unknown_field', fields: unknown } : null;
   }
 
@@ -188,6 +198,34 @@ export class OpApplier {
       } else if ((op.prev[f] ?? null) !== clockOf(before, f)) {
         this.conflictCandidates.add(`${op.entity}\0${op.entityId}\0${f}`);
       }
+    }
+  }
+
+  /**
+   * Before an edit overwrites values it did not build on (a concurrent edit) whose op is no
+   * longer in the log (pruned), keeps them so the conflict list can still show them.
+   */
+  #keepReplaced(op: IncomingOp, info: TableInfo, winners: string[], before: RowClocks): void {
+    if (NO_CONFLICT_ENTITIES.has(op.entity)) return;
+    const lists = LIST_FIELDS[op.entity] ?? [];
+    const localOnly = LOCAL_ONLY_FIELDS[op.entity] ?? [];
+    const done = new Set<string>();
+    for (const f of winners) {
+      if (STAMP_FIELDS.has(f) || lists.includes(f) || localOnly.includes(f) || !info.columns.has(f)) continue;
+      const g = groupOfField(op.entity, f);
+      const key = g ? g.name : f;
+      if (done.has(key)) continue;
+      done.add(key);
+      const members = g ? g.fields.filter((m) => info.columns.has(m)) : [f];
+      const held = g ? groupClock(g, (m) => clockOf(before, m)) : clockOf(before, f);
+      const built = g
+        ? groupClock(g, (m) => (m in op.fields ? (op.prev[m] ?? null) : null))
+        : (op.prev[f] ?? null);
+      if (held === null || held === built || this.replaced.inLog(held)) continue;
+      const row = this.sqlite
+        .prepare(`SELECT ${members.map((m) => `"${m}"`).join(', ')} FROM "${info.name}" WHERE id = ?`)
+        .get(op.entityId) as Record<string, unknown> | undefined;
+      if (row) this.replaced.keep(op.entity, op.entityId, key, held, row);
     }
   }
 

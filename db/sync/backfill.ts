@@ -4,7 +4,7 @@ import { ENTITY_TABLES, LIST_FIELDS } from './entities';
 import { recordOp, type OpWriter, type SyncedEntity } from './op-log';
 
 /** Columns that are the row's key or derived on each device, never sent. */
-const NOT_SENT = new Set(['id', 'version', 'search_text']);
+export const NOT_SENT: ReadonlySet<string> = new Set(['id', 'version', 'search_text']);
 
 /**
  * Rows written without an op (the first administrator, made with the case file; staff added by

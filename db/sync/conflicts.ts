@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { LIST_FIELDS, tableOf } from './entities';
 import { groupClock, groupNamed, groupValue } from './field-groups';
+import { ReplacedValues } from './replaced';
+import { clockOf, decodeClocks } from './row-clocks';
 
 /**
  * Conflicts are a function of the ops alone, so every device that holds the same ops lists the
@@ -60,6 +63,9 @@ export class ConflictRecorder {
   #existing;
   #insert;
   #delete;
+  #clocks;
+  #replaced;
+  #rowReads = new Map<string, ReturnType<SqliteDb['prepare']>>();
 
   constructor(
     private readonly sqlite: SqliteDb,
@@ -77,6 +83,40 @@ export class ConflictRecorder {
       `INSERT INTO sync_conflicts (id, entity, entity_id, field, loser_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.#delete = sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`);
+    this.#clocks = sqlite.prepare(`SELECT clocks FROM row_clocks WHERE entity = ? AND entity_id = ?`);
+    this.#replaced = new ReplacedValues(sqlite);
+  }
+
+  /**
+   * The value the row holds now, as a writer, when the op that wrote it is no longer in the log
+   * (pruned once every peer had it, or brought by a snapshot: db/sync/prune.ts). Its ancestors
+   * are unknown, so an op that did not build on it and lost to it is still listed as a conflict.
+   */
+  #heldValue(entity: string, entityId: string, members: readonly string[], field: string): Writer | null {
+    const table = tableOf(entity);
+    if (!table || members.some((m) => LIST_FIELDS[entity]?.includes(m))) return null;
+    const row = this.#clocks.get(entity, entityId) as { clocks: string } | undefined;
+    const clocks = decodeClocks(row?.clocks);
+    const group = groupNamed(entity, field);
+    const hlc = group ? groupClock(group, (f) => clockOf(clocks, f)) : clockOf(clocks, field);
+    if (hlc === null) return null;
+    let values: Record<string, unknown> | undefined;
+    try {
+      const key = `${table}:${members.join(',')}`;
+      let stmt = this.#rowReads.get(key);
+      if (!stmt) {
+        stmt = this.sqlite.prepare(
+          `SELECT ${members.map((m) => `"${m}"`).join(', ')} FROM "${table}" WHERE id = ?`,
+        );
+        this.#rowReads.set(key, stmt);
+      }
+      values = stmt.get(entityId) as Record<string, unknown> | undefined;
+    } catch {
+      return null; // a field this schema lacks
+    }
+    if (!values) return null;
+    const value = group ? groupValue(group, values, group.compare) : values[field];
+    return { hlc, prev: null, value: JSON.stringify(value) };
   }
 
   /** Returns how many conflicts are new for this field (or transition: a group's name). */
@@ -103,6 +143,16 @@ export class ConflictRecorder {
       } else {
         writers.push({ hlc: o.hlc, prev: prevs[field] ?? null, value: JSON.stringify(fields[field]) });
       }
+    }
+    // values overwritten unseen after their op was pruned (db/sync/replaced.ts)
+    for (const r of this.#replaced.list(entity, entityId, field)) {
+      if (writers.some((w) => w.hlc === r.hlc)) continue;
+      const value = group ? groupValue(group, r.fields, group.compare) : r.fields[field];
+      writers.push({ hlc: r.hlc, prev: null, value: JSON.stringify(value) });
+    }
+    if (writers.length > 0) {
+      const held = this.#heldValue(entity, entityId, members, field);
+      if (held && !writers.some((w) => w.hlc === held.hlc)) writers.push(held);
     }
     const want = new Set(losingTips(writers).losers);
     let added = 0;

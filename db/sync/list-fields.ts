@@ -12,6 +12,8 @@ interface ListSpec {
   table: string;
   columns: readonly string[];
   row: (item: unknown) => unknown[];
+  /** the item back from a child row (for a snapshot of the row: db/sync/snapshot.ts) */
+  item: (row: Record<string, unknown>) => unknown;
 }
 
 const obj = (x: unknown) => {
@@ -24,17 +26,20 @@ const SPECS: Record<string, ListSpec> = {
     table: 'consultation_categories',
     columns: ['code', 'is_main'],
     row: (x) => [obj(x).code, obj(x).main ? 1 : 0],
+    item: (r) => ({ code: r.code, main: r.is_main === 1 }),
   },
-  responses: { table: 'consultation_responses', columns: ['code'], row: (x) => [x] },
+  responses: { table: 'consultation_responses', columns: ['code'], row: (x) => [x], item: (r) => r.code },
   diseases: {
     table: 'consultation_diseases',
     columns: ['number', 'list_version'],
     row: (x) => [obj(x).number, obj(x).listVersion],
+    item: (r) => ({ number: r.number, listVersion: r.list_version }),
   },
   responders: {
     table: 'consultation_responders',
     columns: ['staff_id', 'profession'],
     row: (x) => [obj(x).staffId, obj(x).profession],
+    item: (r) => ({ staffId: r.staff_id, profession: r.profession }),
   },
 };
 
@@ -60,5 +65,25 @@ export class ConsultationListWriter {
     }
     if (!fresh) s.del.run(consultationId);
     for (const item of value) s.ins.run(consultationId, ...spec.row(item));
+  }
+}
+
+/** A consultation's list fields as an op carries them, read back from the child rows. */
+export class ConsultationListReader {
+  #stmts = new Map<string, Stmt>();
+
+  constructor(private readonly sqlite: SqliteDb) {}
+
+  read(consultationId: string, field: string): unknown[] {
+    const spec = SPECS[field];
+    if (!spec) throw new TypeError(`unknown list field ${field}`);
+    let s = this.#stmts.get(field);
+    if (!s) {
+      s = this.sqlite.prepare<unknown[]>(
+        `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE consultation_id = ?`,
+      );
+      this.#stmts.set(field, s);
+    }
+    return (s.all(consultationId) as Record<string, unknown>[]).map(spec.item);
   }
 }

@@ -6,19 +6,24 @@ import { AppError } from '../../shared/errors';
  * plaintext is:
  *   line 1  the manifest (JSON, below)
  *   line 2  {"alg":"ed25519","signature":"<base64>"}: the sender's signature over line 1's bytes
- *   line 3… a bundle's ops, one JSON object per line (NDJSON); a receipt has none
+ *   line 3… a bundle's body, one JSON object per line (NDJSON): a snapshot's rows first, if any
+ *           (db/sync/snapshot.ts), then the ops; a receipt has none
  * The manifest carries the body's SHA-256 and length, so the one signature covers the body too,
  * and the manifest can be checked (format, recipient, sender, signature) before any op is read.
  */
 export const SYNC_FORMAT = 'yorisoi-sync';
-export const SYNC_FORMAT_VERSION = 1;
+/** the newest format this app reads; a bundle is written in the oldest that holds it */
+export const SYNC_FORMAT_VERSION = 2;
+/** format 2: a bundle may open with a snapshot of the rows (an app that reads only 1 refuses it) */
+export const SNAPSHOT_FORMAT_VERSION = 2;
+export const BASE_FORMAT_VERSION = 1;
 
 const deviceId = z.string().min(1).max(100);
 const vector = z.record(deviceId, z.number().int().nonnegative());
 
 const common = {
   format: z.literal(SYNC_FORMAT),
-  formatVersion: z.literal(SYNC_FORMAT_VERSION),
+  formatVersion: z.number().int().min(BASE_FORMAT_VERSION).max(SYNC_FORMAT_VERSION),
   id: z.string().uuid(),
   createdAt: z.string(),
   /** the sender's schema version: a newer sender may send fields this device will learn later */
@@ -37,6 +42,11 @@ export const bundleManifest = z.object({
   ranges: z.record(deviceId, z.tuple([z.number().int().positive(), z.number().int().positive()])),
   counts: z.object({ ops: z.number().int().nonnegative(), byEntity: z.record(z.string(), z.number().int()) }),
   body: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() }),
+  /**
+   * The body opens with this many rows: the sender had pruned ops the recipient lacks. `floor`:
+   * per origin, the seq up to which the rows hold every op's effect (db/sync/op-floor.ts).
+   */
+  snapshot: z.object({ rows: z.number().int().nonnegative(), floor: vector }).optional(),
 });
 export type BundleManifest = z.infer<typeof bundleManifest>;
 

@@ -91,14 +91,19 @@ async function withWholeGroups(
   return row ? { ...fields, ...row } : fields;
 }
 
-/** The highest seq this device has given out (pruned ops included). */
+/** The highest seq this device has given out (pruned ops included: op_floor). */
 async function lastSeq(trx: Transaction<DB>, deviceId: string): Promise<number> {
   const last = await trx
     .selectFrom('op_log')
     .select((eb) => eb.fn.max('seq').as('seq'))
     .where('origin', '=', deviceId)
     .executeTakeFirst();
-  return Number(last?.seq ?? 0);
+  const floor = await trx
+    .selectFrom('op_floor')
+    .select('seq')
+    .where('origin', '=', deviceId)
+    .executeTakeFirst();
+  return Math.max(Number(last?.seq ?? 0), floor?.seq ?? 0);
 }
 
 /** The latest HLC in the log, to start a session's clock past it. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { DB, SyncPeersTable } from '../schema';
 import { mergeVectors, parseVector, type VersionVector } from './version-vector';
@@ -33,4 +33,14 @@ export async function recordAck(
     .where('device_id', '=', peer.device_id)
     .execute();
   return acked;
+}
+
+/** Changes a paired device's row (its keys and names on re-pairing, profile, label, clock verdict). */
+export async function updatePeer(db: Db, deviceId: string, changes: Partial<SyncPeersTable>): Promise<void> {
+  if (Object.keys(changes).length === 0) return;
+  await db.updateTable('sync_peers').set(changes).where('device_id', '=', deviceId).execute();
+}
+
+export async function insertPeer(db: Db, row: Insertable<SyncPeersTable>): Promise<void> {
+  await db.insertInto('sync_peers').values(row).execute();
 }

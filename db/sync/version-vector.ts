@@ -5,13 +5,18 @@ export type VersionVector = Record<string, number>;
 
 /**
  * This device's vector. Imports only ever append an origin's next seq (an op beyond a gap waits
- * for a later bundle), and nothing is pruned, so max(seq) per origin is the contiguous high mark.
+ * for a later bundle), so max(seq) per origin is the contiguous high mark; ops pruned (or brought
+ * by a snapshot) are counted through op_floor, which records how far they went.
  */
 export function localVector(sqlite: SqliteDb): VersionVector {
-  const rows = sqlite.prepare(`SELECT origin, max(seq) AS seq FROM op_log GROUP BY origin`).all() as {
-    origin: string;
-    seq: number;
-  }[];
+  const rows = sqlite
+    .prepare(
+      `SELECT origin, max(seq) AS seq FROM (
+         SELECT origin, max(seq) AS seq FROM op_log GROUP BY origin
+         UNION ALL SELECT origin, seq FROM op_floor)
+       GROUP BY origin`,
+    )
+    .all() as { origin: string; seq: number }[];
   return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
 }
 

@@ -45,6 +45,7 @@ describe('migrations', () => {
       '0014-short-term-search',
       '0015-sync-review',
       '0016-clock-skew',
+      '0017-op-floor',
       '0018-report-lists',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);

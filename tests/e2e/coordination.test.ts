@@ -296,7 +296,7 @@ describe('admission and respite coordination in Chromium', () => {
       .locator('.letter-preview')
       .screenshot({ path: join(ARTIFACTS, '39-t3-preview-with-consent.png') });
     const number = await issueLetter(page);
-    expect(number).toMatch(/^し難相第R\d+-0001号$/);
+    expect(number).toMatch(/^し難相第R\d+-[A-Z]{2}-0001号$/);
     const register = page.getByRole('region', { name: '発行台帳' });
     await expect.poll(() => register.locator('tbody tr').count()).toBe(1);
     expect(await register.locator('tbody tr').first().textContent()).toContain(number);

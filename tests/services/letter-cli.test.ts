@@ -93,7 +93,7 @@ describe('CLI: letter issue / register', () => {
       '--out',
       out,
     );
-    expect(lines[0]).toMatch(/^み難相第R\d+-0001号\t/);
+    expect(lines[0]).toMatch(/^み難相第R\d+-[A-Z]{2}-0001号\t/);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     const reg = JSON.parse(
       (await cli('letter', 'register', '--casefile', casefile, '--login', 'admin', '--json')).join('\n'),
@@ -103,7 +103,7 @@ describe('CLI: letter issue / register', () => {
       copies: 1,
       overrideReason: null,
     });
-    expect(reg.rows[0].documentNumber).toMatch(/^み難相第R\d+-0001号$/);
+    expect(reg.rows[0].documentNumber).toMatch(/^み難相第R\d+-[A-Z]{2}-0001号$/);
   });
 
   it('refuses without consent (coded), and issues under the emergency exception with a reason', async () => {

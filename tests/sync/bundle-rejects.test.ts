@@ -6,6 +6,7 @@ import { writeSyncFile } from '../../db/sync/envelope-writer';
 import { ensureIdentity } from '../../db/sync/identity';
 import { errorCode } from '../fixtures/service-fixture';
 import { consultationInput, dumpAll, exportTo, makeDevice, pair, type Device } from './sync-helpers';
+import { SYNC_FORMAT_VERSION } from '../../db/sync/manifest';
 
 /**
  * Every kind of bad file is refused with its own code before anything is applied, and the
@@ -112,7 +113,7 @@ describe('a bundle is refused, and changes nothing, when', () => {
   it('it comes from a newer sync format', async () => {
     const text = await decryptFor(b, good);
     const [manifestLine] = text.split('\n');
-    const manifest = { ...JSON.parse(manifestLine!), formatVersion: 2 };
+    const manifest = { ...JSON.parse(manifestLine!), formatVersion: SYNC_FORMAT_VERSION + 1 };
     const file = b.file('newer');
     await writeSyncFile({
       path: file,

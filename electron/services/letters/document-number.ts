@@ -1,14 +1,32 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { takeLetterSeq } from '../../../db/stores/letter-counters';
 import { fiscalYearOf, fiscalYearPrefix } from '../../../shared/dates/fiscal-year';
+import { firstCode, serialCode } from '../consultations/serial-code';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export interface DocumentNumber {
   fiscalYear: number;
   seq: number;
-  /** 埼難相第R7-0012号 */
+  /** the device's two letters (its record-number code) */
+  code: string;
+  /** 埼難相第R7-KT-0012号 */
   text: string;
+}
+
+/**
+ * The device's code as last chosen (serial-code.ts), or the one it will most likely choose; the
+ * issuing transaction checks it (takeDocumentNumber), so a guess only costs a second rendering.
+ */
+async function currentCode(db: Db, deviceId: string): Promise<string> {
+  const kept = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'serial_code')
+    .executeTakeFirst();
+  const [forDevice, code] = (kept?.value ?? '').split(' ');
+  return forDevice === deviceId && code ? code : firstCode(deviceId);
 }
 
 /** The number the next letter of this device gets in the fiscal year of `issuedOn`. */
@@ -26,38 +44,36 @@ export async function peekDocumentNumber(
     .where('fiscal_year', '=', fiscalYear)
     .executeTakeFirst();
   const seq = (row?.last_seq ?? 0) + 1;
-  return { fiscalYear, seq, text: formatDocumentNumber(symbol, fiscalYear, seq) };
+  const code = await currentCode(db, deviceId);
+  return { fiscalYear, seq, code, text: formatDocumentNumber(symbol, fiscalYear, seq, code) };
 }
 
-export function formatDocumentNumber(symbol: string | null, fiscalYear: number, seq: number): string {
-  return `${symbol ?? ''}第${fiscalYearPrefix(fiscalYear)}-${String(seq).padStart(4, '0')}号`;
+/**
+ * `symbol第R7-KT-0001号`: the device's letters keep two devices of one center (or a PC restored
+ * from a backup, which takes a new device id and new letters) from giving out the same number
+ * while apart (issue 17), as record numbers do. Numbers given out before carry no letters
+ * (`第R7-0001号`) and stay as they were printed.
+ */
+export function formatDocumentNumber(
+  symbol: string | null,
+  fiscalYear: number,
+  seq: number,
+  code: string,
+): string {
+  return `${symbol ?? ''}第${fiscalYearPrefix(fiscalYear)}-${code}-${String(seq).padStart(4, '0')}号`;
 }
 
 /**
  * Takes the number inside the issuing transaction: false when another issue took it since the
- * peek (the caller renders again with the next one).
+ * peek, or the device's letters are not the ones printed (the caller renders again).
  */
 export async function takeDocumentNumber(
   trx: Transaction<DB>,
   deviceId: string,
   n: DocumentNumber,
 ): Promise<boolean> {
-  if (n.seq === 1) {
-    const r = await trx
-      .insertInto('letter_counters')
-      .values({ origin_device: deviceId, fiscal_year: n.fiscalYear, last_seq: 1 })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
-  }
-  const r = await trx
-    .updateTable('letter_counters')
-    .set({ last_seq: n.seq })
-    .where('origin_device', '=', deviceId)
-    .where('fiscal_year', '=', n.fiscalYear)
-    .where('last_seq', '=', n.seq - 1)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if ((await serialCode(trx, deviceId)) !== n.code) return false;
+  return takeLetterSeq(trx, deviceId, n.fiscalYear, n.seq);
 }
 
 /** A placeholder the preview prints where the number will go. */

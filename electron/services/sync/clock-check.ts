@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
 import type { DB, SyncPeersTable } from '../../../db/schema';
+import { updatePeer } from '../../../db/sync/peers';
 import { peerClockOffset } from '../../../db/sync/clock-skew';
 import type { VersionVector } from '../../../db/sync/version-vector';
 import type { ClockWarningDto } from '../../../shared/contract/sync';
@@ -20,11 +21,10 @@ export async function noteClock(
   const offset = peerClockOffset(ctx.caseFile.sqlite, ctx.deviceId, file, ctx.now().getTime());
   const before = peer.clock_offset_ms;
   const now = nowIso(ctx);
-  await trx
-    .updateTable('sync_peers')
-    .set({ clock_offset_ms: offset === 0 ? null : offset, clock_checked_at: now })
-    .where('device_id', '=', peer.device_id)
-    .execute();
+  await updatePeer(trx, peer.device_id, {
+    clock_offset_ms: offset === 0 ? null : offset,
+    clock_checked_at: now,
+  });
   if (offset === 0) ctx.clock.confirm();
   const side = (ms: number | null) => (ms === null || ms === 0 ? null : ms > 0 ? 'ahead' : 'behind');
   if (side(before) === side(offset)) return;

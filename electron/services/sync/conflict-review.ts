@@ -1,11 +1,11 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { writeAudit } from '../../../db/audit';
 import { ENTITY_TABLES } from '../../../db/records/registry';
 import type { DB } from '../../../db/schema';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { groupClock, groupNamed, groupOfField, groupValue } from '../../../db/sync/field-groups';
 import { HybridClock, MAX_AHEAD_MS } from '../../../db/sync/hlc';
-import { recordOp } from '../../../db/sync/op-log';
+import { writeDecision } from '../../../db/sync/decisions';
 import { clockOf, decodeClocks } from '../../../db/sync/row-clocks';
 import type { ConflictDto } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
@@ -35,10 +35,50 @@ async function currentClock(db: Db, entity: string, entityId: string, field: str
   return (g ? groupClock(g, (f) => clockOf(clocks, f)) : clockOf(clocks, field)) ?? '';
 }
 
-/** The fields an op wrote, by its HLC. */
-async function opFields(db: Db, hlc: string): Promise<Record<string, unknown>> {
+/**
+ * The fields an op wrote, by its HLC. An op pruned from the log (db/sync/prune.ts): the value it
+ * left, as kept when an unseen edit overwrote it (db/sync/replaced.ts) or as the row holds it.
+ */
+async function opFields(
+  db: Db,
+  hlc: string,
+  entity?: string,
+  entityId?: string,
+): Promise<Record<string, unknown>> {
   const op = await db.selectFrom('op_log').select('fields').where('hlc', '=', hlc).executeTakeFirst();
-  return op ? (JSON.parse(op.fields) as Record<string, unknown>) : {};
+  if (op) return JSON.parse(op.fields) as Record<string, unknown>;
+  if (!entity || !entityId) return {};
+  const kept = await db
+    .selectFrom('sync_replaced')
+    .select('fields')
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .where('hlc', '=', hlc)
+    .executeTakeFirst();
+  if (kept) return JSON.parse(kept.fields) as Record<string, unknown>;
+  if (hlc !== (await currentClockOfRow(db, entity, entityId, hlc))) return {};
+  const table = ENTITY_TABLES[entity];
+  if (!table) return {};
+  const row = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE id = ${entityId}`
+    .execute(db)
+    .then((r) => r.rows[0]);
+  return row ?? {};
+}
+
+/** `hlc` when some field of the row holds it now, else null. */
+async function currentClockOfRow(
+  db: Db,
+  entity: string,
+  entityId: string,
+  hlc: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('row_clocks')
+    .select('clocks')
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
+  return row && Object.values(JSON.parse(row.clocks) as Record<string, string>).includes(hlc) ? hlc : null;
 }
 
 /**
@@ -56,14 +96,16 @@ function wallTime(fields: Record<string, unknown>, hlc: string): { at: string; c
 }
 
 /** One side of a conflict from the op that wrote it: value, who, when, on which device. */
-async function side(db: Db, hlc: string, entity: string, field: string) {
+async function side(db: Db, hlc: string, entity: string, field: string, entityId?: string) {
   const op = await db
     .selectFrom('op_log as o')
     .leftJoin('staff as s', 's.id', 'o.staff_id')
     .select(['o.origin', 'o.staff_id', 'o.fields', 's.display_name'])
     .where('o.hlc', '=', hlc)
     .executeTakeFirst();
-  const fields = op ? (JSON.parse(op.fields) as Record<string, unknown>) : {};
+  const fields = op
+    ? (JSON.parse(op.fields) as Record<string, unknown>)
+    : await opFields(db, hlc, entity, entityId);
   const g = groupNamed(entity, field);
   const group = g ? groupValue(g, fields, g.compare) : null;
   return {
@@ -152,8 +194,14 @@ async function loadConflicts(
             field: target.field,
           }
         : null,
-      current: await side(db, await currentClock(db, r.entity, r.entity_id, r.field), r.entity, r.field),
-      other: await side(db, r.loser_hlc, r.entity, r.field),
+      current: await side(
+        db,
+        await currentClock(db, r.entity, r.entity_id, r.field),
+        r.entity,
+        r.field,
+        r.entity_id,
+      ),
+      other: await side(db, r.loser_hlc, r.entity, r.field, r.entity_id),
       detectedAt: r.detected_at,
       resolution: r.resolution
         ? { choice: r.resolution, at: r.resolved_at!, by: r.resolved_by!, byName: r.resolved_name ?? null }
@@ -179,7 +227,7 @@ export async function listConflicts(ctx: ServiceContext, includeResolved: boolea
 
 /** What a side of a conflict puts in the field: the value, or the whole transition it wrote. */
 async function valueOfSide(db: Db, c: ConflictDto, hlc: string): Promise<Record<string, unknown>> {
-  const fields = await opFields(db, hlc);
+  const fields = await opFields(db, hlc, c.entity, c.entityId);
   const g = groupNamed(c.entity, c.field);
   return g ? groupValue(g, fields) : { [c.field]: fields[c.field] ?? null };
 }
@@ -224,8 +272,7 @@ async function applyDecision(
   if (target.resolution !== resolution || target.value !== value) {
     const t = nowIso(ctx);
     const fields = { resolution, value, updated_at: t, updated_by: ctx.actor.id };
-    await trx.updateTable('sync_conflict_resolutions').set(fields).where('id', '=', conflictId).execute();
-    await recordOp(trx, opWriter(ctx), 'sync_conflict', conflictId, fields);
+    await writeDecision(trx, opWriter(ctx), conflictId, fields);
   }
   if (value !== null) {
     await putValues(trx, ctx, target.entity, target.entityId, JSON.parse(value) as Record<string, unknown>);
@@ -271,15 +318,13 @@ export async function resolveConflict(
       updated_by: ctx.actor.id,
     };
     const about = { entity: c.entity, entity_id: c.entityId, field: c.field };
-    if (existing) {
-      await trx.updateTable('sync_conflict_resolutions').set(decided).where('id', '=', id).execute();
-      await recordOp(trx, opWriter(ctx), 'sync_conflict', id, decided);
-    } else {
-      const row = { id, ...about, ...decided, created_at: t, created_by: ctx.actor.id };
-      await trx.insertInto('sync_conflict_resolutions').values(row).execute();
-      const { id: _id, ...fields } = row;
-      await recordOp(trx, opWriter(ctx), 'sync_conflict', id, fields);
-    }
+    await writeDecision(
+      trx,
+      opWriter(ctx),
+      id,
+      decided,
+      existing ? undefined : { ...about, created_at: t, created_by: ctx.actor.id },
+    );
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

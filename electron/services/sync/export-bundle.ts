@@ -10,11 +10,18 @@ import { withBoundedCache } from '../../../db/sync/bounded-cache';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { writeSyncFile } from '../../../db/sync/envelope-writer';
 import { ensureIdentity } from '../../../db/sync/identity';
-import { SYNC_FORMAT, SYNC_FORMAT_VERSION, type BundleManifest } from '../../../db/sync/manifest';
+import {
+  BASE_FORMAT_VERSION,
+  SNAPSHOT_FORMAT_VERSION,
+  SYNC_FORMAT,
+  type BundleManifest,
+} from '../../../db/sync/manifest';
+import { belowFloor, readFloor } from '../../../db/sync/op-floor';
 import { opRowToLine } from '../../../db/sync/op-line';
 import { opsForPeer } from '../../../db/sync/ops-for-peer';
-import { resolvePeer } from '../../../db/sync/peers';
+import { resolvePeer, updatePeer } from '../../../db/sync/peers';
 import { filterOpForProfile, type SharingProfile } from '../../../db/sync/sharing-profile';
+import { snapshotLines } from '../../../db/sync/snapshot';
 import { localVector, parseVector, type VersionVector } from '../../../db/sync/version-vector';
 import type { ParsedInput } from '../../../shared/contract';
 import { nowIso, opWriter, type ServiceContext } from '../context';
@@ -36,6 +43,8 @@ interface Selection {
   acked: VersionVector;
   peerId: string;
   profile: SharingProfile;
+  /** the peer lacks ops pruned here: the rows go first (db/sync/snapshot.ts) */
+  snapshot: boolean;
 }
 
 const lineFor = (r: OpLogTable, profile: SharingProfile) => {
@@ -50,6 +59,17 @@ function describeBody(s: Selection, job: ProgressSink) {
   let ops = 0;
   const ranges: Record<string, [number, number]> = {};
   const byEntity: Record<string, number> = {};
+  let rows = 0;
+  if (s.snapshot) {
+    for (const page of snapshotLines(s.sqlite, s.profile, PAGE)) {
+      for (const line of page) {
+        hash.update(line);
+        bytes += Buffer.byteLength(line);
+        rows++;
+      }
+      job.update('collect', rows);
+    }
+  }
   for (const page of opsForPeer(s.sqlite, s.acked, s.peerId, PAGE)) {
     for (const r of page) {
       const line = lineFor(r, s.profile);
@@ -62,12 +82,17 @@ function describeBody(s: Selection, job: ProgressSink) {
     }
     job.update('collect', ops);
   }
-  return { sha256: hash.digest('hex'), bytes, ops, ranges, byEntity };
+  return { sha256: hash.digest('hex'), bytes, ops, rows, ranges, byEntity };
 }
 
 /** Second pass: the same lines, in pieces, as fast as the file takes them. */
 async function* bodyPieces(s: Selection, job: ProgressSink, total: number): AsyncGenerator<string> {
   let done = 0;
+  if (s.snapshot) {
+    for (const page of snapshotLines(s.sqlite, s.profile, PAGE)) {
+      for (let i = 0; i < page.length; i += PIECE) yield page.slice(i, i + PIECE).join('');
+    }
+  }
   for (const page of opsForPeer(s.sqlite, s.acked, s.peerId, PAGE)) {
     for (let i = 0; i < page.length; i += PIECE) {
       yield page
@@ -117,12 +142,15 @@ async function writeBundle(
   await backfillOps(trx, opWriter(ctx));
   const sqlite = ctx.caseFile.sqlite;
   new ConflictRecorder(sqlite, nowIso(ctx)).refreshListed();
-  const sel: Selection = { sqlite, acked: parseVector(peer.acked), peerId, profile: peer.profile };
+  const acked = parseVector(peer.acked);
+  const floor = readFloor(sqlite);
+  const snapshot = belowFloor(floor, acked).length > 0;
+  const sel: Selection = { sqlite, acked, peerId, profile: peer.profile, snapshot };
   job.update('collect', 0);
   const body = describeBody(sel, job);
   const manifest: BundleManifest = {
     format: SYNC_FORMAT,
-    formatVersion: SYNC_FORMAT_VERSION,
+    formatVersion: snapshot ? SNAPSHOT_FORMAT_VERSION : BASE_FORMAT_VERSION,
     kind: 'bundle',
     id: randomUUID(),
     createdAt: nowIso(ctx),
@@ -134,6 +162,7 @@ async function writeBundle(
     ranges: body.ranges,
     counts: { ops: body.ops, byEntity: body.byEntity },
     body: { sha256: body.sha256, bytes: body.bytes },
+    ...(snapshot ? { snapshot: { rows: body.rows, floor } } : {}),
   };
   const written = await writeSyncFile({
     path,
@@ -142,11 +171,7 @@ async function writeBundle(
     manifest,
     body: bodyPieces(sel, job, body.ops),
   });
-  await trx
-    .updateTable('sync_peers')
-    .set({ last_export_at: nowIso(ctx), last_export_ops: body.ops })
-    .where('device_id', '=', peer.device_id)
-    .execute();
+  await updatePeer(trx, peer.device_id, { last_export_at: nowIso(ctx), last_export_ops: body.ops });
   // the export log (DOMAIN §7): who, when, how much, to whom, under which profile
   await writeAudit(trx, {
     staffId: ctx.actor.id,
@@ -159,6 +184,7 @@ async function writeBundle(
       centerName: peer.center_name,
       profile: sel.profile,
       ops: body.ops,
+      ...(snapshot ? { snapshotRows: body.rows } : {}),
       bytes: written.bytes,
       bundleId: manifest.id,
       file: basename(path),

@@ -11,7 +11,11 @@ import { syncMode, type DeviceIdentity } from '../../../db/sync/identity';
 import type { BundleManifest } from '../../../db/sync/manifest';
 import { opLine, type OpLine } from '../../../db/sync/op-line';
 import { OriginBook } from '../../../db/sync/origin-book';
+import { recordImport } from '../../../db/sync/imports';
+import { raiseFloor } from '../../../db/sync/op-floor';
 import { park, retryPending } from '../../../db/sync/pending';
+import { dropOpsUpTo, pruneAcknowledged } from '../../../db/sync/prune';
+import { applyRowLine, isRowLine, rowLine, type RowLine } from '../../../db/sync/snapshot';
 import { recordAck } from '../../../db/sync/peers';
 import { localVector } from '../../../db/sync/version-vector';
 import type { ImportResultDto } from '../../../shared/contract/sync';
@@ -35,16 +39,21 @@ function applyError(e: unknown): AppError {
   return new AppError('BUNDLE_NOT_APPLICABLE', `The bundle could not be applied: ${msg}`);
 }
 
-function parseOp(text: string, n: number): OpLine {
+function parseLine(text: string, n: number): { op: OpLine } | { row: RowLine } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('BUNDLE_CORRUPT', `Op ${n} is not JSON.`);
+    throw new AppError('BUNDLE_CORRUPT', `Line ${n} is not JSON.`);
+  }
+  if (isRowLine(raw)) {
+    const r = rowLine.safeParse(raw);
+    if (!r.success) throw new AppError('BUNDLE_CORRUPT', `Row ${n} is malformed.`);
+    return { row: r.data };
   }
   const r = opLine.safeParse(raw);
   if (!r.success) throw new AppError('BUNDLE_CORRUPT', `Op ${n} is malformed.`);
-  return r.data;
+  return { op: r.data };
 }
 
 /**
@@ -65,7 +74,8 @@ export async function importBundle(
     const identity = await deviceIdentity(ctx);
     opened = await openVerified(ctx, identity, path, 'bundle');
     const { file, manifest, peer } = opened;
-    if (manifest.counts.ops > 0 && !mayChangeRecords(peer, await syncMode(ctx.db))) throw notAllowed(peer);
+    const changes = manifest.counts.ops + (manifest.snapshot?.rows ?? 0);
+    if (changes > 0 && !mayChangeRecords(peer, await syncMode(ctx.db))) throw notAllowed(peer);
     return await withBoundedCache(ctx.caseFile.sqlite, () =>
       ctx.db.transaction().execute((trx) => applyBundle(ctx, trx, identity, file, manifest, peer, job)),
     );
@@ -131,15 +141,71 @@ async function applyBundle(
       parked++;
     } else applied++;
   };
-  job.update('apply', 0, manifest.counts.ops);
+  /**
+   * A snapshot (the sender pruned ops this device lacks): its rows come first and merge by their
+   * clocks; then this device holds every op up to the sender's floor in effect. Its own copies of
+   * such ops go (they are in the rows, and a copy here without the ops around it would make the
+   * conflict list see a concurrent edit where there was none), and the ops that follow start
+   * above the floor. An op at or below it that the sender kept (a row with a listed conflict)
+   * is taken as it is.
+   */
+  const snapshot = manifest.snapshot;
+  let rows = 0;
+  let rowsDone = !snapshot;
+  const endRows = () => {
+    if (rowsDone || !snapshot) return;
+    rowsDone = true;
+    if (rows !== snapshot.rows)
+      throw new AppError('BUNDLE_CORRUPT', 'The body does not match its signed manifest.');
+    dropOpsUpTo(sqlite, snapshot.floor);
+    raiseFloor(sqlite, snapshot.floor);
+    for (const [origin, seq] of Object.entries(snapshot.floor))
+      vector[origin] = Math.max(vector[origin] ?? 0, seq);
+  };
+  const insertKept = sqlite.prepare(
+    `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fields, prev, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  job.update('apply', 0, manifest.counts.ops + (snapshot?.rows ?? 0));
   for (;;) {
     const line = await file.nextLine();
     if (!line) break;
     hash.update(line.bytes);
     bytes += line.bytes.length;
-    received++;
-    const op = parseOp(line.text, received);
+    const parsed = parseLine(line.text, received + rows + 1);
     if (!mayChange) throw notAllowed(peer); // the manifest said none: the body must not bring any
+    if ('row' in parsed) {
+      if (rowsDone) throw new AppError('BUNDLE_CORRUPT', 'A snapshot row comes after the ops.');
+      rows++;
+      if (applyRowLine(sqlite, applier, parsed.row)) applied++;
+      else parked++;
+      continue;
+    }
+    endRows();
+    received++;
+    const op = parsed.op;
+    const floorSeq = snapshot?.floor[op.origin] ?? 0;
+    if (op.seq <= floorSeq) {
+      // kept by the sender below its floor: taken once, without moving the vector
+      const r = insertKept.run(
+        op.origin,
+        op.seq,
+        op.hlc,
+        op.entity,
+        op.entityId,
+        JSON.stringify(op.fields),
+        JSON.stringify(op.prev),
+        op.staffId,
+      );
+      // its effect (and its count in the row's version) is already in the snapshot's rows
+      const waits = r.changes === 0 ? null : applier.apply(op, undefined, false);
+      if (r.changes === 0) duplicates++;
+      else if (waits) {
+        park(sqlite, op, waits, now);
+        parked++;
+      } else applied++;
+      continue;
+    }
     const range = manifest.ranges[op.origin];
     if (!range || op.seq < range[0] || op.seq > range[1]) {
       throw new AppError('BUNDLE_CORRUPT', `Op ${received} is outside the ranges the manifest lists.`);
@@ -168,6 +234,7 @@ async function applyBundle(
     }
     if (received % 1000 === 0) job.update('apply', received);
   }
+  endRows();
   deferred += heldCount;
   if (
     received !== manifest.counts.ops ||
@@ -200,20 +267,18 @@ async function applyBundle(
   }
   // the sender's vector in the signed manifest acknowledges what it holds, like a receipt
   await recordAck(trx, peer, manifest.have, applied ? { last_import_at: now, last_import_ops: applied } : {});
-  await trx
-    .insertInto('sync_imports')
-    .values({
-      bundle_id: manifest.id,
-      kind: 'bundle',
-      peer: peer.device_id,
-      imported_at: now,
-      imported_by: ctx.actor.id,
-      ops_received: received,
-      ops_applied: applied,
-      ops_parked: parked,
-    })
-    .onConflict((oc) => oc.column('bundle_id').doNothing())
-    .execute();
+  // the sender's acknowledgement may be the last one some ops waited for (db/sync/prune.ts)
+  pruneAcknowledged(sqlite);
+  await recordImport(trx, {
+    bundle_id: manifest.id,
+    kind: 'bundle',
+    peer: peer.device_id,
+    imported_at: now,
+    imported_by: ctx.actor.id,
+    ops_received: received,
+    ops_applied: applied,
+    ops_parked: parked,
+  });
   const result: ImportResultDto = {
     bundleId: manifest.id,
     from: { deviceId: peer.device_id, centerName: peer.center_name },

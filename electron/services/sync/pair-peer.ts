@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
 import { backfillOps } from '../../../db/sync/backfill';
-import { findPeer, resolvePeer } from '../../../db/sync/peers';
+import { findPeer, insertPeer, resolvePeer, updatePeer as changePeer } from '../../../db/sync/peers';
 import { parseCard } from '../../../db/sync/identity-card';
 import type { ParsedInput } from '../../../shared/contract';
 import type { PeerDto } from '../../../shared/contract/sync';
+import { pruneAcknowledged } from '../../../db/sync/prune';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 import { centerOf, releaseKeptApart } from './kept-apart';
@@ -94,45 +95,38 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
       throw new AppError('PEER_KEYS_CHANGED', 'This device id is paired with other keys. Unpair it first.');
     }
     if (existing) {
-      await trx
-        .updateTable('sync_peers')
-        .set({
-          active: 1,
-          profile,
-          label: input.label ?? existing.label,
-          center_name: card.centerName,
-          role: card.role,
-          sign_key: card.signKey,
-          age_recipient: card.ageRecipient,
-          fingerprint: card.fingerprint,
-          center_id: centerId,
-        })
-        .where('device_id', '=', card.deviceId)
-        .execute();
+      await changePeer(trx, card.deviceId, {
+        active: 1,
+        profile,
+        label: input.label ?? existing.label,
+        center_name: card.centerName,
+        role: card.role,
+        sign_key: card.signKey,
+        age_recipient: card.ageRecipient,
+        fingerprint: card.fingerprint,
+        center_id: centerId,
+      });
     } else {
-      await trx
-        .insertInto('sync_peers')
-        .values({
-          device_id: card.deviceId,
-          center_name: card.centerName,
-          label: input.label ?? null,
-          role: card.role,
-          sign_key: card.signKey,
-          age_recipient: card.ageRecipient,
-          fingerprint: card.fingerprint,
-          profile,
-          active: 1,
-          paired_at: t,
-          paired_by: ctx.actor.id,
-          acked: '{}',
-          last_export_at: null,
-          last_export_ops: null,
-          last_receipt_at: null,
-          last_import_at: null,
-          last_import_ops: null,
-          center_id: centerId,
-        })
-        .execute();
+      await insertPeer(trx, {
+        device_id: card.deviceId,
+        center_name: card.centerName,
+        label: input.label ?? null,
+        role: card.role,
+        sign_key: card.signKey,
+        age_recipient: card.ageRecipient,
+        fingerprint: card.fingerprint,
+        profile,
+        active: 1,
+        paired_at: t,
+        paired_by: ctx.actor.id,
+        acked: '{}',
+        last_export_at: null,
+        last_export_ops: null,
+        last_receipt_at: null,
+        last_import_at: null,
+        last_import_ops: null,
+        center_id: centerId,
+      });
     }
     // ops this device delivered before, kept apart, may now belong to its center
     if (existing) await releaseKeptApart(ctx, trx);
@@ -169,7 +163,7 @@ export async function updatePeer(
   };
   await ctx.db.transaction().execute(async (trx) => {
     if (Object.keys(changes).length === 0) return;
-    await trx.updateTable('sync_peers').set(changes).where('device_id', '=', peer.device_id).execute();
+    await changePeer(trx, peer.device_id, changes);
     const released = changes.center_id ? await releaseKeptApart(ctx, trx) : 0;
     await writeAudit(trx, {
       staffId: ctx.actor.id,
@@ -191,7 +185,9 @@ export async function removePeer(ctx: ServiceContext, ref: string) {
   requireSyncAdmin(ctx);
   const peer = await resolvePeer(ctx.db, ref);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('sync_peers').set({ active: 0 }).where('device_id', '=', peer.device_id).execute();
+    await changePeer(trx, peer.device_id, { active: 0 });
+    // a retired device no longer holds pruning back (db/sync/prune.ts)
+    pruneAcknowledged(ctx.caseFile.sqlite);
     await writeAudit(trx, {
       staffId: ctx.actor.id,
       login: ctx.actor.login,

@@ -4,8 +4,10 @@ import { writeAudit } from '../../../db/audit';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { writeSyncFile } from '../../../db/sync/envelope-writer';
 import { ensureIdentity } from '../../../db/sync/identity';
-import { SYNC_FORMAT, SYNC_FORMAT_VERSION, type ReceiptManifest } from '../../../db/sync/manifest';
+import { BASE_FORMAT_VERSION, SYNC_FORMAT, type ReceiptManifest } from '../../../db/sync/manifest';
 import { recordAck, resolvePeer } from '../../../db/sync/peers';
+import { recordImport } from '../../../db/sync/imports';
+import { pruneAcknowledged } from '../../../db/sync/prune';
 import { localVector, waitingCount } from '../../../db/sync/version-vector';
 import type { ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -18,8 +20,8 @@ import { exportTarget } from './sync-folder';
 
 /**
  * A receipt tells a peer what this device holds (its version vector), signed by this device
- * and encrypted to the peer. The peer then stops resending those ops; nothing is ever pruned
- * from the op log on the strength of anything less.
+ * and encrypted to the peer. The peer then stops resending those ops, and prunes those every
+ * one of its peers holds (db/sync/prune.ts); nothing is pruned on the strength of anything less.
  */
 export async function exportReceipt(ctx: ServiceContext, input: ParsedInput<'sync.exportReceipt'>) {
   requireSyncExchange(ctx);
@@ -31,7 +33,7 @@ export async function exportReceipt(ctx: ServiceContext, input: ParsedInput<'syn
     const peer = await resolvePeer(trx, target.device_id);
     const manifest: ReceiptManifest = {
       format: SYNC_FORMAT,
-      formatVersion: SYNC_FORMAT_VERSION,
+      formatVersion: BASE_FORMAT_VERSION,
       kind: 'receipt',
       id: randomUUID(),
       createdAt: nowIso(ctx),
@@ -78,20 +80,18 @@ export async function importReceipt(ctx: ServiceContext, path: string) {
     return await ctx.db.transaction().execute(async (trx) => {
       await noteClock(ctx, trx, peer, manifest);
       const acked = await recordAck(trx, peer, manifest.have, { last_receipt_at: now });
-      await trx
-        .insertInto('sync_imports')
-        .values({
-          bundle_id: manifest.id,
-          kind: 'receipt',
-          peer: peer.device_id,
-          imported_at: now,
-          imported_by: ctx.actor.id,
-          ops_received: 0,
-          ops_applied: 0,
-          ops_parked: 0,
-        })
-        .onConflict((oc) => oc.column('bundle_id').doNothing())
-        .execute();
+      // ops every peer now holds leave the op log (db/sync/prune.ts): where acknowledgements move
+      const { pruned } = pruneAcknowledged(ctx.caseFile.sqlite);
+      await recordImport(trx, {
+        bundle_id: manifest.id,
+        kind: 'receipt',
+        peer: peer.device_id,
+        imported_at: now,
+        imported_by: ctx.actor.id,
+        ops_received: 0,
+        ops_applied: 0,
+        ops_parked: 0,
+      });
       const waitingOps = waitingCount(ctx.caseFile.sqlite, acked, peer.device_id);
       await writeAudit(trx, {
         staffId: ctx.actor.id,
@@ -99,7 +99,7 @@ export async function importReceipt(ctx: ServiceContext, path: string) {
         action: 'sync.receipt.import',
         entity: 'sync_peer',
         entityId: peer.device_id,
-        detail: { receiptId: manifest.id, acknowledged: acked, waitingOps },
+        detail: { receiptId: manifest.id, acknowledged: acked, waitingOps, pruned },
       });
       return {
         from: { deviceId: peer.device_id, centerName: peer.center_name },

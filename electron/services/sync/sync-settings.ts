@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeAudit } from '../../../db/audit';
 import { writeMeta } from '../../../db/sync/identity';
+import { deleteMeta } from '../../../db/stores/meta';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { requireSyncAdmin } from './sync-access';
@@ -31,7 +32,7 @@ export async function setFolder(ctx: ServiceContext, folder: string | null) {
     throw new AppError('SYNC_FOLDER_UNAVAILABLE', `Not a folder: ${folder}`);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    if (folder === null) await trx.deleteFrom('meta').where('key', '=', 'sync_folder').execute();
+    if (folder === null) await deleteMeta(trx, 'sync_folder');
     else await writeMeta(trx, 'sync_folder', folder);
     await writeAudit(trx, {
       staffId: ctx.actor.id,

@@ -1,0 +1,72 @@
+import type { SqliteDb } from '../sqlite/open-encrypted';
+import { raiseFloor } from './op-floor';
+import { localVector, parseVector, type VersionVector } from './version-vector';
+
+/**
+ * Drops the ops every active paired device has acknowledged (issue 17: op_log was the largest
+ * sync cost, ≈2.8 KB per consultation kept forever). What stays:
+ * - op_floor, per origin, how far ops were pruned: the version vector and the next seq this
+ *   device gives out still count them; a peer acknowledging less gets a snapshot of the rows
+ *   (db/sync/snapshot.ts) instead of the ops.
+ * - the ops of a row with a listed conflict, and parked ops: the conflict list and the retry
+ *   of a parked op are computed from them;
+ * - each origin's newest op: a peer's acknowledgement of this device's newest edit is how a
+ *   clock far off is noticed (db/sync/clock-skew.ts), and one op per device costs nothing.
+ *
+ * An op is pruned only when it is stable: every active peer holds it, and this device holds
+ * everything each peer said it held when it acknowledged it. Any op still on its way was then
+ * written after its author had this one, so it builds on it and cannot be a concurrent edit
+ * that the conflict list would need this op to see. A peer that never answered (acknowledged
+ * nothing) holds everything back; a retired peer (removePeer) does not count.
+ *
+ * Not in prefecture mode: there the op that made a record says which center it belongs to.
+ *
+ * Runs inside the caller's transaction, wherever acknowledgements move: after a receipt or a
+ * bundle is imported and after a peer is retired.
+ */
+export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: VersionVector } {
+  // the prefecture tells which center a record belongs to by the op that made it (origin-book.ts)
+  const mode = sqlite.prepare(`SELECT value FROM meta WHERE key = 'sync_mode'`).pluck().get();
+  if (mode === 'prefecture') return { pruned: 0, floor: {} };
+  const peers = sqlite.prepare(`SELECT acked, role, profile FROM sync_peers WHERE active = 1`).all() as {
+    acked: string;
+    role: string;
+    profile: string;
+  }[];
+  // no peer: nobody to ask; keep everything until a first pairing says what is shared
+  if (peers.length === 0) return { pruned: 0, floor: {} };
+  const local = localVector(sqlite);
+  const acks = peers.map((p) => parseVector(p.acked));
+  // a peer holds ops this device has not received yet: they may be concurrent with ours (only
+  // from a peer whose ops this device takes: the center's own devices, inbound-scope.ts)
+  for (const [i, acked] of acks.entries()) {
+    if (peers[i]!.role !== 'center' || peers[i]!.profile !== 'full') continue;
+    for (const [origin, seq] of Object.entries(acked))
+      if ((local[origin] ?? 0) < seq) return { pruned: 0, floor: {} };
+  }
+  const floor: VersionVector = {};
+  for (const [origin, have] of Object.entries(local)) {
+    const stable = Math.min(have, ...acks.map((a) => a[origin] ?? 0));
+    if (stable > 0) floor[origin] = stable;
+  }
+  const pruned = dropOpsUpTo(sqlite, floor, true);
+  raiseFloor(sqlite, floor);
+  return { pruned, floor };
+}
+
+/**
+ * Deletes each origin's ops up to the floor, except those the merge still reads: a row with a
+ * listed conflict (the list is computed from its ops) and a parked op (retried from op_log).
+ */
+export function dropOpsUpTo(sqlite: SqliteDb, floor: VersionVector, keepNewest = false): number {
+  const del = sqlite.prepare(
+    `DELETE FROM op_log WHERE origin = ? AND seq <= ?
+        ${keepNewest ? 'AND seq < (SELECT max(n.seq) FROM op_log n WHERE n.origin = op_log.origin)' : ''}
+        AND NOT EXISTS (SELECT 1 FROM sync_pending p WHERE p.origin = op_log.origin AND p.seq = op_log.seq)
+        AND NOT EXISTS (SELECT 1 FROM sync_conflicts c
+                         WHERE c.entity = op_log.entity AND c.entity_id = op_log.entity_id)`,
+  );
+  let n = 0;
+  for (const [origin, seq] of Object.entries(floor)) n += del.run(origin, seq).changes;
+  return n;
+}
