@@ -140,29 +140,37 @@ export const CHANNEL_POLICY = {
   'report.build': read('consultation.viewAll'),
   'report.export': read('consultation.viewAll', 'report.export'),
 
-  'sync.identity': own('signed-in', 'sync.identity.create'),
-  'sync.progress': own('signed-in'),
-  'sync.exportCard': own('staff.manage', 'sync.card.export'),
-  'sync.previewCard': own('staff.manage'),
-  'sync.addPeer': own('staff.manage', 'sync.peer.add'),
-  'sync.updatePeer': own('staff.manage', 'sync.peer.update'),
-  'sync.removePeer': own('staff.manage', 'sync.peer.remove'),
-  'sync.setFolder': own('staff.manage', 'sync.folder'),
-  'sync.setMode': own('staff.manage', 'sync.mode'),
+  // the device keys are made on the first call that needs them (with an entry
+  // sync.identity.create, committed with the keys): every channel that may get there is staged
+  'sync.identity': staged('signed-in', 'sync.identity.create'),
+  'sync.progress': read('signed-in'), // memory only: the job under way
+  // the card file is written first, then its entry
+  'sync.exportCard': staged('staff.manage', 'sync.card.export'),
+  'sync.previewCard': staged('staff.manage'),
+  // the card file is read first, then the peer commits with its entry
+  'sync.addPeer': staged('staff.manage', 'sync.peer.add'),
+  'sync.updatePeer': write('staff.manage', 'sync.peer.update'),
+  'sync.removePeer': write('staff.manage', 'sync.peer.remove'),
+  // the folder is looked at first
+  'sync.setFolder': staged('staff.manage', 'sync.folder'),
+  'sync.setMode': write('staff.manage', 'sync.mode'),
   'sync.exportBundle': own('consultation.edit', 'sync.bundle.export'),
   'sync.importBundle': own('consultation.edit', 'sync.bundle.import'),
   'sync.exportReceipt': own('consultation.edit', 'sync.receipt.export'),
   'sync.importReceipt': own('consultation.edit', 'sync.receipt.import'),
   // each file is a use case of its own (sync.importBundle / sync.importReceipt)
   'sync.importFolder': own('consultation.edit'),
-  'sync.conflicts': own('consultation.edit', 'sync.conflicts.view'),
-  'sync.resolveConflict': own('consultation.edit', 'sync.conflict.resolve'),
-  'sync.applyPending': own('consultation.edit', 'sync.pending.apply'),
-  'sync.listFiles': own('consultation.edit'),
-  'sync.mode': own('signed-in'),
-  'sync.status': own('consultation.viewAll'),
-  'sync.exportLog': own('consultation.viewAll'),
-  'sync.centerSummary': own('consultation.viewAll'),
+  // the listed conflicts are brought up to date with local edits first (a short write)
+  'sync.conflicts': staged('consultation.edit', 'sync.conflicts.view'),
+  'sync.resolveConflict': write('consultation.edit', 'sync.conflict.resolve'),
+  'sync.applyPending': write('consultation.edit', 'sync.pending.apply'),
+  // reads the folder and the manifests of files for this device
+  'sync.listFiles': staged('consultation.edit'),
+  'sync.mode': read('signed-in'),
+  // brings the listed conflicts up to date first, as sync.conflicts does
+  'sync.status': staged('consultation.viewAll'),
+  'sync.exportLog': read('consultation.viewAll'),
+  'sync.centerSummary': read('consultation.viewAll'),
 
   // drafts belong to the user who typed them: no audit entry per keystroke, never synced
   'draft.save': write('signed-in'),

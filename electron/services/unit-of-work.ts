@@ -198,13 +198,27 @@ export async function runUseCase<T>(
  * case); with a plain session, straight into the caller's transaction as before.
  */
 export async function auditEntry(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   ctx: ServiceContext,
   action: string,
   note: AuditNote = {},
 ): Promise<void> {
   if (ctx instanceof UnitOfWork) ctx.audit.note(action, note);
   else await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action, ...note });
+}
+
+/**
+ * The transaction of a helper shared by use cases on a unit of work and those called with a
+ * plain session (the bundle exchange, which commits on its own): on a unit of work it is the
+ * unit's write (the open transaction of a `write` use case, or a staged write, whose audit
+ * entries commit with it); with a plain session, one of its own.
+ */
+export function inTransaction<T>(
+  ctx: ServiceContext,
+  fn: (trx: Transaction<DB>, ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  if (ctx instanceof UnitOfWork) return ctx.write((w) => fn(w.db, w));
+  return ctx.db.transaction().execute((trx) => fn(trx, ctx));
 }
 
 /** A helper changed nothing: where it is the use case itself, its own entry is left out. */

@@ -1,9 +1,9 @@
-import { writeAudit } from '../../../db/audit';
 import { OpApplier } from '../../../db/sync/apply-op';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { retryPending } from '../../../db/sync/pending';
 import { nowIso, type ServiceContext } from '../context';
 import { requireSyncExchange } from './sync-access';
+import { auditEntry, inTransaction, nothingChanged } from '../unit-of-work';
 
 /**
  * Applies parked ops this app can apply now: after an update whose migrations added the tables
@@ -11,7 +11,7 @@ import { requireSyncExchange } from './sync-access';
  */
 export async function applyPending(ctx: ServiceContext) {
   requireSyncExchange(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx, c) => {
     const sqlite = ctx.caseFile.sqlite;
     sqlite.pragma('defer_foreign_keys = ON');
     const applier = new OpApplier(sqlite);
@@ -20,14 +20,8 @@ export async function applyPending(ctx: ServiceContext) {
     const conflicts = new ConflictRecorder(sqlite, nowIso(ctx));
     conflicts.recomputeAll(applier.conflictCandidates);
     conflicts.refreshListed();
-    if (r.applied) {
-      await writeAudit(trx, {
-        staffId: ctx.actor.id,
-        login: ctx.actor.login,
-        action: 'sync.pending.apply',
-        detail: r,
-      });
-    }
+    if (r.applied) await auditEntry(trx, c, 'sync.pending.apply', { detail: r });
+    else nothingChanged(c, 'sync.pending.apply');
     return r;
   });
 }

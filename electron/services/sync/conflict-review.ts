@@ -1,5 +1,4 @@
 import { sql, type Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import { ENTITY_TABLES } from '../../../db/records/registry';
 import type { DB } from '../../../db/schema';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
@@ -12,12 +11,13 @@ import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 import { currentValues, writeLocalFields } from './local-change';
 import { requireSyncExchange } from './sync-access';
+import { auditEntry, inTransaction } from '../unit-of-work';
 
 type Db = ServiceContext['db'] | Transaction<DB>;
 
 /** Brings the listed conflicts up to date with local edits made since the last exchange. */
 export async function refreshConflicts(ctx: ServiceContext): Promise<void> {
-  await ctx.db.transaction().execute(async () => {
+  await inTransaction(ctx, async () => {
     new ConflictRecorder(ctx.caseFile.sqlite, nowIso(ctx)).refreshListed();
   });
 }
@@ -216,12 +216,7 @@ export async function listConflicts(ctx: ServiceContext, includeResolved: boolea
   requireSyncExchange(ctx);
   await refreshConflicts(ctx);
   const list = await loadConflicts(ctx, includeResolved);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'sync.conflicts.view',
-    detail: { count: list.length },
-  });
+  await auditEntry(ctx.db, ctx, 'sync.conflicts.view', { detail: { count: list.length } });
   return list;
 }
 
@@ -295,7 +290,7 @@ export async function resolveConflict(
   requireSyncExchange(ctx);
   const [c] = await loadConflicts(ctx, true, id);
   if (!c) throw new AppError('NOT_FOUND', 'No such conflict.');
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, ctx) => {
     const t = nowIso(ctx);
     const chosen = await valueOfSide(trx, c, choice === 'keep' ? c.current.hlc : c.other.hlc);
     if (c.entity === 'sync_conflict') {
@@ -325,10 +320,7 @@ export async function resolveConflict(
       decided,
       existing ? undefined : { ...about, created_at: t, created_by: ctx.actor.id },
     );
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.conflict.resolve',
+    await auditEntry(trx, ctx, 'sync.conflict.resolve', {
       entity: c.entity,
       entityId: c.entityId,
       detail: { conflict: id, field: c.field, choice, ...(c.about ? { about: c.about } : {}) },

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { writeAudit } from '../../../db/audit';
 import { fingerprintOf } from '../../../db/sync/fingerprint';
 import { ensureIdentity, readMeta, type DeviceIdentity } from '../../../db/sync/identity';
 import { makeCard } from '../../../db/sync/identity-card';
@@ -8,22 +7,30 @@ import { cardFileName } from '../../../shared/sync/file-names';
 import type { ServiceContext } from '../context';
 import { requireSyncAdmin } from './sync-access';
 import { writeExport } from '../files/write-export';
+import { auditEntry, inTransaction, nothingChanged } from '../unit-of-work';
 import { requireFolderThere } from './sync-folder';
 
-/** The device identity; the first call makes the keys (and says so in the audit log). */
+/**
+ * The device identity; the first call makes the keys (and says so in the audit log): a write,
+ * so every channel that reaches it is `staged` (the keys commit with their entry).
+ */
 export async function deviceIdentity(ctx: ServiceContext): Promise<DeviceIdentity> {
+  return (await identityMade(ctx)).id;
+}
+
+async function identityMade(ctx: ServiceContext): Promise<{ id: DeviceIdentity; made: boolean }> {
   const made = await readMeta(ctx.db, 'sync_keys_device');
-  if (made && made === (await readMeta(ctx.db, 'device_id'))) return ensureIdentity(ctx.db);
-  return ctx.db.transaction().execute(async (trx) => {
+  if (made && made === (await readMeta(ctx.db, 'device_id'))) {
+    return { id: await ensureIdentity(ctx.db), made: false };
+  }
+  const id = await inTransaction(ctx, async (trx, c) => {
     const id = await ensureIdentity(trx);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.identity.create',
+    await auditEntry(trx, c, 'sync.identity.create', {
       detail: { deviceId: id.deviceId, fingerprint: fingerprintOf(cardKeys(id)) },
     });
     return id;
   });
+  return { id, made: true };
 }
 
 const cardKeys = (id: DeviceIdentity) => ({
@@ -33,7 +40,9 @@ const cardKeys = (id: DeviceIdentity) => ({
 });
 
 export async function getIdentity(ctx: ServiceContext) {
-  const id = await deviceIdentity(ctx);
+  const { id, made } = await identityMade(ctx);
+  // sync.identity logs the keys' making, not each look at them
+  if (!made) nothingChanged(ctx, 'sync.identity.create');
   return {
     deviceId: id.deviceId,
     centerName: id.centerName,
@@ -55,11 +64,8 @@ export async function exportCard(
   const id = await getIdentity(ctx);
   const path = to.path ?? join(requireFolderThere(to.folder!), cardFileName(id.deviceId));
   writeExport(path, Buffer.from(`${id.card}\n`, 'utf8'), [ctx.caseFile.path], fileWriteError);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'sync.card.export',
-    detail: { fingerprint: id.fingerprint },
-  });
+  await inTransaction(ctx, (trx, c) =>
+    auditEntry(trx, c, 'sync.card.export', { detail: { fingerprint: id.fingerprint } }),
+  );
   return { file: path, fingerprint: id.fingerprint };
 }

@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { writeAudit } from '../../../db/audit';
 import { backfillOps } from '../../../db/sync/backfill';
 import { findPeer, insertPeer, resolvePeer, updatePeer as changePeer } from '../../../db/sync/peers';
 import { parseCard } from '../../../db/sync/identity-card';
@@ -12,6 +11,7 @@ import { centerOf, releaseKeptApart } from './kept-apart';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
 import { requireSyncAdmin } from './sync-access';
+import { auditEntry, inTransaction, nothingChanged } from '../unit-of-work';
 
 function readCard(path: string) {
   let text: string;
@@ -85,7 +85,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
   const centerId = input.sameCenterAs
     ? centerOf(await resolvePeer(ctx.db, input.sameCenterAs))
     : (card.centerId ?? card.deviceId);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, ctx) => {
     // rows made without an op (the first administrator) get one now, so the queue counts them
     await backfillOps(trx, opWriter(ctx));
     const existing = await findPeer(trx, card.deviceId);
@@ -130,10 +130,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
     }
     // ops this device delivered before, kept apart, may now belong to its center
     if (existing) await releaseKeptApart(ctx, trx);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.peer.add',
+    await auditEntry(trx, ctx, 'sync.peer.add', {
       entity: 'sync_peer',
       entityId: card.deviceId,
       detail: {
@@ -161,14 +158,11 @@ export async function updatePeer(
     ...(input.label !== undefined ? { label: input.label || null } : {}),
     ...(center !== undefined && center !== centerOf(peer) ? { center_id: center } : {}),
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    if (Object.keys(changes).length === 0) return;
+  await inTransaction(ctx, async (trx, ctx) => {
+    if (Object.keys(changes).length === 0) return nothingChanged(ctx, 'sync.peer.update');
     await changePeer(trx, peer.device_id, changes);
     const released = changes.center_id ? await releaseKeptApart(ctx, trx) : 0;
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.peer.update',
+    await auditEntry(trx, ctx, 'sync.peer.update', {
       entity: 'sync_peer',
       entityId: peer.device_id,
       detail: {
@@ -184,17 +178,11 @@ export async function updatePeer(
 export async function removePeer(ctx: ServiceContext, ref: string) {
   requireSyncAdmin(ctx);
   const peer = await resolvePeer(ctx.db, ref);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, ctx) => {
     await changePeer(trx, peer.device_id, { active: 0 });
     // a retired device no longer holds pruning back (db/sync/prune.ts)
     pruneAcknowledged(ctx.caseFile.sqlite);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.peer.remove',
-      entity: 'sync_peer',
-      entityId: peer.device_id,
-    });
+    await auditEntry(trx, ctx, 'sync.peer.remove', { entity: 'sync_peer', entityId: peer.device_id });
   });
   return { ok: true as const };
 }

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeAudit } from '../../../db/audit';
 import { writeMeta } from '../../../db/sync/identity';
 import { deleteMeta } from '../../../db/stores/meta';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { auditEntry, inTransaction } from '../unit-of-work';
 import { requireSyncAdmin } from './sync-access';
 
 /**
@@ -13,14 +13,9 @@ import { requireSyncAdmin } from './sync-access';
  */
 export async function setMode(ctx: ServiceContext, mode: 'center' | 'prefecture') {
   requireSyncAdmin(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, c) => {
     await writeMeta(trx, 'sync_mode', mode);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.mode',
-      detail: { mode },
-    });
+    await auditEntry(trx, c, 'sync.mode', { detail: { mode } });
   });
   return { ok: true as const };
 }
@@ -31,15 +26,10 @@ export async function setFolder(ctx: ServiceContext, folder: string | null) {
   if (folder !== null && !(existsSync(folder) && statSync(folder).isDirectory())) {
     throw new AppError('SYNC_FOLDER_UNAVAILABLE', `Not a folder: ${folder}`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, c) => {
     if (folder === null) await deleteMeta(trx, 'sync_folder');
     else await writeMeta(trx, 'sync_folder', folder);
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.folder',
-      detail: { folder },
-    });
+    await auditEntry(trx, c, 'sync.folder', { detail: { folder } });
   });
   return { ok: true as const };
 }
