@@ -154,8 +154,11 @@ export async function updatePeer(
   const peer = await resolvePeer(ctx.db, input.peer);
   const center = input.sameCenterAs ? centerOf(await resolvePeer(ctx.db, input.sameCenterAs)) : undefined;
   const changes = {
-    ...(input.profile ? { profile: input.profile } : {}),
-    ...(input.label !== undefined ? { label: input.label || null } : {}),
+    // only what differs: the same label saved again is no change (and no entry)
+    ...(input.profile && input.profile !== peer.profile ? { profile: input.profile } : {}),
+    ...(input.label !== undefined && (input.label || null) !== peer.label
+      ? { label: input.label || null }
+      : {}),
     ...(center !== undefined && center !== centerOf(peer) ? { center_id: center } : {}),
   };
   await inTransaction(ctx, async (trx, ctx) => {

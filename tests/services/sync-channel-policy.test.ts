@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/ipc/dispatcher';
+import { ALL_HANDLERS } from '../../electron/ipc/handlers';
+import { CHANNEL_POLICY } from '../../shared/channel-access';
+import { makeDevice, type Device } from '../sync/sync-helpers';
+
+/**
+ * The sync channels on the unit of work (issue 19): from the privacy officer's side, each call
+ * leaves exactly the entry its policy declares, once; from the counselor's, a failure after the
+ * write (a full disk at commit) takes the rows and the entry back together.
+ */
+describe('sync channels run on the unit of work', () => {
+  let a: Device;
+  let b: Device;
+  let cardB = '';
+  beforeAll(async () => {
+    a = await makeDevice('北センター');
+    b = await makeDevice('南センター');
+    cardB = b.file('card');
+    await b.call('sync.exportCard', { path: cardB });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  const lastId = async () =>
+    Number(
+      (
+        await a.db
+          .selectFrom('audit_log')
+          .select((e) => e.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m ?? 0,
+    );
+  const since = async (from: number) =>
+    (await a.db.selectFrom('audit_log').select('action').where('id', '>', from).orderBy('id').execute()).map(
+      (r: { action: string }) => r.action,
+    );
+
+  const state = async () => ({
+    meta: await a.db
+      .selectFrom('meta')
+      .select(['key', 'value'])
+      .where('key', 'in', ['sync_mode', 'sync_folder'])
+      .orderBy('key')
+      .execute(),
+    peers: await a.db.selectFrom('sync_peers').selectAll().orderBy('device_id').execute(),
+    audit: await lastId(),
+    ops: Number(
+      (
+        await a.db
+          .selectFrom('op_log')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  });
+
+  it('each call writes the entry its policy declares, once; reads write none', async () => {
+    const from = await lastId();
+    // the first look at the identity makes the keys: one entry, with them; the next none
+    await a.call('sync.identity', {});
+    await a.call('sync.identity', {});
+    expect(await since(from)).toEqual(['sync.identity.create']);
+
+    const calls: [string, unknown][] = [
+      ['sync.exportCard', { path: a.file('card') }],
+      ['sync.addPeer', { path: cardB }],
+      ['sync.updatePeer', { peer: b.deviceId, label: '南の事務所' }],
+      ['sync.setMode', { mode: 'center' }],
+      ['sync.setFolder', { folder: a.dir }],
+      ['sync.conflicts', { includeResolved: false }],
+      ['sync.status', {}],
+      ['sync.listFiles', {}],
+      ['sync.mode', {}],
+      ['sync.progress', {}],
+      ['sync.exportLog', { limit: 10, offset: 0 }],
+      ['sync.centerSummary', {}],
+      ['sync.previewCard', { path: cardB }],
+    ];
+    const start = await lastId();
+    for (const [c, input] of calls) await a.call(c as never, input as never);
+    expect(await since(start)).toEqual(
+      calls.map(([c]) => CHANNEL_POLICY[c as keyof typeof CHANNEL_POLICY].audit).filter((x) => x !== null),
+    );
+    // an update that changes nothing logs nothing
+    const again = await lastId();
+    await a.call('sync.updatePeer', { peer: b.deviceId, label: '南の事務所' });
+    await a.call('sync.applyPending', {});
+    expect(await since(again)).toEqual([]);
+  });
+
+  /** The real use case runs and writes; the commit then fails (as a full disk would). */
+  const failingAfter = (channel: keyof typeof ALL_HANDLERS) =>
+    createDispatcher(
+      a.fx.runtime,
+      {
+        ...ALL_HANDLERS,
+        [channel]: async (u: never, i: never) => {
+          await (ALL_HANDLERS[channel] as (u: never, i: never) => Promise<unknown>)(u, i);
+          throw new Error('disk full');
+        },
+      },
+      { logInternal: () => {} },
+    );
+
+  const failing: [keyof typeof ALL_HANDLERS, () => unknown][] = [
+    ['sync.setMode', () => ({ mode: 'prefecture' })],
+    ['sync.updatePeer', () => ({ peer: b.deviceId, label: '消える名前', profile: 'statistics' })],
+    ['sync.removePeer', () => ({ peer: b.deviceId })],
+    ['sync.resolveConflict', () => ({ id: 'none', choice: 'keep' })],
+  ];
+  for (const [channel, input] of failing) {
+    it(`${channel}: a failure after the write leaves neither the rows nor an audit line`, async () => {
+      const before = await state();
+      expect(before.peers.filter((p) => p.active)).toHaveLength(1);
+      const r = await failingAfter(channel).dispatch(channel, input());
+      expect(r.ok).toBe(false);
+      expect(await state()).toEqual(before);
+    });
+  }
+
+  /** The log refuses entries of one action (as a full disk would, at the entry). */
+  async function withRefusedEntry<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    await sql`CREATE TEMP TRIGGER refuse_entry BEFORE INSERT ON audit_log
+      WHEN NEW.action = ${sql.lit(action)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(a.db);
+    try {
+      return await fn();
+    } finally {
+      await sql`DROP TRIGGER refuse_entry`.execute(a.db);
+    }
+  }
+
+  const staged: [string, string, () => unknown][] = [
+    ['sync.setFolder', 'sync.folder', () => ({ folder: null })],
+    ['sync.addPeer', 'sync.peer.add', () => ({ path: cardB, profile: 'statistics' })],
+    ['sync.removePeer', 'sync.peer.remove', () => ({ peer: b.deviceId })],
+  ];
+  for (const [channel, action, input] of staged) {
+    it(`${channel}: when its entry cannot be written, the change is not kept either`, async () => {
+      const before = await state();
+      const r = await withRefusedEntry(action, () =>
+        createDispatcher(a.fx.runtime, ALL_HANDLERS, { logInternal: () => {} }).dispatch(channel, input()),
+      );
+      expect(r.ok).toBe(false);
+      expect(await state()).toEqual(before);
+    });
+  }
+});
