@@ -25,8 +25,8 @@ export type ChannelAccess = 'locked' | 'signed-in' | { scopedBy: Permission } | 
  * - `own`: the use case gets the session and opens its own transaction, in which it writes its
  *   rows and the audit entry named here itself; the dispatcher checks the access as for every
  *   channel but cannot hold the use case to its entry. Only with a written reason (`why`, next
- *   to the policy; tests/services/channel-policy.test.ts fails without one). The sync channels
- *   are still `own` until the sync branch moves them (issue 17).
+ *   to the policy; tests/services/channel-policy.test.ts fails without one). Only the bundle and
+ *   receipt exchange is left there (issue 19).
  */
 export type TransactionKind = 'none' | 'read' | 'write' | 'staged' | 'own';
 
@@ -154,12 +154,33 @@ export const CHANNEL_POLICY = {
   // the folder is looked at first
   'sync.setFolder': staged('staff.manage', 'sync.folder'),
   'sync.setMode': write('staff.manage', 'sync.mode'),
-  'sync.exportBundle': own('consultation.edit', 'sync.bundle.export'),
-  'sync.importBundle': own('consultation.edit', 'sync.bundle.import'),
-  'sync.exportReceipt': own('consultation.edit', 'sync.receipt.export'),
-  'sync.importReceipt': own('consultation.edit', 'sync.receipt.import'),
-  // each file is a use case of its own (sync.importBundle / sync.importReceipt)
-  'sync.importFolder': own('consultation.edit'),
+  // The bundle exchange keeps its own commit (each reason below; issue 19 left it here, see
+  // docs/architecture.md). Its use cases are also called with a plain session by tests/sync.
+  'sync.exportBundle': own(
+    'consultation.edit',
+    'sync.bundle.export',
+    'streams the whole op log into the encrypted file inside one transaction of its own, so the snapshot read twice (manifest, body) is the same; backfill ops, the peer row and the export-log entry commit with the file. A staged write would need the read snapshot held across uow.write: not yet done.',
+  ),
+  'sync.importBundle': own(
+    'consultation.edit',
+    'sync.bundle.import',
+    'verified outside any transaction, then applied in one transaction of its own while the body streams in (ops, conflicts, clock notes, op pruning and the import entry together); a refused file is logged after the rollback (auditRejection). It could become staged (uow.write + audit.onFailure); not done yet: the apply path also writes the recode and clock entries straight into its transaction.',
+  ),
+  'sync.exportReceipt': own(
+    'consultation.edit',
+    'sync.receipt.export',
+    'writes the signed receipt file inside its own transaction with the peer row and the export-log entry, using the same device identity helpers as the bundle export; moved together with it, not alone.',
+  ),
+  'sync.importReceipt': own(
+    'consultation.edit',
+    'sync.receipt.import',
+    'verified outside, then the acknowledgement, op pruning and entry commit in one transaction of its own; a refused receipt is logged after the rollback, like a bundle. Moves with sync.importBundle.',
+  ),
+  'sync.importFolder': own(
+    'consultation.edit',
+    null,
+    'runs sync.importBundle / sync.importReceipt for each file, each file its own transaction and entry, so one bad file does not undo the others; it moves when they do (as UnitOfWork.step).',
+  ),
   // the listed conflicts are brought up to date with local edits first (a short write)
   'sync.conflicts': staged('consultation.edit', 'sync.conflicts.view'),
   'sync.resolveConflict': write('consultation.edit', 'sync.conflict.resolve'),

@@ -14,7 +14,7 @@ export type SessionHandler<C extends ChannelName> = (uow: UnitOfWork, input: In<
 
 /**
  * A use case that owns its commit (policy `own`, with its reason written next to it; today only
- * the sync channels, until issue 17's branch moves them): the dispatcher has checked the access;
+ * the bundle and receipt exchange, issue 19): the dispatcher has checked the access;
  * it opens its own transaction and writes its own audit entry.
  */
 export type OwnHandler<C extends ChannelName> = (ctx: ServiceContext, input: In<C>) => Out<C>;

@@ -111,40 +111,11 @@ describe('the dispatcher applies the policy', () => {
 
 /**
  * A channel that opens its own transaction is a channel the dispatcher cannot hold to its
- * audit entry: each one left must say why, next to its policy. The sync channels are being
- * moved by the sync branch (issue 17); until it lands they are listed here, by name (a list
- * that only shrinks: a new channel cannot join it).
+ * audit entry: each one left must say why, next to its policy (no exemptions).
  */
-const SYNC_NOT_YET_MOVED: readonly string[] = [
-  'sync.identity',
-  'sync.progress',
-  'sync.exportCard',
-  'sync.previewCard',
-  'sync.addPeer',
-  'sync.updatePeer',
-  'sync.removePeer',
-  'sync.setFolder',
-  'sync.setMode',
-  'sync.exportBundle',
-  'sync.importBundle',
-  'sync.exportReceipt',
-  'sync.importReceipt',
-  'sync.importFolder',
-  'sync.conflicts',
-  'sync.resolveConflict',
-  'sync.applyPending',
-  'sync.listFiles',
-  'sync.mode',
-  'sync.status',
-  'sync.exportLog',
-  'sync.centerSummary',
-];
-
 describe('a channel owns its commit only for a written reason', () => {
   it('every `own` channel says why', () => {
-    const own = CHANNEL_NAMES.filter(
-      (c) => CHANNEL_POLICY[c].tx === 'own' && !SYNC_NOT_YET_MOVED.includes(c),
-    );
+    const own = CHANNEL_NAMES.filter((c) => CHANNEL_POLICY[c].tx === 'own');
     const withoutReason = own.filter((c) => {
       const why = (CHANNEL_POLICY[c] as { why?: string }).why;
       return typeof why !== 'string' || why.trim().length < 20;
