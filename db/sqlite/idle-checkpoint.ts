@@ -7,7 +7,8 @@ import { onTransactionEnd } from './transaction-end';
  * re-encrypts it into the file, then syncs both: ≈150 ms for SQLite's automatic one, which
  * landed inside one save in ≈150 and made the save p99 (issue 20). So the automatic checkpoint
  * is off on the case file's connection, and the checkpoint runs when the counselor pauses:
- * `idleMs` after the last commit (PASSIVE: never waits for a reader). A bulk write without a
+ * `idleMs` after the last commit once `minCommits` commits wait in the WAL (≈100 saves, ≈26 MiB at
+ * 100,000 consultations; PASSIVE: never waits for a reader). A bulk write without a
  * pause (an import, a sync bundle, the demo seed) still checkpoints once the WAL reaches
  * `walLimitBytes`, right after the commit that reached it. `lock()` checkpoints fully.
  *
@@ -17,10 +18,20 @@ import { onTransactionEnd } from './transaction-end';
  */
 export interface CheckpointPolicy {
   idleMs: number;
+  /**
+   * commits since the last checkpoint before a pause checkpoints: the first commit after a
+   * checkpoint restarts the WAL and syncs its header, a second fsync in that save, so a
+   * checkpoint at every pause would double the fsyncs of most saves
+   */
+  minCommits: number;
   walLimitBytes: number;
 }
 
-export const CHECKPOINT_POLICY: CheckpointPolicy = { idleMs: 1000, walLimitBytes: 128 * 2 ** 20 };
+export const CHECKPOINT_POLICY: CheckpointPolicy = {
+  idleMs: 1000,
+  minCommits: 100,
+  walLimitBytes: 128 * 2 ** 20,
+};
 
 /** How many checkpoints ran, and where: `afterCommit` ones are inside a save. */
 export interface CheckpointCounts {
@@ -47,6 +58,7 @@ export function scheduleCheckpoints(
   const counts: CheckpointCounts = { idle: 0, afterCommit: 0 };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let commits = 0;
 
   /** true when every frame is in the file now */
   const checkpoint = (): boolean => {
@@ -57,7 +69,9 @@ export function scheduleCheckpoints(
         log: number;
         checkpointed: number;
       }[];
-      return !!r && r.busy === 0 && r.checkpointed === r.log;
+      const done = !!r && r.busy === 0 && r.checkpointed === r.log;
+      if (done) commits = 0;
+      return done;
     } catch {
       return false; // busy or closed: the next pause tries again
     }
@@ -66,7 +80,7 @@ export function scheduleCheckpoints(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      if (stopped) return;
+      if (stopped || commits < policy.minCommits) return;
       counts.idle += 1;
       if (!checkpoint()) arm();
     }, policy.idleMs);
@@ -83,6 +97,7 @@ export function scheduleCheckpoints(
   onTransactionEnd(sqlite, {
     committed: () => {
       if (stopped) return;
+      commits += 1;
       if (walBytes() >= policy.walLimitBytes) {
         counts.afterCommit += 1;
         if (checkpoint()) {

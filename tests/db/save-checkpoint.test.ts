@@ -93,6 +93,10 @@ it('a save during the pause waits for the next pause; lock leaves the file check
   vi.advanceTimersByTime(CHECKPOINT_POLICY.idleMs - 1);
   expect(ctx.caseFile.checkpoints.idle).toBe(0);
   await burst(ctx, 9);
+  // a pause after a few saves leaves them in the WAL: the save after a checkpoint syncs the
+  // restarted WAL's header too, and that second fsync is worth paying once per many saves
+  vi.advanceTimersByTime(PAUSE_MS);
+  expect(ctx.caseFile.checkpoints.idle).toBe(0);
   vi.useRealTimers();
   await fx.runtime.lock();
   expect(!existsSync(`${casefile}-wal`) || statSync(`${casefile}-wal`).size === 0).toBe(true);
@@ -109,7 +113,11 @@ it('writes without a pause (an import) still checkpoint once the WAL reaches its
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
   const limit = 256 * 1024;
-  const schedule = scheduleCheckpoints(sqlite, `${path}-wal`, { idleMs: 60_000, walLimitBytes: limit });
+  const schedule = scheduleCheckpoints(sqlite, `${path}-wal`, {
+    idleMs: 60_000,
+    minCommits: 1,
+    walLimitBytes: limit,
+  });
   try {
     sqlite.exec('CREATE TABLE t (v TEXT NOT NULL)');
     let largest = 0;
