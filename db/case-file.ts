@@ -27,7 +27,7 @@ import { assertPassphraseAcceptable } from './passphrase-policy';
 import { assertMayTry, oneAttemptAtATime, recordFailure, recordSuccess } from './signin-throttle';
 import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
-import { startIdleCheckpoints } from './sqlite/idle-checkpoint';
+import { scheduleCheckpoints, type CheckpointSchedule } from './sqlite/idle-checkpoint';
 import { warmPageCache, type CacheWarm } from './sqlite/warm-cache';
 import { withStatementCache } from './sqlite/statement-cache';
 import { checkSecondFactor } from './totp/second-factor';
@@ -129,10 +129,15 @@ export class CaseFile {
     this.#dataKey = dataKey;
     this.#chain = chain.chain;
     this.#auditKey = chain.auditKey;
-    this.#stopCheckpoints = startIdleCheckpoints(sqlite, `${path}-wal`);
+    this.#checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`);
   }
 
-  #stopCheckpoints: () => void;
+  #checkpoints: CheckpointSchedule;
+
+  /** checkpoints since the unlock: `afterCommit` ones ran inside a save (the bench prints them) */
+  get checkpoints(): Readonly<CheckpointSchedule['counts']> {
+    return this.#checkpoints.counts;
+  }
   #warm: CacheWarm | null = null;
 
   /**
@@ -404,7 +409,7 @@ export class CaseFile {
   lockNow(): void {
     if (this.#locked) return;
     this.#locked = true;
-    this.#stopCheckpoints();
+    this.#checkpoints.stop();
     this.#warm?.stop();
     // a checkpoint first leaves no WAL behind; kysely's destroy() afterwards finds it closed
     if (this.sqlite.open) {

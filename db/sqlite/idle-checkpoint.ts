@@ -1,25 +1,121 @@
 import { existsSync, statSync } from 'node:fs';
 import type { SqliteDb } from './open-encrypted';
+import { onTransactionEnd } from './transaction-end';
 
 /**
- * Moves the WAL into the file between saves, so the automatic checkpoint (which decrypts and
- * re-encrypts every page it moves) rarely lands inside a counselor's save. PASSIVE never waits
- * for readers; the automatic checkpoint stays as a safety net.
+ * When the WAL is moved into the case file. A checkpoint decrypts every page it moves and
+ * re-encrypts it into the file, then syncs both: ≈150 ms for SQLite's automatic one, which
+ * landed inside one save in ≈150 and made the save p99 (issue 20). So the automatic checkpoint
+ * is off on the case file's connection, and the checkpoint runs when the counselor pauses:
+ * `idleMs` after the last commit once `minCommits` commits wait in the WAL (≈100 saves, ≈26 MiB at
+ * 100,000 consultations; PASSIVE: never waits for a reader). A bulk write without a
+ * pause (an import, a sync bundle, the demo seed) still checkpoints once the WAL reaches
+ * `walLimitBytes`, right after the commit that reached it. `lock()` checkpoints fully.
+ *
+ * Durability does not depend on any of this: with synchronous=FULL a commit is on the disk
+ * (in the WAL, fsync'd) before the save answers, and SQLite replays the WAL on the next open.
+ * The WAL's pages are encrypted like the file's.
  */
-export function startIdleCheckpoints(
+export interface CheckpointPolicy {
+  idleMs: number;
+  /**
+   * commits since the last checkpoint before a pause checkpoints: the first commit after a
+   * checkpoint restarts the WAL and syncs its header, a second fsync in that save, so a
+   * checkpoint at every pause would double the fsyncs of most saves
+   */
+  minCommits: number;
+  walLimitBytes: number;
+}
+
+export const CHECKPOINT_POLICY: CheckpointPolicy = {
+  idleMs: 1000,
+  minCommits: 100,
+  walLimitBytes: 128 * 2 ** 20,
+};
+
+/** How many checkpoints ran, and where: `afterCommit` ones are inside a save. */
+export interface CheckpointCounts {
+  idle: number;
+  afterCommit: number;
+}
+
+export interface CheckpointSchedule {
+  readonly counts: CheckpointCounts;
+  stop(): void;
+}
+
+export function scheduleCheckpoints(
   sqlite: SqliteDb,
   walPath: string,
-  opts = { everyMs: 15_000, minBytes: 4 * 1024 * 1024 },
-) {
-  const timer = setInterval(() => {
+  policy: CheckpointPolicy = CHECKPOINT_POLICY,
+): CheckpointSchedule {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  // A WAL that was moved into the file is rewritten from its start by the next commit; SQLite
+  // truncates it to this size then, so the file's size grows past it only with pages not yet
+  // checkpointed, and reaching the limit below means what it says. Below it, commits overwrite
+  // WAL space that already exists (no file growth to sync).
+  sqlite.pragma(`journal_size_limit = ${Math.floor(policy.walLimitBytes / 2)}`);
+  const counts: CheckpointCounts = { idle: 0, afterCommit: 0 };
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let commits = 0;
+
+  /** true when every frame is in the file now */
+  const checkpoint = (): boolean => {
     try {
-      if (sqlite.open && existsSync(walPath) && statSync(walPath).size >= opts.minBytes) {
-        sqlite.pragma('wal_checkpoint(PASSIVE)');
-      }
+      if (!sqlite.open || sqlite.inTransaction) return false;
+      const [r] = sqlite.pragma('wal_checkpoint(PASSIVE)') as {
+        busy: number;
+        log: number;
+        checkpointed: number;
+      }[];
+      const done = !!r && r.busy === 0 && r.checkpointed === r.log;
+      if (done) commits = 0;
+      return done;
     } catch {
-      // busy or closed: try again next time
+      return false; // busy or closed: the next pause tries again
     }
-  }, opts.everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  };
+  const arm = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (stopped || commits < policy.minCommits) return;
+      counts.idle += 1;
+      if (!checkpoint()) arm();
+    }, policy.idleMs);
+    timer.unref();
+  };
+  const walBytes = () => {
+    try {
+      return existsSync(walPath) ? statSync(walPath).size : 0;
+    } catch {
+      return 0;
+    }
+  };
+
+  onTransactionEnd(sqlite, {
+    committed: () => {
+      if (stopped) return;
+      commits += 1;
+      if (walBytes() >= policy.walLimitBytes) {
+        counts.afterCommit += 1;
+        if (checkpoint()) {
+          if (timer) clearTimeout(timer);
+          timer = null;
+          return;
+        }
+      }
+      arm();
+    },
+    rolledBack: () => undefined,
+  });
+  return {
+    counts,
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }

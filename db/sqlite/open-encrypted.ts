@@ -111,7 +111,8 @@ export function applyStoragePragmas(db: SqliteDb): void {
   db.pragma('cache_size = -262144');
   // Each checkpoint decrypts WAL frames and re-encrypts them into the file; checkpointing every
   // 10,000 pages (≈40 MiB) instead of 1,000 halves the encryption cost of bulk writes.
-  // `lock()` checkpoints fully, so no WAL is left behind.
+  // `lock()` checkpoints fully, so no WAL is left behind. An unlocked CaseFile turns this off
+  // and checkpoints when the counselor pauses instead (idle-checkpoint.ts).
   db.pragma('wal_autocheckpoint = 10000');
 }
 
