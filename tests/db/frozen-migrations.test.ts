@@ -9,7 +9,8 @@ import { MIGRATION_NAMES } from '../../db/migrations';
  * it again, so an edit only makes new files differ from old ones (0007 was edited after it
  * shipped). Change the schema with a new migration instead. Line endings are normalized so a
  * Windows checkout hashes the same. The helper the migrations call is frozen with them.
- * 0014–0016 ship with this round (search by 1–2 characters, sync review, clock skew).
+ * 0014–0018 ship with this round (search by 1–2 characters, sync review, clock skew, the op
+ * log's floor, the report's copy of the lists).
  */
 const FROZEN: Record<string, string> = {
   'sql-helper.ts': 'f0bf3355145e2e767fd30ae2845f844d96699dfcaa1c499e03a597be6d40c6c5',
@@ -29,6 +30,8 @@ const FROZEN: Record<string, string> = {
   '0014-short-term-search.ts': '7694b1f9e6026eb4572cf624495dc92aefb2f2c4587caf2255de0d2f63765847',
   '0015-sync-review.ts': '08d9233f8d27cb364b328a4249c738b70300da100adb52349eb0745a2257a925',
   '0016-clock-skew.ts': 'e1c7ff451a800392610201bdf9c7f25867ad9af9b470ca68fbae93d5a44b14c5',
+  '0017-op-floor.ts': 'd22a9b810ed5b5bd42c26b437d3857f7b7256e76e4e4088fa5a434edbbdd0dcb',
+  '0018-report-lists.ts': '0853a78b2b8a0ae03c64b5e84eb6ff8f5a64de3dd4c4f2e884d2bb39afe9d06a',
 };
 
 function migrationHash(file: string): string {
