@@ -21,14 +21,10 @@ export type ChannelAccess = 'locked' | 'signed-in' | { scopedBy: Permission } | 
  * - `write`: one transaction around the whole use case: rows, ops and the audit entry commit
  *   together or not at all;
  * - `staged`: work that must not sit in a transaction comes first (printing a letter, key
- *   files, reading a bundle, progress), then `uow.write(…)` commits the rows with the audit entry;
- * - `own`: the use case gets the session and opens its own transaction, in which it writes its
- *   rows and the audit entry named here itself; the dispatcher checks the access as for every
- *   channel but cannot hold the use case to its entry. Only with a written reason (`why`, next
- *   to the policy; tests/services/channel-policy.test.ts fails without one). Only the bundle and
- *   receipt exchange is left there (issue 19).
+ *   files, reading a bundle, progress), then `uow.write(…)` commits the rows with the audit entry.
+ * No use case opens a transaction of its own (issue 19): every commit is a unit of work's.
  */
-export type TransactionKind = 'none' | 'read' | 'write' | 'staged' | 'own';
+export type TransactionKind = 'none' | 'read' | 'write' | 'staged';
 
 export interface ChannelPolicy {
   access: ChannelAccess;
@@ -38,8 +34,6 @@ export interface ChannelPolicy {
    * null where the channel writes none of its own. A list: the use case names which one.
    */
   audit: string | readonly string[] | null;
-  /** why an `own` channel cannot run on a unit of work */
-  why?: string;
 }
 
 type Audit = ChannelPolicy['audit'];
@@ -53,12 +47,6 @@ const write = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
   access,
   tx: 'write' as const,
   audit,
-});
-const own = <A extends ChannelAccess>(access: A, audit: Audit = null, why?: string) => ({
-  access,
-  tx: 'own' as const,
-  audit,
-  ...(why === undefined ? {} : { why }),
 });
 const staged = <A extends ChannelAccess>(access: A, audit: Audit = null) => ({
   access,
@@ -140,7 +128,11 @@ export const CHANNEL_POLICY = {
   'report.build': read('consultation.viewAll'),
   'report.export': read('consultation.viewAll', 'report.export'),
 
-  // the device keys are made on the first call that needs them (with an entry
+  // Sync: pairing, unpairing, sharing profiles, mode and folder are for administrators
+  // (`staff.manage`: they decide who receives the center's records); exporting and importing
+  // bundles and receipts and settling conflicts for those who edit records (a bundle carries
+  // every record); the queue, the export log and the per-center counts for those who see all.
+  // The device keys are made on the first call that needs them (with an entry
   // sync.identity.create, committed with the keys): every channel that may get there is staged
   'sync.identity': staged('signed-in', 'sync.identity.create'),
   'sync.progress': read('signed-in'), // memory only: the job under way
@@ -154,33 +146,18 @@ export const CHANNEL_POLICY = {
   // the folder is looked at first
   'sync.setFolder': staged('staff.manage', 'sync.folder'),
   'sync.setMode': write('staff.manage', 'sync.mode'),
-  // The bundle exchange keeps its own commit (each reason below; issue 19 left it here, see
-  // docs/architecture.md). Its use cases are also called with a plain session by tests/sync.
-  'sync.exportBundle': own(
-    'consultation.edit',
-    'sync.bundle.export',
-    'streams the whole op log into the encrypted file inside one transaction of its own, so the snapshot read twice (manifest, body) is the same; backfill ops, the peer row and the export-log entry commit with the file. A staged write would need the read snapshot held across uow.write: not yet done.',
-  ),
-  'sync.importBundle': own(
-    'consultation.edit',
-    'sync.bundle.import',
-    'verified outside any transaction, then applied in one transaction of its own while the body streams in (ops, conflicts, clock notes, op pruning and the import entry together); a refused file is logged after the rollback (auditRejection). It could become staged (uow.write + audit.onFailure); not done yet: the apply path also writes the recode and clock entries straight into its transaction.',
-  ),
-  'sync.exportReceipt': own(
-    'consultation.edit',
-    'sync.receipt.export',
-    'writes the signed receipt file inside its own transaction with the peer row and the export-log entry, using the same device identity helpers as the bundle export; moved together with it, not alone.',
-  ),
-  'sync.importReceipt': own(
-    'consultation.edit',
-    'sync.receipt.import',
-    'verified outside, then the acknowledgement, op pruning and entry commit in one transaction of its own; a refused receipt is logged after the rollback, like a bundle. Moves with sync.importBundle.',
-  ),
-  'sync.importFolder': own(
-    'consultation.edit',
-    null,
-    'runs sync.importBundle / sync.importReceipt for each file, each file its own transaction and entry, so one bad file does not undo the others; it moves when they do (as UnitOfWork.step).',
-  ),
+  // The bundle and receipt exchange: the file is verified (import) or its target checked (export)
+  // first; then one uow.write holds the whole exchange — an import's ops, conflicts, clock notes,
+  // acknowledgement, op pruning and entry; an export's backfill ops, the file itself (written
+  // inside, so the snapshot read twice for manifest and body is one) and the peer's "last export".
+  // A refused file's entry stays after the rollback (audit.onFailure).
+  'sync.exportBundle': staged('consultation.edit', 'sync.bundle.export'),
+  'sync.importBundle': staged('consultation.edit', 'sync.bundle.import'),
+  'sync.exportReceipt': staged('consultation.edit', 'sync.receipt.export'),
+  'sync.importReceipt': staged('consultation.edit', 'sync.receipt.import'),
+  // each file is a step with its own transaction and entry (UnitOfWork.step): one bad file does
+  // not undo the others
+  'sync.importFolder': staged('consultation.edit'),
   // the listed conflicts are brought up to date with local edits first (a short write)
   'sync.conflicts': staged('consultation.edit', 'sync.conflicts.view'),
   'sync.resolveConflict': write('consultation.edit', 'sync.conflict.resolve'),

@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { AppRuntime } from '../app/runtime';
 import type { ServiceContext } from '../services/context';
 import type { ChannelRunner, HandlerFor } from '../services/handler-types';
-import { checkAccess, runUseCase, type ProgressSink } from '../services/unit-of-work';
+import { runUseCase, type ProgressSink } from '../services/unit-of-work';
 import { inputIssue } from './input-issues';
 import { storageError } from './storage-errors';
 
@@ -89,10 +89,6 @@ export function createDispatcher(
         let result: unknown;
         if (policy.tx === 'none') {
           result = await handler(runtime, parsed.data, run);
-        } else if (policy.tx === 'own') {
-          session = runtime.context();
-          checkAccess(session, policy.access);
-          result = await handler(session, parsed.data);
         } else {
           session = runtime.context();
           result = await runUseCase(

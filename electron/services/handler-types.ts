@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { ChannelPolicies } from '../../shared/channel-access';
 import type { ChannelInput, ChannelName, ChannelOutput, Channels } from '../../shared/contract';
 import type { AppRuntime } from '../app/runtime';
-import type { ServiceContext } from './context';
 import type { UnitOfWork, WriteUnit } from './unit-of-work';
 
 type In<C extends ChannelName> = z.output<Channels[C]['input']>;
@@ -11,13 +10,6 @@ type TxOf<C extends ChannelName> = ChannelPolicies[C]['tx'];
 
 /** A use case behind one channel: a unit of work (never the raw connection) and validated input. */
 export type SessionHandler<C extends ChannelName> = (uow: UnitOfWork, input: In<C>) => Out<C>;
-
-/**
- * A use case that owns its commit (policy `own`, with its reason written next to it; today only
- * the bundle and receipt exchange, issue 19): the dispatcher has checked the access;
- * it opens its own transaction and writes its own audit entry.
- */
-export type OwnHandler<C extends ChannelName> = (ctx: ServiceContext, input: In<C>) => Out<C>;
 
 /** A `write` channel's use case: it runs inside its transaction, with the record writers. */
 export type WriteHandler<C extends ChannelName> = (uow: WriteUnit, input: In<C>) => Out<C>;
@@ -39,13 +31,7 @@ export type RuntimeHandler<C extends ChannelName> = (
 ) => Out<C>;
 
 export type HandlerFor<C extends ChannelName> =
-  TxOf<C> extends 'none'
-    ? RuntimeHandler<C>
-    : TxOf<C> extends 'write'
-      ? WriteHandler<C>
-      : TxOf<C> extends 'own'
-        ? OwnHandler<C>
-        : SessionHandler<C>;
+  TxOf<C> extends 'none' ? RuntimeHandler<C> : TxOf<C> extends 'write' ? WriteHandler<C> : SessionHandler<C>;
 
 /** A map of handlers for some channels; the dispatcher merges them and checks all are there. */
 export type HandlerMap<Cs extends ChannelName> = { [C in Cs]: HandlerFor<C> };

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { writeAudit } from '../../db/audit';
 import { bindRecords, type Records } from '../../db/records';
 import type { DB } from '../../db/schema';
 import type { ChannelAccess, ChannelPolicy } from '../../shared/channel-access';
@@ -193,35 +192,26 @@ export async function runUseCase<T>(
 }
 
 /**
- * The audit entry of a helper shared by use cases on a unit of work and the `own` ones (the sync
- * channels, issue 17): on a unit of work it goes to the unit's audit book (written with the use
- * case); with a plain session, straight into the caller's transaction as before.
+ * The audit entry of a helper that is a use case of its own and a step of others (a follow-up
+ * opened by hand or by a consultation): the channel's own entry where the helper is the use
+ * case, a further one where it is a step (AuditBook.note). Written with the unit's write.
  */
-export async function auditEntry(
-  trx: Kysely<DB>,
-  ctx: ServiceContext,
-  action: string,
-  note: AuditNote = {},
-): Promise<void> {
-  if (ctx instanceof UnitOfWork) ctx.audit.note(action, note);
-  else await writeAudit(trx, { staffId: ctx.actor.id, login: ctx.actor.login, action, ...note });
+export function auditEntry(uow: UnitOfWork, action: string, note: AuditNote = {}): void {
+  uow.audit.note(action, note);
 }
 
 /**
- * The transaction of a helper shared by use cases on a unit of work and those called with a
- * plain session (the bundle exchange, which commits on its own): on a unit of work it is the
- * unit's write (the open transaction of a `write` use case, or a staged write, whose audit
- * entries commit with it); with a plain session, one of its own.
+ * The unit's write for a helper shared by `write` and `staged` use cases: inside a `write` use
+ * case it joins the open transaction; in a `staged` one it is that use case's commit.
  */
 export function inTransaction<T>(
-  ctx: ServiceContext,
-  fn: (trx: Transaction<DB>, ctx: ServiceContext) => Promise<T>,
+  uow: UnitOfWork,
+  fn: (trx: Transaction<DB>, w: WriteUnit) => Promise<T>,
 ): Promise<T> {
-  if (ctx instanceof UnitOfWork) return ctx.write((w) => fn(w.db, w));
-  return ctx.db.transaction().execute((trx) => fn(trx, ctx));
+  return uow.write((w) => fn(w.db, w));
 }
 
 /** A helper changed nothing: where it is the use case itself, its own entry is left out. */
-export function nothingChanged(ctx: ServiceContext, action: string): void {
-  if (ctx instanceof UnitOfWork && ctx.audit.action === action) ctx.audit.skip();
+export function nothingChanged(uow: UnitOfWork, action: string): void {
+  if (uow.audit.action === action) uow.audit.skip();
 }

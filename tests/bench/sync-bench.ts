@@ -14,6 +14,8 @@ import { addPeer } from '../../electron/services/sync/pair-peer';
 import { exportCard } from '../../electron/services/sync/identity-service';
 import { exportBundle } from '../../electron/services/sync/export-bundle';
 import { importBundle } from '../../electron/services/sync/import-bundle';
+import { runUseCase, type UnitOfWork } from '../../electron/services/unit-of-work';
+import { CHANNEL_POLICY } from '../../shared/channel-access';
 import { generate } from '../fixtures/op-generator';
 import { report, reportAtMost, round } from './measure';
 
@@ -83,11 +85,15 @@ async function child(phase: string, args: Record<string, string>): Promise<void>
     const ctx = runtime.context();
     const t0 = process.hrtime.bigint();
     if (phase === 'export') {
-      const r = await exportBundle(ctx, { peer: args.peer!, path: args.bundle!, toFolder: false });
+      const r = await runUseCase(ctx, CHANNEL_POLICY['sync.exportBundle'], (u) =>
+        exportBundle(u, { peer: args.peer!, path: args.bundle!, toFolder: false }),
+      );
       out.ops = r.ops;
       out.bytes = r.bytes;
     } else {
-      const r = await importBundle(ctx, args.bundle!);
+      const r = await runUseCase(ctx, CHANNEL_POLICY['sync.importBundle'], (u) =>
+        importBundle(u, args.bundle!),
+      );
       out.applied = r.applied;
     }
     out.ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -134,10 +140,15 @@ export async function prepareSync(dir: string, total: number) {
   const sender = await device(senderFile, '送信センター', true);
   const receiver = await device(receiverFile, '受信端末', true);
   const cards = [join(dir, `s-${total}.card`), join(dir, `r-${total}.card`)] as const;
-  await exportCard(sender.context(), { path: cards[0] });
-  await exportCard(receiver.context(), { path: cards[1] });
-  await addPeer(sender.context(), { path: cards[1] });
-  await addPeer(receiver.context(), { path: cards[0] });
+  const as = <T>(
+    rt: AppRuntime,
+    channel: 'sync.exportCard' | 'sync.addPeer',
+    fn: (u: UnitOfWork) => Promise<T>,
+  ) => runUseCase(rt.context(), CHANNEL_POLICY[channel], fn);
+  await as(sender, 'sync.exportCard', (u) => exportCard(u, { path: cards[0] }));
+  await as(receiver, 'sync.exportCard', (u) => exportCard(u, { path: cards[1] }));
+  await as(sender, 'sync.addPeer', (u) => addPeer(u, { path: cards[1] }));
+  await as(receiver, 'sync.addPeer', (u) => addPeer(u, { path: cards[0] }));
   const peer = receiver.context().deviceId;
   generate(sender.context(), total);
   await sender.lock();

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
@@ -110,17 +112,22 @@ describe('the dispatcher applies the policy', () => {
 });
 
 /**
- * A channel that opens its own transaction is a channel the dispatcher cannot hold to its
- * audit entry: each one left must say why, next to its policy (no exemptions).
+ * Every commit is a unit of work's (issue 19): a use case that opened a transaction of its own
+ * would be one the dispatcher cannot hold to its permission and audit entry. The only other
+ * `.transaction()` is the annual report's read snapshot, which writes nothing.
  */
-describe('a channel owns its commit only for a written reason', () => {
-  it('every `own` channel says why', () => {
-    const own = CHANNEL_NAMES.filter((c) => CHANNEL_POLICY[c].tx === 'own');
-    const withoutReason = own.filter((c) => {
-      const why = (CHANNEL_POLICY[c] as { why?: string }).why;
-      return typeof why !== 'string' || why.trim().length < 20;
-    });
-    expect(withoutReason).toEqual([]);
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+
+describe('no use case opens a transaction of its own', () => {
+  it('only the unit of work (and the report’s read snapshot) call .transaction() in electron/', () => {
+    const opening = sourceFiles('electron').filter((f) => /\.transaction\(\)/.test(readFileSync(f, 'utf8')));
+    expect(opening.map((f) => relative(process.cwd(), f)).sort()).toEqual([
+      'electron/services/reports/build-report.ts',
+      'electron/services/unit-of-work.ts',
+    ]);
   });
 });
 

@@ -1,9 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import { CHANNEL_POLICY } from '../../shared/channel-access';
-import { makeDevice, type Device } from '../sync/sync-helpers';
+import { consultationInput, dumpAll, exportTo, makeDevice, pair, type Device } from '../sync/sync-helpers';
 
 /**
  * The sync channels on the unit of work (issue 19): from the privacy officer's side, each call
@@ -148,4 +149,120 @@ describe('sync channels run on the unit of work', () => {
       expect(await state()).toEqual(before);
     });
   }
+});
+
+/**
+ * The bundle and receipt exchange on the unit of work too (issue 19's last five channels): the
+ * entries are the dispatcher's, once each, and when the entry cannot be written (a full disk)
+ * the case file stays as it was — nothing acknowledged, nothing imported, no "last export"
+ * moved — so the next exchange simply does it again.
+ */
+describe('the bundle exchange runs on the unit of work', () => {
+  let a: Device;
+  let b: Device;
+  beforeAll(async () => {
+    a = await makeDevice('北センター');
+    b = await makeDevice('南センター');
+    await pair(a, b);
+    await b.call('sync.setFolder', { folder: a.dir });
+    await a.call('sync.setFolder', { folder: a.dir });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  const lastId = async (d: Device) =>
+    Number(
+      (
+        await d.db
+          .selectFrom('audit_log')
+          .select((e) => e.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m ?? 0,
+    );
+  const since = async (d: Device, from: number) =>
+    (await d.db.selectFrom('audit_log').select('action').where('id', '>', from).orderBy('id').execute()).map(
+      (r: { action: string }) => r.action,
+    );
+  const state = async (d: Device) => ({ rows: await dumpAll(d.db), audit: await lastId(d) });
+
+  it('each exchange call leaves the one entry its policy declares', async () => {
+    await b.call('consultation.record', consultationInput());
+    const [fromA, fromB] = [await lastId(a), await lastId(b)];
+    const bundle = await exportTo(b, a);
+    expect((await a.call('sync.importBundle', { path: bundle })).applied).toBeGreaterThan(0);
+    const receipt = a.file('receipt');
+    await a.call('sync.exportReceipt', { peer: b.deviceId, path: receipt });
+    await b.call('sync.importReceipt', { path: receipt });
+    expect(await since(a, fromA)).toEqual(['sync.bundle.import', 'sync.receipt.export']);
+    expect(await since(b, fromB)).toEqual(['sync.bundle.export', 'sync.receipt.import']);
+
+    // the folder import logs each file as that file's import, and nothing of its own
+    await b.call('consultation.record', consultationInput({ summary: '二件目' }));
+    await b.call('sync.exportBundle', { peer: a.deviceId, toFolder: true });
+    const start = await lastId(a);
+    const r = await a.call('sync.importFolder', {});
+    expect(r.files.map((f) => [f.kind, f.ok])).toEqual([['bundle', true]]);
+    expect(await since(a, start)).toEqual(['sync.bundle.import']);
+  });
+
+  it('a refused bundle is logged as refused, and changes nothing else', async () => {
+    const path = a.file('not-a-bundle');
+    writeFileSync(path, 'age-encryption.org/v1\n-> X25519 garbage\n');
+    const before = await state(a);
+    await expect(a.call('sync.importBundle', { path })).rejects.toMatchObject({ code: 'BUNDLE_CORRUPT' });
+    expect(await since(a, before.audit)).toEqual(['sync.bundle.reject']);
+    expect((await state(a)).rows).toEqual(before.rows);
+  });
+
+  /** The log refuses entries of one action (as a full disk would, at the entry). */
+  async function withRefusedEntry<T>(d: Device, action: string, fn: () => Promise<T>): Promise<T> {
+    await sql`CREATE TEMP TRIGGER refuse_entry BEFORE INSERT ON audit_log
+      WHEN NEW.action = ${sql.lit(action)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(d.db);
+    try {
+      return await fn();
+    } finally {
+      await sql`DROP TRIGGER refuse_entry`.execute(d.db);
+    }
+  }
+
+  it('when an import’s entry cannot be written, nothing of the file stays (bundle, receipt, folder)', async () => {
+    await b.call('consultation.record', consultationInput({ summary: '三件目' }));
+    const bundle = await exportTo(b, a);
+    const receipt = a.file('receipt');
+    await a.call('sync.exportReceipt', { peer: b.deviceId, path: receipt });
+    await b.call('sync.exportBundle', { peer: a.deviceId, toFolder: true });
+    for (const [d, channel, action, input] of [
+      [a, 'sync.importBundle', 'sync.bundle.import', { path: bundle }],
+      [b, 'sync.importReceipt', 'sync.receipt.import', { path: receipt }],
+      [a, 'sync.importFolder', 'sync.bundle.import', {}],
+    ] as const) {
+      const before = await state(d);
+      const r = await withRefusedEntry(d, action, () => d.call(channel, input as never)).catch((e) => e);
+      // the folder import answers per file; the others refuse the call
+      if (channel === 'sync.importFolder')
+        expect((r as { files: { ok: boolean }[] }).files[0]!.ok).toBe(false);
+      else expect(r, channel).toBeInstanceOf(Error);
+      expect((await state(d)).rows, channel).toEqual(before.rows);
+    }
+    // and the same files import afterwards as if nothing had happened
+    expect((await a.call('sync.importBundle', { path: bundle })).applied).toBeGreaterThan(0);
+    expect((await b.call('sync.importReceipt', { path: receipt })).acknowledged).toBeTruthy();
+  });
+
+  it('when an export’s entry cannot be written, neither the peer state nor the export log move', async () => {
+    await b.call('consultation.record', consultationInput({ summary: '四件目' }));
+    for (const [d, channel, action, input] of [
+      [b, 'sync.exportBundle', 'sync.bundle.export', { peer: a.deviceId, path: b.file('bundle') }],
+      [a, 'sync.exportReceipt', 'sync.receipt.export', { peer: b.deviceId, path: a.file('receipt') }],
+    ] as const) {
+      const before = await state(d);
+      await expect(
+        withRefusedEntry(d, action, () => d.call(channel, input)),
+        channel,
+      ).rejects.toThrow();
+      expect(await state(d), channel).toEqual(before);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { exportBundle } from '../../electron/services/sync/export-bundle';
 import { importBundle } from '../../electron/services/sync/import-bundle';
 import type { SyncJob } from '../../electron/services/sync/progress';
 import {
+  asChannel,
   consultationInput,
   dumpAll,
   exportTo,
@@ -139,13 +140,13 @@ describe('bundles between two devices', () => {
     for (let i = 0; i < 5; i++) await a!.call('consultation.record', consultationInput());
     const seen: SyncJob[] = [];
     const path = a!.file('p');
-    const exported = await exportBundle(a!.ctx, { peer: b!.deviceId, path, toFolder: false }, (j) =>
-      seen.push(j),
+    const exported = await asChannel(a!.ctx, 'sync.exportBundle', (u) =>
+      exportBundle(u, { peer: b!.deviceId, path, toFolder: false }, (j) => seen.push(j)),
     );
     expect(seen.map((j) => j.phase)).toEqual(expect.arrayContaining(['collect', 'write', 'done']));
     expect(seen.at(-1)).toMatchObject({ kind: 'export', done: exported.ops, total: exported.ops });
     const polled: unknown[] = [];
-    const running = importBundle(b!.ctx, path, (j) => seen.push(j));
+    const running = asChannel(b!.ctx, 'sync.importBundle', (u) => importBundle(u, path, (j) => seen.push(j)));
     polled.push((await b!.call('sync.progress', {})).job);
     const r = await running;
     expect(polled[0]).toMatchObject({ kind: 'import' });

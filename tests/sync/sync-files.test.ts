@@ -5,7 +5,7 @@ import { exportBundle } from '../../electron/services/sync/export-bundle';
 import { importBundle } from '../../electron/services/sync/import-bundle';
 import { cardFileName, parseSyncFileName, shortDeviceId } from '../../shared/sync/file-names';
 import { errorCode } from '../fixtures/service-fixture';
-import { consultationInput, dumpAll, makeDevice, type Device } from './sync-helpers';
+import { asChannel, consultationInput, dumpAll, makeDevice, type Device } from './sync-helpers';
 
 /**
  * Files on the way in and out: cards and bundles written into a chosen folder under their
@@ -121,12 +121,14 @@ describe('sync files in a folder', () => {
   it('a second export or import while one runs is refused (SYNC_BUSY), and the first completes', async () => {
     for (let i = 0; i < 3; i++) await a.call('consultation.record', consultationInput());
     const file = a.file('busy');
-    const running = exportBundle(a.ctx, { peer: b.deviceId, path: file, toFolder: false });
+    const running = asChannel(a.ctx, 'sync.exportBundle', (u) =>
+      exportBundle(u, { peer: b.deviceId, path: file, toFolder: false }),
+    );
     const second = await errorCode(a.call('sync.exportBundle', { peer: b.deviceId, path: a.file('x') }));
     expect(second).toBe('SYNC_BUSY');
     const done = await running;
     expect(done.ops).toBeGreaterThan(3);
-    const r = await importBundle(b.ctx, file);
+    const r = await asChannel(b.ctx, 'sync.importBundle', (u) => importBundle(u, file));
     expect(r.applied).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import type { ServiceContext } from '../../electron/services/context';
+import { runUseCase, type UnitOfWork } from '../../electron/services/unit-of-work';
+import { CHANNEL_POLICY } from '../../shared/channel-access';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { serviceFixture } from '../fixtures/service-fixture';
@@ -41,6 +43,14 @@ export async function makeDevice(name: string, today = '2025-06-02') {
     close: () => fx.close(),
   };
   return device;
+}
+
+/**
+ * Runs a channel's use case the way the dispatcher does (its unit of work, permission and entry),
+ * for a test that needs what the contract does not carry (a progress callback, a call left running).
+ */
+export function asChannel<T>(ctx: ServiceContext, channel: ChannelName, fn: (u: UnitOfWork) => Promise<T>) {
+  return runUseCase(ctx, CHANNEL_POLICY[channel], fn);
 }
 
 /** Pairs a with b (each imports the other's card) with the given profiles (a's view of b first). */

@@ -3,8 +3,8 @@ import type { DB } from '../../../db/schema';
 import type { CaseDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import type { Outcome } from '../../../shared/vocab/outcomes';
-import { nowIso, recordsIn, requirePermission, type ServiceContext } from '../context';
-import { auditEntry, type WriteUnit } from '../unit-of-work';
+import { nowIso, recordsIn, requirePermission } from '../context';
+import { auditEntry, type WriteUnit, type UnitOfWork } from '../unit-of-work';
 import { toCaseDto } from './case-dto';
 
 /**
@@ -23,7 +23,7 @@ export async function closeCase(
 /** The same inside a caller's transaction (the demo generator closes cases as it records). */
 export async function closeCaseTx(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   id: string,
   outcome: Outcome,
   outcomeNote: string | null,
@@ -41,7 +41,7 @@ export async function closeCaseTx(
       outcome,
       outcome_note: outcomeNote,
     });
-    await auditEntry(trx, ctx, 'case.close', {
+    auditEntry(ctx, 'case.close', {
       entity: 'case',
       entityId: id,
       detail: { fields: changed, outcome },

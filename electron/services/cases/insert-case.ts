@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { nowIso, recordsIn, type ServiceContext } from '../context';
-import { auditEntry } from '../unit-of-work';
+import { nowIso, recordsIn } from '../context';
+import { auditEntry, type UnitOfWork } from '../unit-of-work';
 
 /**
  * Opens a case inside the caller's transaction (intake of a 継続 consultation, or by hand).
@@ -11,7 +11,7 @@ import { auditEntry } from '../unit-of-work';
  */
 export async function insertCase(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   c: { personId: string | null; title: string; ownerId?: string | null; openedAt?: string },
 ): Promise<string> {
   const ownerId = c.ownerId ?? ctx.actor.id;
@@ -27,6 +27,6 @@ export async function insertCase(
     outcome: null,
     outcome_note: null,
   });
-  await auditEntry(trx, ctx, 'case.open', { entity: 'case', entityId: id });
+  auditEntry(ctx, 'case.open', { entity: 'case', entityId: id });
   return id;
 }

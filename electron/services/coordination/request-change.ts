@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { recordsIn, type ServiceContext } from '../context';
-import { auditEntry, nothingChanged } from '../unit-of-work';
+import { recordsIn } from '../context';
+import { auditEntry, nothingChanged, type UnitOfWork } from '../unit-of-work';
 
 export type RequestColumns = Omit<
   CoordinationRequestsTable,
@@ -24,7 +24,7 @@ export function requireOpenRequest(row: CoordinationRequestsTable): void {
  */
 export async function writeRequestChange(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   before: CoordinationRequestsTable,
   next: Partial<RequestColumns>,
   action: string,
@@ -33,7 +33,7 @@ export async function writeRequestChange(
 ): Promise<void> {
   const changed = await recordsIn(trx, ctx).coordinationRequest.update(before, next, { group: always });
   if (changed.length === 0) return nothingChanged(ctx, action);
-  await auditEntry(trx, ctx, action, {
+  auditEntry(ctx, action, {
     entity: 'coordination_request',
     entityId: before.id,
     detail: { fields: changed, ...detail },

@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import type { DB, FollowUpsTable } from '../../../db/schema';
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
-import { recordsIn, type ServiceContext } from '../context';
-import { auditEntry, nothingChanged } from '../unit-of-work';
+import { recordsIn } from '../context';
+import { auditEntry, nothingChanged, type UnitOfWork } from '../unit-of-work';
 import { getFollowUpDto } from './follow-up-dto';
 
 /** The columns the follow-up actions may change (everything else is fixed at creation). */
@@ -24,7 +24,7 @@ export function requireOpen(row: FollowUpsTable): void {
  */
 export async function applyFollowUpChange(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   before: FollowUpsTable,
   changes: FollowUpChanges,
   action: string,
@@ -35,7 +35,7 @@ export async function applyFollowUpChange(
     nothingChanged(ctx, action);
     return getFollowUpDto(trx, before.id);
   }
-  await auditEntry(trx, ctx, action, {
+  auditEntry(ctx, action, {
     entity: 'follow_up',
     entityId: before.id,
     detail: { fields: changed, ...detail },

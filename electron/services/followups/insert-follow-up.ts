@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { recordsIn, type ServiceContext } from '../context';
-import { auditEntry } from '../unit-of-work';
+import { recordsIn } from '../context';
+import { auditEntry, type UnitOfWork } from '../unit-of-work';
 
 export interface NewFollowUp {
   title: string;
@@ -15,11 +15,7 @@ export interface NewFollowUp {
 }
 
 /** Inserts a follow-up inside the caller's transaction; the owner must be an active staff member. */
-export async function insertFollowUp(
-  trx: Transaction<DB>,
-  ctx: ServiceContext,
-  f: NewFollowUp,
-): Promise<string> {
+export async function insertFollowUp(trx: Transaction<DB>, ctx: UnitOfWork, f: NewFollowUp): Promise<string> {
   const ownerId = f.ownerId ?? ctx.actor.id;
   const owner = await trx
     .selectFrom('staff')
@@ -40,6 +36,6 @@ export async function insertFollowUp(
     completed_at: null,
     completed_by: null,
   });
-  await auditEntry(trx, ctx, 'followup.create', { entity: 'follow_up', entityId: id });
+  auditEntry(ctx, 'followup.create', { entity: 'follow_up', entityId: id });
   return id;
 }

@@ -3,8 +3,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { PdfFile } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
-import { nowIso, recordsIn, type ServiceContext } from '../context';
-import { auditEntry, type WriteUnit } from '../unit-of-work';
+import { nowIso, recordsIn } from '../context';
+import { auditEntry, type WriteUnit, type UnitOfWork } from '../unit-of-work';
 
 export type CopyKind = 'pdf_file' | 'reprint' | 'provision_log';
 
@@ -16,7 +16,7 @@ export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 /** Writes one copy to the provision log (letter_exports), its op and its audit entry. */
 export async function logCopy(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   c: { kind: CopyKind; letterId: string | null; personId: string; fileName: string; bytes: Uint8Array },
 ): Promise<void> {
   await recordsIn(trx, ctx).letterExport.insert({
@@ -29,7 +29,7 @@ export async function logCopy(
     exported_at: nowIso(ctx),
     exported_by: ctx.actor.id,
   });
-  await auditEntry(trx, ctx, `letter.copy.${c.kind}`, {
+  auditEntry(ctx, `letter.copy.${c.kind}`, {
     entity: c.letterId ? 'letter' : 'person',
     entityId: c.letterId ?? c.personId,
     detail: { personId: c.personId, bytes: c.bytes.length, file: c.fileName },

@@ -2,9 +2,9 @@ import type { Transaction } from 'kysely';
 import type { DB, ReferralsTable } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { mayTransition, type ReferralState } from '../../../shared/vocab';
-import { nowIso, recordsIn, type ServiceContext } from '../context';
+import { nowIso, recordsIn } from '../context';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
-import { auditEntry } from '../unit-of-work';
+import { auditEntry, type UnitOfWork } from '../unit-of-work';
 
 export type ReferralChanges = Partial<Omit<ReferralsTable, 'id' | 'created_at' | 'created_by' | 'version'>>;
 
@@ -17,7 +17,7 @@ export function requireTransition(from: ReferralState, to: ReferralState): void 
 /** Writes the changed fields, one op and one audit entry, in the caller's transaction. */
 export async function applyReferralChange(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   before: ReferralsTable,
   changes: ReferralChanges,
   action: string,
@@ -25,7 +25,7 @@ export async function applyReferralChange(
 ): Promise<void> {
   // the op carries every field of the step, changed or not: they travel together in the merge
   await recordsIn(trx, ctx).referral.update(before, changes, { group: Object.keys(changes), touch: true });
-  await auditEntry(trx, ctx, action, {
+  auditEntry(ctx, action, {
     entity: 'referral',
     entityId: before.id,
     detail: { from: before.state, ...(changes.state ? { to: changes.state } : {}), ...detail },
@@ -35,7 +35,7 @@ export async function applyReferralChange(
 /** Closes the referral's reply-due follow-up (done or cancelled) if it is still open. */
 export async function closeReplyFollowUp(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   referral: ReferralsTable,
   how: 'done' | 'cancelled',
 ): Promise<void> {

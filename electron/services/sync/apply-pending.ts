@@ -1,16 +1,14 @@
 import { OpApplier } from '../../../db/sync/apply-op';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { retryPending } from '../../../db/sync/pending';
-import { nowIso, type ServiceContext } from '../context';
-import { requireSyncExchange } from './sync-access';
-import { auditEntry, inTransaction, nothingChanged } from '../unit-of-work';
+import { nowIso } from '../context';
+import { auditEntry, inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
 
 /**
  * Applies parked ops this app can apply now: after an update whose migrations added the tables
  * or fields a newer peer was already sending. Every import also retries them.
  */
-export async function applyPending(ctx: ServiceContext) {
-  requireSyncExchange(ctx);
+export async function applyPending(ctx: UnitOfWork) {
   return inTransaction(ctx, async (trx, c) => {
     const sqlite = ctx.caseFile.sqlite;
     sqlite.pragma('defer_foreign_keys = ON');
@@ -20,7 +18,7 @@ export async function applyPending(ctx: ServiceContext) {
     const conflicts = new ConflictRecorder(sqlite, nowIso(ctx));
     conflicts.recomputeAll(applier.conflictCandidates);
     conflicts.refreshListed();
-    if (r.applied) await auditEntry(trx, c, 'sync.pending.apply', { detail: r });
+    if (r.applied) auditEntry(c, 'sync.pending.apply', { detail: r });
     else nothingChanged(c, 'sync.pending.apply');
     return r;
   });

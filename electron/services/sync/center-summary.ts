@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { readMeta } from '../../../db/sync/identity';
 import type { ServiceContext } from '../context';
-import { requireSyncView } from './sync-access';
 
 /**
  * Prefecture view: consultations (延件数) and distinct persons (実人数) per center and fiscal year,
@@ -12,7 +11,6 @@ import { requireSyncView } from './sync-access';
  * a backup are one center, one row. This device's own consultations count under its own name.
  */
 export async function centerSummary(ctx: ServiceContext, fiscalYear?: number) {
-  requireSyncView(ctx);
   const self = (await readMeta(ctx.db, 'device_id')) ?? '';
   const ownName = (await readMeta(ctx.db, 'center_name')) ?? '';
   const fy = fiscalYear ?? null;

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import type { DB, SyncPeersTable } from '../../../db/schema';
 import { updatePeer } from '../../../db/sync/peers';
 import { peerClockOffset } from '../../../db/sync/clock-skew';
 import type { VersionVector } from '../../../db/sync/version-vector';
 import type { ClockWarningDto } from '../../../shared/contract/sync';
 import { nowIso, type ServiceContext } from '../context';
+import type { WriteUnit } from '../unit-of-work';
 
 /**
  * Judges a peer's clock from a sync file it signed (bundle or receipt) and keeps the verdict
@@ -13,15 +13,14 @@ import { nowIso, type ServiceContext } from '../context';
  * clock agrees with ours also tells this device its own wall clock is fine again.
  */
 export async function noteClock(
-  ctx: ServiceContext,
-  trx: Transaction<DB>,
+  ctx: WriteUnit,
   peer: SyncPeersTable,
   file: { id: string; createdAt: string; have: VersionVector },
 ): Promise<void> {
   const offset = peerClockOffset(ctx.caseFile.sqlite, ctx.deviceId, file, ctx.now().getTime());
   const before = peer.clock_offset_ms;
   const now = nowIso(ctx);
-  await updatePeer(trx, peer.device_id, {
+  await updatePeer(ctx.db, peer.device_id, {
     clock_offset_ms: offset === 0 ? null : offset,
     clock_checked_at: now,
   });
@@ -29,8 +28,6 @@ export async function noteClock(
   const side = (ms: number | null) => (ms === null || ms === 0 ? null : ms > 0 ? 'ahead' : 'behind');
   if (side(before) === side(offset)) return;
   const entry = {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
     entity: 'sync_peer',
     entityId: peer.device_id,
     detail: {
@@ -43,8 +40,7 @@ export async function noteClock(
       receivedAt: now,
     },
   };
-  if (offset === 0) await writeAudit(trx, { ...entry, action: 'sync.clock.agree' });
-  else await writeAudit(trx, { ...entry, action: 'sync.clock.skew' });
+  ctx.audit.add(offset === 0 ? 'sync.clock.agree' : 'sync.clock.skew', entry);
 }
 
 /** Every clock this device has reason to doubt: peers' (by their last file) and its own. */

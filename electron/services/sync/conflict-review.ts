@@ -10,13 +10,12 @@ import type { ConflictDto } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 import { currentValues, writeLocalFields } from './local-change';
-import { requireSyncExchange } from './sync-access';
-import { auditEntry, inTransaction } from '../unit-of-work';
+import { auditEntry, inTransaction, type UnitOfWork } from '../unit-of-work';
 
 type Db = ServiceContext['db'] | Transaction<DB>;
 
 /** Brings the listed conflicts up to date with local edits made since the last exchange. */
-export async function refreshConflicts(ctx: ServiceContext): Promise<void> {
+export async function refreshConflicts(ctx: UnitOfWork): Promise<void> {
   await inTransaction(ctx, async () => {
     new ConflictRecorder(ctx.caseFile.sqlite, nowIso(ctx)).refreshListed();
   });
@@ -130,7 +129,7 @@ const LABEL_COLUMNS: Record<string, string> = {
   event: 'title',
 };
 
-function recordLabel(ctx: ServiceContext, entity: string, entityId: string): string | null {
+function recordLabel(ctx: UnitOfWork, entity: string, entityId: string): string | null {
   const column = LABEL_COLUMNS[entity];
   const table = ENTITY_TABLES[entity];
   if (!column || !table) return null;
@@ -152,11 +151,7 @@ async function decisionTarget(db: Db, conflictId: string) {
     : null;
 }
 
-async function loadConflicts(
-  ctx: ServiceContext,
-  includeResolved: boolean,
-  id?: string,
-): Promise<ConflictDto[]> {
+async function loadConflicts(ctx: UnitOfWork, includeResolved: boolean, id?: string): Promise<ConflictDto[]> {
   const db = ctx.db;
   let q = db
     .selectFrom('sync_conflicts as c')
@@ -212,11 +207,10 @@ async function loadConflicts(
 }
 
 /** Conflicts to review: both values, who wrote each and when. Viewing them is audited. */
-export async function listConflicts(ctx: ServiceContext, includeResolved: boolean): Promise<ConflictDto[]> {
-  requireSyncExchange(ctx);
+export async function listConflicts(ctx: UnitOfWork, includeResolved: boolean): Promise<ConflictDto[]> {
   await refreshConflicts(ctx);
   const list = await loadConflicts(ctx, includeResolved);
-  await auditEntry(ctx.db, ctx, 'sync.conflicts.view', { detail: { count: list.length } });
+  auditEntry(ctx, 'sync.conflicts.view', { detail: { count: list.length } });
   return list;
 }
 
@@ -232,7 +226,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** Writes these fields as a local edit unless the record holds them already. */
 async function putValues(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   entity: string,
   entityId: string,
   fields: Record<string, unknown>,
@@ -256,7 +250,7 @@ async function putValues(
  */
 async function applyDecision(
   trx: Transaction<DB>,
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   conflictId: string,
   chosen: { resolution?: unknown; value?: unknown },
 ): Promise<void> {
@@ -283,11 +277,10 @@ async function applyDecision(
  * chosen decision's value back into the field.
  */
 export async function resolveConflict(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   id: string,
   choice: 'keep' | 'take',
 ): Promise<ConflictDto> {
-  requireSyncExchange(ctx);
   const [c] = await loadConflicts(ctx, true, id);
   if (!c) throw new AppError('NOT_FOUND', 'No such conflict.');
   await inTransaction(ctx, async (trx, ctx) => {
@@ -320,7 +313,7 @@ export async function resolveConflict(
       decided,
       existing ? undefined : { ...about, created_at: t, created_by: ctx.actor.id },
     );
-    await auditEntry(trx, ctx, 'sync.conflict.resolve', {
+    auditEntry(ctx, 'sync.conflict.resolve', {
       entity: c.entity,
       entityId: c.entityId,
       detail: { conflict: id, field: c.field, choice, ...(c.about ? { about: c.about } : {}) },

@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import { SCHEMA_VERSION } from '../../../db/migrations';
-import type { DB, OpLogTable, SyncPeersTable } from '../../../db/schema';
+import type { OpLogTable, SyncPeersTable } from '../../../db/schema';
 import type { SqliteDb } from '../../../db/sqlite/open-encrypted';
 import { backfillOps } from '../../../db/sync/backfill';
 import { withBoundedCache } from '../../../db/sync/bounded-cache';
@@ -24,10 +22,10 @@ import { filterOpForProfile, type SharingProfile } from '../../../db/sync/sharin
 import { snapshotLines } from '../../../db/sync/snapshot';
 import { localVector, parseVector, type VersionVector } from '../../../db/sync/version-vector';
 import type { ParsedInput } from '../../../shared/contract';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import { nowIso, opWriter } from '../context';
+import type { UnitOfWork, WriteUnit } from '../unit-of-work';
 import { deviceIdentity } from './identity-service';
 import { startJob, type ProgressSink, type SyncJob } from './progress';
-import { requireSyncExchange } from './sync-access';
 import { exportTarget } from './sync-folder';
 
 /** ops read per query */
@@ -112,31 +110,26 @@ async function* bodyPieces(s: Selection, job: ProgressSink, total: number): Asyn
  * ops, the peer's "last export" and the export-log entry commit with the file's completion.
  */
 export async function exportBundle(
-  ctx: ServiceContext,
+  uow: UnitOfWork,
   input: ParsedInput<'sync.exportBundle'>,
   onProgress?: (job: SyncJob) => void,
 ) {
-  requireSyncExchange(ctx);
-  const job = startJob(ctx, 'export', onProgress);
+  const job = startJob(uow, 'export', onProgress);
   try {
-    const me = await deviceIdentity(ctx);
-    const target = await resolvePeer(ctx.db, input.peer);
-    const path = await exportTarget(ctx, input, 'bundle', me.deviceId, target.device_id);
-    return await withBoundedCache(ctx.caseFile.sqlite, () =>
-      ctx.db.transaction().execute((trx) => writeBundle(ctx, trx, target.device_id, path, job)),
+    const me = await deviceIdentity(uow);
+    const target = await resolvePeer(uow.db, input.peer);
+    const path = await exportTarget(uow, input, 'bundle', me.deviceId, target.device_id);
+    // the file is written inside the write (not before it): see writeBundle
+    return await withBoundedCache(uow.caseFile.sqlite, () =>
+      uow.write((w) => writeBundle(w, target.device_id, path, job)),
     );
   } finally {
     job.end();
   }
 }
 
-async function writeBundle(
-  ctx: ServiceContext,
-  trx: Transaction<DB>,
-  peerId: string,
-  path: string,
-  job: ProgressSink,
-) {
+async function writeBundle(ctx: WriteUnit, peerId: string, path: string, job: ProgressSink) {
+  const trx = ctx.db;
   const identity = await ensureIdentity(trx);
   const peer: SyncPeersTable = await resolvePeer(trx, peerId);
   await backfillOps(trx, opWriter(ctx));
@@ -173,10 +166,7 @@ async function writeBundle(
   });
   await updatePeer(trx, peer.device_id, { last_export_at: nowIso(ctx), last_export_ops: body.ops });
   // the export log (DOMAIN §7): who, when, how much, to whom, under which profile
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'sync.bundle.export',
+  ctx.audit.about({
     entity: 'sync_peer',
     entityId: peer.device_id,
     detail: {

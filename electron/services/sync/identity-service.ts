@@ -4,28 +4,26 @@ import { ensureIdentity, readMeta, type DeviceIdentity } from '../../../db/sync/
 import { makeCard } from '../../../db/sync/identity-card';
 import { fileWriteError } from '../../../db/sync/file-errors';
 import { cardFileName } from '../../../shared/sync/file-names';
-import type { ServiceContext } from '../context';
-import { requireSyncAdmin } from './sync-access';
 import { writeExport } from '../files/write-export';
-import { auditEntry, inTransaction, nothingChanged } from '../unit-of-work';
+import { auditEntry, inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
 import { requireFolderThere } from './sync-folder';
 
 /**
  * The device identity; the first call makes the keys (and says so in the audit log): a write,
  * so every channel that reaches it is `staged` (the keys commit with their entry).
  */
-export async function deviceIdentity(ctx: ServiceContext): Promise<DeviceIdentity> {
+export async function deviceIdentity(ctx: UnitOfWork): Promise<DeviceIdentity> {
   return (await identityMade(ctx)).id;
 }
 
-async function identityMade(ctx: ServiceContext): Promise<{ id: DeviceIdentity; made: boolean }> {
+async function identityMade(ctx: UnitOfWork): Promise<{ id: DeviceIdentity; made: boolean }> {
   const made = await readMeta(ctx.db, 'sync_keys_device');
   if (made && made === (await readMeta(ctx.db, 'device_id'))) {
     return { id: await ensureIdentity(ctx.db), made: false };
   }
   const id = await inTransaction(ctx, async (trx, c) => {
     const id = await ensureIdentity(trx);
-    await auditEntry(trx, c, 'sync.identity.create', {
+    auditEntry(c, 'sync.identity.create', {
       detail: { deviceId: id.deviceId, fingerprint: fingerprintOf(cardKeys(id)) },
     });
     return id;
@@ -39,7 +37,7 @@ const cardKeys = (id: DeviceIdentity) => ({
   ageRecipient: id.ageRecipient,
 });
 
-export async function getIdentity(ctx: ServiceContext) {
+export async function getIdentity(ctx: UnitOfWork) {
   const { id, made } = await identityMade(ctx);
   // sync.identity logs the keys' making, not each look at them
   if (!made) nothingChanged(ctx, 'sync.identity.create');
@@ -57,15 +55,12 @@ export async function getIdentity(ctx: ServiceContext) {
  * a path or under its conventional name into a folder.
  */
 export async function exportCard(
-  ctx: ServiceContext,
+  ctx: UnitOfWork,
   to: { path?: string | undefined; folder?: string | undefined },
 ) {
-  requireSyncAdmin(ctx);
   const id = await getIdentity(ctx);
   const path = to.path ?? join(requireFolderThere(to.folder!), cardFileName(id.deviceId));
   writeExport(path, Buffer.from(`${id.card}\n`, 'utf8'), [ctx.caseFile.path], fileWriteError);
-  await inTransaction(ctx, (trx, c) =>
-    auditEntry(trx, c, 'sync.card.export', { detail: { fingerprint: id.fingerprint } }),
-  );
+  ctx.audit.about({ detail: { fingerprint: id.fingerprint } });
   return { file: path, fingerprint: id.fingerprint };
 }

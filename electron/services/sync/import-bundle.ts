@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import { writeAudit } from '../../../db/audit';
 import { SCHEMA_VERSION } from '../../../db/migrations';
-import type { DB, SyncPeersTable } from '../../../db/schema';
+import type { SyncPeersTable } from '../../../db/schema';
 import { OpApplier } from '../../../db/sync/apply-op';
 import { withBoundedCache } from '../../../db/sync/bounded-cache';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
@@ -20,14 +18,14 @@ import { recordAck } from '../../../db/sync/peers';
 import { localVector } from '../../../db/sync/version-vector';
 import type { ImportResultDto } from '../../../shared/contract/sync';
 import { AppError, isAppError } from '../../../shared/errors';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { UnitOfWork, WriteUnit } from '../unit-of-work';
 import { dropClashingCode } from '../consultations/serial-code';
 import { noteClock } from './clock-check';
 import { deviceIdentity } from './identity-service';
 import { mayChangeRecords, notAllowed } from './inbound-scope';
 import { auditRejection, openVerified } from './open-verified';
 import { startJob, type ProgressSink, type SyncJob } from './progress';
-import { requireSyncExchange } from './sync-access';
 
 /** ops held in memory while they wait for an earlier op of their origin in the same bundle */
 const MAX_HELD = 20_000;
@@ -63,24 +61,23 @@ function parseLine(text: string, n: number): { op: OpLine } | { row: RowLine } {
  * skipped, so a second import of the same bundle (or an overlapping one) changes nothing.
  */
 export async function importBundle(
-  ctx: ServiceContext,
+  uow: UnitOfWork,
   path: string,
   onProgress?: (job: SyncJob) => void,
 ): Promise<ImportResultDto> {
-  requireSyncExchange(ctx);
-  const job = startJob(ctx, 'import', onProgress);
+  const job = startJob(uow, 'import', onProgress);
   let opened: Awaited<ReturnType<typeof openVerified<'bundle'>>> | null = null;
   try {
-    const identity = await deviceIdentity(ctx);
-    opened = await openVerified(ctx, identity, path, 'bundle');
+    const identity = await deviceIdentity(uow);
+    opened = await openVerified(uow, identity, path, 'bundle');
     const { file, manifest, peer } = opened;
     const changes = manifest.counts.ops + (manifest.snapshot?.rows ?? 0);
-    if (changes > 0 && !mayChangeRecords(peer, await syncMode(ctx.db))) throw notAllowed(peer);
-    return await withBoundedCache(ctx.caseFile.sqlite, () =>
-      ctx.db.transaction().execute((trx) => applyBundle(ctx, trx, identity, file, manifest, peer, job)),
+    if (changes > 0 && !mayChangeRecords(peer, await syncMode(uow.db))) throw notAllowed(peer);
+    return await withBoundedCache(uow.caseFile.sqlite, () =>
+      uow.write((w) => applyBundle(w, identity, file, manifest, peer, job)),
     );
   } catch (e) {
-    throw await auditRejection(ctx, path, 'bundle', applyError(e));
+    throw auditRejection(uow, path, 'bundle', applyError(e));
   } finally {
     await opened?.file.close();
     job.end();
@@ -88,14 +85,14 @@ export async function importBundle(
 }
 
 async function applyBundle(
-  ctx: ServiceContext,
-  trx: Transaction<DB>,
+  ctx: WriteUnit,
   identity: DeviceIdentity,
   file: OpenedSyncFile,
   manifest: BundleManifest,
   peer: SyncPeersTable,
   job: ProgressSink,
 ): Promise<ImportResultDto> {
+  const trx = ctx.db;
   // the kysely transaction holds the one connection; the hot path uses the same handle directly
   const sqlite = ctx.caseFile.sqlite;
   // a record may arrive before the staff row it cites (made by a backfill, with a later clock)
@@ -252,14 +249,11 @@ async function applyBundle(
   const newConflicts = conflicts.recomputeAll(applier.conflictCandidates);
   conflicts.refreshListed();
   if (maxHlc) ctx.clock.observe(maxHlc);
-  await noteClock(ctx, trx, peer, manifest);
+  await noteClock(ctx, peer, manifest);
   // two devices that chose the same letters for record numbers before they met: this one moves
   const clashed = applied ? await dropClashingCode(trx, identity.deviceId) : null;
   if (clashed) {
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'consultation.serial.recode',
+    ctx.audit.add('consultation.serial.recode', {
       entity: 'sync_peer',
       entityId: peer.device_id,
       detail: { code: clashed, from: peer.device_id },
@@ -291,10 +285,7 @@ async function applyBundle(
     senderSchemaVersion: manifest.schemaVersion,
     senderIsNewer: manifest.schemaVersion > SCHEMA_VERSION,
   };
-  await writeAudit(trx, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: 'sync.bundle.import',
+  ctx.audit.about({
     entity: 'sync_peer',
     entityId: peer.device_id,
     detail: { ...result, from: peer.device_id, deviceId: identity.deviceId },

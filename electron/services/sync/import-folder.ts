@@ -1,9 +1,8 @@
 import { isAppError } from '../../../shared/errors';
-import type { ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { deviceIdentity } from './identity-service';
 import { importBundle } from './import-bundle';
 import { importReceipt } from './receipts';
-import { requireSyncExchange } from './sync-access';
 import { configuredFolder, filesFor } from './sync-folder';
 import { importedIds, manifestId } from './sync-file-id';
 
@@ -13,8 +12,7 @@ import { importedIds, manifestId } from './sync-file-id';
  * nothing). One bad file does not stop the others; each says what happened. Files stay where
  * they are, so a shared stick serves several devices.
  */
-export async function importFolder(ctx: ServiceContext) {
-  requireSyncExchange(ctx);
+export async function importFolder(ctx: UnitOfWork) {
   const folder = await configuredFolder(ctx);
   const identity = await deviceIdentity(ctx);
   const done = await importedIds(ctx);
@@ -27,8 +25,11 @@ export async function importFolder(ctx: ServiceContext) {
       continue;
     }
     try {
-      const bundle = kind === 'bundle' ? await importBundle(ctx, file) : null;
-      const receipt = kind === 'receipt' ? await importReceipt(ctx, file) : null;
+      // each file is that file's import: its own transaction and entry (a refusal logged as such)
+      const bundle =
+        kind === 'bundle' ? await ctx.step('sync.bundle.import', (u) => importBundle(u, file)) : null;
+      const receipt =
+        kind === 'receipt' ? await ctx.step('sync.receipt.import', (u) => importReceipt(u, file)) : null;
       files.push({ file, kind, ok: true, code: null, message: null, bundle, receipt });
     } catch (e) {
       if (!isAppError(e)) throw e;

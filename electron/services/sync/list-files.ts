@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { parseCard } from '../../../db/sync/identity-card';
 import type { FolderListingDto } from '../../../shared/contract/sync';
 import { parseSyncFileName, shortDeviceId } from '../../../shared/sync/file-names';
-import type { ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { deviceIdentity } from './identity-service';
-import { requireSyncExchange } from './sync-access';
 import { importedIds, manifestId } from './sync-file-id';
 import { configuredFolder, requireFolderThere } from './sync-folder';
 
@@ -31,8 +30,7 @@ function cardInfo(path: string, bytes: number, self: string) {
  * manifest is decrypted, to tell new ones from those imported already. That is advice for the
  * screen, not trust: the import verifies the signature before anything is applied.
  */
-export async function listFiles(ctx: ServiceContext, folder?: string): Promise<FolderListingDto> {
-  requireSyncExchange(ctx);
+export async function listFiles(ctx: UnitOfWork, folder?: string): Promise<FolderListingDto> {
   const dir = folder ? requireFolderThere(folder) : await configuredFolder(ctx);
   const identity = await deviceIdentity(ctx);
   const me = shortDeviceId(identity.deviceId);

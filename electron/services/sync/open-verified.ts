@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { writeAudit } from '../../../db/audit';
 import type { SyncPeersTable } from '../../../db/schema';
 import { openSyncFile, syncFileError, type OpenedSyncFile } from '../../../db/sync/envelope-reader';
 import type { DeviceIdentity } from '../../../db/sync/identity';
@@ -8,6 +7,7 @@ import { findPeer } from '../../../db/sync/peers';
 import { verifyText } from '../../../db/sync/signing';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 
 export interface Verified<M> {
   file: OpenedSyncFile;
@@ -50,19 +50,12 @@ export async function openVerified<K extends 'bundle' | 'receipt'>(
   }
 }
 
-/** A refused file is worth a line in the audit log (someone tried; what was wrong). */
-export async function auditRejection(
-  ctx: ServiceContext,
-  path: string,
-  kind: string,
-  e: unknown,
-): Promise<AppError> {
+/**
+ * A refused file is worth a line in the audit log (someone tried; what was wrong): kept by the
+ * unit of work for after the rollback, so it stays while nothing of the file does.
+ */
+export function auditRejection(uow: UnitOfWork, path: string, kind: string, e: unknown): AppError {
   const err = syncFileError(e);
-  await writeAudit(ctx.db, {
-    staffId: ctx.actor.id,
-    login: ctx.actor.login,
-    action: `sync.${kind}.reject`,
-    detail: { file: basename(path), code: err.code },
-  }).catch(() => undefined);
+  uow.audit.onFailure(`sync.${kind}.reject`, { detail: { file: basename(path), code: err.code } });
   return err;
 }

@@ -6,12 +6,11 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { PeerDto } from '../../../shared/contract/sync';
 import { pruneAcknowledged } from '../../../db/sync/prune';
 import { AppError } from '../../../shared/errors';
-import { nowIso, opWriter, type ServiceContext } from '../context';
+import { nowIso, opWriter } from '../context';
 import { centerOf, releaseKeptApart } from './kept-apart';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
-import { requireSyncAdmin } from './sync-access';
-import { auditEntry, inTransaction, nothingChanged } from '../unit-of-work';
+import { auditEntry, inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
 
 function readCard(path: string) {
   let text: string;
@@ -31,8 +30,7 @@ const defaultProfile = (role: 'center' | 'prefecture') => (role === 'prefecture'
 
 const normalizeCode = (s: string) => s.toUpperCase().replace(/[^A-Z2-7]/g, '');
 
-export async function previewCard(ctx: ServiceContext, path: string) {
-  requireSyncAdmin(ctx);
+export async function previewCard(ctx: UnitOfWork, path: string) {
   const card = readCard(path);
   const me = await deviceIdentity(ctx);
   const existing = await findPeer(ctx.db, card.deviceId);
@@ -68,8 +66,7 @@ export async function previewCard(ctx: ServiceContext, path: string) {
  * refuses. Pairing again with the same keys updates the profile or label; other keys under a
  * known device id are refused (unpair first: a device that lost its keys takes a new id).
  */
-export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addPeer'>): Promise<PeerDto> {
-  requireSyncAdmin(ctx);
+export async function addPeer(ctx: UnitOfWork, input: ParsedInput<'sync.addPeer'>): Promise<PeerDto> {
   const card = readCard(input.path);
   const me = await deviceIdentity(ctx);
   if (card.deviceId === me.deviceId) throw new AppError('CARD_IS_OWN', "This is this device's own card.");
@@ -130,7 +127,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
     }
     // ops this device delivered before, kept apart, may now belong to its center
     if (existing) await releaseKeptApart(ctx, trx);
-    await auditEntry(trx, ctx, 'sync.peer.add', {
+    auditEntry(ctx, 'sync.peer.add', {
       entity: 'sync_peer',
       entityId: card.deviceId,
       detail: {
@@ -146,11 +143,7 @@ export async function addPeer(ctx: ServiceContext, input: ParsedInput<'sync.addP
   return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, card.deviceId))!, ctx.now().getTime());
 }
 
-export async function updatePeer(
-  ctx: ServiceContext,
-  input: ParsedInput<'sync.updatePeer'>,
-): Promise<PeerDto> {
-  requireSyncAdmin(ctx);
+export async function updatePeer(ctx: UnitOfWork, input: ParsedInput<'sync.updatePeer'>): Promise<PeerDto> {
   const peer = await resolvePeer(ctx.db, input.peer);
   const center = input.sameCenterAs ? centerOf(await resolvePeer(ctx.db, input.sameCenterAs)) : undefined;
   const changes = {
@@ -165,7 +158,7 @@ export async function updatePeer(
     if (Object.keys(changes).length === 0) return nothingChanged(ctx, 'sync.peer.update');
     await changePeer(trx, peer.device_id, changes);
     const released = changes.center_id ? await releaseKeptApart(ctx, trx) : 0;
-    await auditEntry(trx, ctx, 'sync.peer.update', {
+    auditEntry(ctx, 'sync.peer.update', {
       entity: 'sync_peer',
       entityId: peer.device_id,
       detail: {
@@ -178,14 +171,13 @@ export async function updatePeer(
   return toPeerDto(ctx.caseFile.sqlite, (await findPeer(ctx.db, peer.device_id))!, ctx.now().getTime());
 }
 
-export async function removePeer(ctx: ServiceContext, ref: string) {
-  requireSyncAdmin(ctx);
+export async function removePeer(ctx: UnitOfWork, ref: string) {
   const peer = await resolvePeer(ctx.db, ref);
   await inTransaction(ctx, async (trx, ctx) => {
     await changePeer(trx, peer.device_id, { active: 0 });
     // a retired device no longer holds pruning back (db/sync/prune.ts)
     pruneAcknowledged(ctx.caseFile.sqlite);
-    await auditEntry(trx, ctx, 'sync.peer.remove', { entity: 'sync_peer', entityId: peer.device_id });
+    auditEntry(ctx, 'sync.peer.remove', { entity: 'sync_peer', entityId: peer.device_id });
   });
   return { ok: true as const };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { writeAudit } from '../../../db/audit';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { writeSyncFile } from '../../../db/sync/envelope-writer';
 import { ensureIdentity } from '../../../db/sync/identity';
@@ -11,11 +10,11 @@ import { pruneAcknowledged } from '../../../db/sync/prune';
 import { localVector, waitingCount } from '../../../db/sync/version-vector';
 import type { ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { noteClock } from './clock-check';
 import { deviceIdentity } from './identity-service';
 import { auditRejection, openVerified } from './open-verified';
-import { requireSyncExchange } from './sync-access';
 import { exportTarget } from './sync-folder';
 
 /**
@@ -23,12 +22,13 @@ import { exportTarget } from './sync-folder';
  * and encrypted to the peer. The peer then stops resending those ops, and prunes those every
  * one of its peers holds (db/sync/prune.ts); nothing is pruned on the strength of anything less.
  */
-export async function exportReceipt(ctx: ServiceContext, input: ParsedInput<'sync.exportReceipt'>) {
-  requireSyncExchange(ctx);
-  const me = await deviceIdentity(ctx);
-  const target = await resolvePeer(ctx.db, input.peer);
-  const path = await exportTarget(ctx, input, 'receipt', me.deviceId, target.device_id);
-  return ctx.db.transaction().execute(async (trx) => {
+export async function exportReceipt(uow: UnitOfWork, input: ParsedInput<'sync.exportReceipt'>) {
+  const me = await deviceIdentity(uow);
+  const target = await resolvePeer(uow.db, input.peer);
+  const path = await exportTarget(uow, input, 'receipt', me.deviceId, target.device_id);
+  // the file is written inside the write: the vector it states is the one committed with it
+  return uow.write(async (ctx) => {
+    const trx = ctx.db;
     const identity = await ensureIdentity(trx);
     const peer = await resolvePeer(trx, target.device_id);
     const manifest: ReceiptManifest = {
@@ -48,10 +48,7 @@ export async function exportReceipt(ctx: ServiceContext, input: ParsedInput<'syn
       signPrivate: identity.signPrivate,
       manifest,
     });
-    await writeAudit(trx, {
-      staffId: ctx.actor.id,
-      login: ctx.actor.login,
-      action: 'sync.receipt.export',
+    ctx.audit.about({
       entity: 'sync_peer',
       entityId: peer.device_id,
       detail: {
@@ -67,18 +64,18 @@ export async function exportReceipt(ctx: ServiceContext, input: ParsedInput<'syn
 }
 
 /** Records what a peer acknowledges. Late, repeated or reordered receipts never move it back. */
-export async function importReceipt(ctx: ServiceContext, path: string) {
-  requireSyncExchange(ctx);
-  const identity = await deviceIdentity(ctx);
+export async function importReceipt(uow: UnitOfWork, path: string) {
+  const identity = await deviceIdentity(uow);
   let opened: Awaited<ReturnType<typeof openVerified<'receipt'>>> | null = null;
   try {
-    opened = await openVerified(ctx, identity, path, 'receipt');
+    opened = await openVerified(uow, identity, path, 'receipt');
     const { file, manifest, peer } = opened;
     // read to the end: age checks the last chunk's mark there (a cut-off file fails)
     if (await file.nextLine()) throw new AppError('BUNDLE_CORRUPT', 'A receipt has no body.');
-    const now = nowIso(ctx);
-    return await ctx.db.transaction().execute(async (trx) => {
-      await noteClock(ctx, trx, peer, manifest);
+    const now = nowIso(uow);
+    return await uow.write(async (ctx) => {
+      const trx = ctx.db;
+      await noteClock(ctx, peer, manifest);
       const acked = await recordAck(trx, peer, manifest.have, { last_receipt_at: now });
       // ops every peer now holds leave the op log (db/sync/prune.ts): where acknowledgements move
       const { pruned } = pruneAcknowledged(ctx.caseFile.sqlite);
@@ -93,10 +90,7 @@ export async function importReceipt(ctx: ServiceContext, path: string) {
         ops_parked: 0,
       });
       const waitingOps = waitingCount(ctx.caseFile.sqlite, acked, peer.device_id);
-      await writeAudit(trx, {
-        staffId: ctx.actor.id,
-        login: ctx.actor.login,
-        action: 'sync.receipt.import',
+      ctx.audit.about({
         entity: 'sync_peer',
         entityId: peer.device_id,
         detail: { receiptId: manifest.id, acknowledged: acked, waitingOps, pruned },
@@ -108,7 +102,7 @@ export async function importReceipt(ctx: ServiceContext, path: string) {
       };
     });
   } catch (e) {
-    throw await auditRejection(ctx, path, 'receipt', e);
+    throw auditRejection(uow, path, 'receipt', e);
   } finally {
     await opened?.file.close();
   }

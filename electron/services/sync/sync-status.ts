@@ -1,17 +1,15 @@
 import { fingerprintOf } from '../../../db/sync/fingerprint';
 import { localVector } from '../../../db/sync/version-vector';
 import type { SyncStatusDto } from '../../../shared/contract/sync';
-import type { ServiceContext } from '../context';
+import type { UnitOfWork } from '../unit-of-work';
 import { clockWarnings } from './clock-check';
 import { refreshConflicts } from './conflict-review';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
-import { requireSyncView } from './sync-access';
 import { syncFolder } from './sync-folder';
 
 /** The sync queue: per peer what waits and when files last went and came; parked ops; conflicts. */
-export async function syncStatus(ctx: ServiceContext): Promise<SyncStatusDto> {
-  requireSyncView(ctx);
+export async function syncStatus(ctx: UnitOfWork): Promise<SyncStatusDto> {
   const id = await deviceIdentity(ctx);
   const sqlite = ctx.caseFile.sqlite;
   await refreshConflicts(ctx);
