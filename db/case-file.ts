@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { GuardedSqliteDialect } from './sqlite/connection-guard';
 import { AppError } from '../shared/errors';
 import { writeAudit } from './audit';
 import { anchorNow, BREAK_ACTION, checkTail, type TailBreak } from './audit-chain/anchor';
@@ -51,7 +52,7 @@ export interface IntegrityReport {
 const pendingPath = (casefile: string) => `${keyslotPath(casefile)}.next`;
 
 function kyselyOver(sqlite: SqliteDb): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<DB>({ dialect: new GuardedSqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** Opens with a data key and checks the file is the one the key slots belong to. */

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { bindRecords, type Records } from '../../db/records';
+import { holdingConnection } from '../../db/sqlite/connection-guard';
 import type { DB } from '../../db/schema';
 import type { ChannelAccess, ChannelPolicy } from '../../shared/channel-access';
 import { AppError } from '../../shared/errors';
@@ -82,12 +83,14 @@ export class UnitOfWork implements ServiceContext {
   async write<T>(fn: (w: WriteUnit) => Promise<T>): Promise<T> {
     if (this.trx) return fn(this as unknown as WriteUnit);
     if (!this.mayWrite) throw new Error('A read use case does not write.');
-    return this.session.db.transaction().execute(async (trx) => {
-      const w = new UnitOfWork(this.session, trx, this.audit, trx, true, this.now, this.progress);
-      const out = await fn(w as unknown as WriteUnit);
-      await this.audit.flush(trx, false);
-      return out;
-    });
+    return this.session.db.transaction().execute((trx) =>
+      holdingConnection(async () => {
+        const w = new UnitOfWork(this.session, trx, this.audit, trx, true, this.now, this.progress);
+        const out = await fn(w as unknown as WriteUnit);
+        await this.audit.flush(trx, false);
+        return out;
+      }),
+    );
   }
 
   /** The same unit with its wall clock at another moment (the demo generator's past). */
@@ -168,11 +171,13 @@ export async function runUseCase<T>(
   const book = new AuditBook(session.actor, policy.audit);
   try {
     if (policy.tx === 'write') {
-      return await session.db.transaction().execute(async (trx) => {
-        const out = await fn(new UnitOfWork(session, trx, book, trx, true, undefined, progress));
-        await book.flush(trx, true);
-        return out;
-      });
+      return await session.db.transaction().execute((trx) =>
+        holdingConnection(async () => {
+          const out = await fn(new UnitOfWork(session, trx, book, trx, true, undefined, progress));
+          await book.flush(trx, true);
+          return out;
+        }),
+      );
     }
     const out = await fn(
       new UnitOfWork(session, session.db, book, null, policy.tx === 'staged', undefined, progress),
