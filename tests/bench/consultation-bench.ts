@@ -20,7 +20,8 @@ import { findStaffSlot, unwrapSlot } from '../../db/crypto/key-slots';
 import { keyslotPath, readKeySlotFile } from '../../db/crypto/keyslot-file';
 import type { DB } from '../../db/schema';
 import { applyKey, applyStoragePragmas, type SqliteDb } from '../../db/sqlite/open-encrypted';
-import { scheduleCheckpoints } from '../../db/sqlite/idle-checkpoint';
+import { CHECKPOINT_POLICY, scheduleCheckpoints } from '../../db/sqlite/idle-checkpoint';
+import { mergeSearchIndex } from '../../db/sqlite/search-merge';
 import { withStatementCache } from '../../db/sqlite/statement-cache';
 import { warmPageCache } from '../../db/sqlite/warm-cache';
 import { HybridClock } from '../../db/sync/hlc';
@@ -318,7 +319,9 @@ async function plainContext(
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   applyStoragePragmas(sqlite);
-  const checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`);
+  const checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`, CHECKPOINT_POLICY, () =>
+    mergeSearchIndex(sqlite),
+  );
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const s = await db.selectFrom('staff').selectAll().where('login', '=', LOGIN).executeTakeFirstOrThrow();
   const deviceId = (

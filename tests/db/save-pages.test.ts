@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { CHECKPOINT_POLICY } from '../../db/sqlite/idle-checkpoint';
+import { listConsultations } from '../../electron/services/consultations/list-consultations';
 import { seedDemo } from '../../electron/demo/seed-demo';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
@@ -36,7 +38,10 @@ const MAX_PAGES_PER_SAVE = 60;
 
 let fx: Awaited<ReturnType<typeof serviceFixture>>;
 beforeEach(async () => (fx = await serviceFixture('2025-06-02')));
-afterEach(() => fx.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await fx.close();
+});
 
 it('a consultation save writes few tables and indexes: an index added to the save path shows here', async () => {
   await seedDemo(fx.admin, { seed: 3, consultations: 300, batchSize: 300 });
@@ -67,4 +72,43 @@ it('a consultation save writes few tables and indexes: an index added to the sav
     'consultation_diseases_number',
   ])
     expect(widest).not.toContain(name);
+});
+
+it('a burst of saves never merges the search index inside a save; the pause after it does, and every save is found throughout', async () => {
+  await seedDemo(fx.admin, { seed: 3, consultations: 300, batchSize: 300 });
+  const sqlite = fx.admin.caseFile.sqlite;
+  const segments = () =>
+    (sqlite.prepare('SELECT count(DISTINCT segid) AS n FROM search_fts_idx').get() as { n: number }).n;
+  const found = async (i: number) =>
+    (
+      await listConsultations(
+        fx.admin,
+        CHANNELS['consultation.list'].input.parse({ query: `相談番号${i}号`, limit: 5 }),
+      )
+    ).total;
+  const wal = walFrames(join(fx.dir, 'case.yorisoi-wal'));
+  wal.next();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const saves: number[][] = [];
+  for (let i = 0; i < 90; i++) {
+    await recordConsultation(fx.admin, parse({ ...CALL, summary: `相談番号${i}号の件` }));
+    saves.push(wal.next());
+  }
+  const owner = pageOwners(sqlite, saves.flat());
+  const indexPages = saves.map((pages) => pages.filter((p) => owner.get(p)!.startsWith('search_fts')).length);
+  // a new segment and the index's structure record (3–6), or 16 one-save segments merged into
+  // one when a burst goes on without a pause (FTS5's crisismerge, ≈10): never the merge work
+  // FTS5's automerge did inside whichever save came when it was due (20 here, 40–150 at 100k)
+  expect(Math.max(...indexPages), `search index pages per save: ${indexPages.join(' ')}`).toBeLessThanOrEqual(
+    12,
+  );
+  const burst = segments();
+  expect(await found(0)).toBe(1);
+  expect(await found(89)).toBe(1);
+
+  vi.advanceTimersByTime(CHECKPOINT_POLICY.idleMs); // the counselor pauses
+  expect(segments()).toBeLessThan(burst);
+  expect(await found(0)).toBe(1);
+  expect(await found(45)).toBe(1);
+  expect(await found(89)).toBe(1);
 });

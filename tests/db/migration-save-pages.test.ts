@@ -3,16 +3,22 @@ import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrations';
-import { DROPPED } from '../../db/migrations/0019-save-indexes';
 import { openEncrypted } from '../../db/sqlite/open-encrypted';
 import { tempDir } from '../fixtures/temp-casefile';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-const NAME = Object.keys(MIGRATIONS).find((n) => n.endsWith('-save-indexes'))!;
+const NAME = Object.keys(MIGRATIONS).find((n) => n.endsWith('-save-pages'))!;
+const DROPPED = [
+  'consultations_person',
+  'consultations_fy',
+  'consultation_categories_code',
+  'consultation_responders_staff',
+  'consultation_diseases_number',
+];
 
-it('save indexes: the five indexes no query needs are gone, the rows stay, and the lookups they served still seek', async () => {
+it('save pages: the five indexes no query needs are gone, the search index merges at pauses, the rows stay, and the lookups they served still seek', async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   const sqlite = openEncrypted(join(t.dir, 'm.db'), randomBytes(32), { create: true });
@@ -35,11 +41,14 @@ it('save indexes: the five indexes no query needs are gone, the rows stay, and t
     (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map(
       (r) => r.name,
     );
-  expect(indexes()).toEqual(expect.arrayContaining([...DROPPED]));
+  expect(indexes()).toEqual(expect.arrayContaining(DROPPED));
+  const automerge = () => sqlite.prepare(`SELECT v FROM search_fts_config WHERE k = 'automerge'`).get();
+  expect(automerge()).toBeUndefined(); // FTS5's default: merge inside writes
 
   expect((await migrator.migrateTo(NAME)).error).toBeUndefined();
 
   for (const name of DROPPED) expect(indexes()).not.toContain(name);
+  expect(automerge()).toEqual({ v: 0 }); // merged at the counselor's pauses instead
   expect(
     sqlite.prepare(`SELECT report_categories, report_diseases, report_responders FROM consultations`).get(),
   ).toEqual({
