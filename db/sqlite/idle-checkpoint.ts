@@ -50,8 +50,11 @@ export function scheduleCheckpoints(
   sqlite: SqliteDb,
   walPath: string,
   policy: CheckpointPolicy = CHECKPOINT_POLICY,
-  /** work that waits for the pause too, before the checkpoint (the search index's merges) */
-  idleWork?: () => void,
+  /**
+   * work that waits for the pause too, before the checkpoint (the search index's merges);
+   * true when it did something and may have more: it runs again at the next idle tick
+   */
+  idleWork?: () => boolean,
 ): CheckpointSchedule {
   sqlite.pragma('wal_autocheckpoint = 0');
   // A WAL that was moved into the file is rewritten from its start by the next commit; SQLite
@@ -90,14 +93,17 @@ export function scheduleCheckpoints(
       if (workDue && idleWork && sqlite.open && !sqlite.inTransaction) {
         workDue = false;
         try {
-          idleWork();
+          workDue = idleWork();
         } catch {
           // busy or closed: the index merges at a later pause (or by itself at 16 segments)
         }
       }
-      if (commits < policy.minCommits) return;
+      if (commits < policy.minCommits) {
+        if (workDue) arm();
+        return;
+      }
       counts.idle += 1;
-      if (!checkpoint()) arm();
+      if (!checkpoint() || workDue) arm();
     }, policy.idleMs);
     timer.unref();
   };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CHECKPOINT_POLICY } from '../../db/sqlite/idle-checkpoint';
+import { mergeSearchIndex } from '../../db/sqlite/search-merge';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
 import { seedDemo } from '../../electron/demo/seed-demo';
 import { CHANNELS } from '../../shared/contract';
@@ -111,4 +112,8 @@ it('a burst of saves never merges the search index inside a save; the pause afte
   expect(await found(0)).toBe(1);
   expect(await found(45)).toBe(1);
   expect(await found(89)).toBe(1);
+  // the merging goes on at the next idle ticks until nothing is left to merge, then stops
+  vi.advanceTimersByTime(20 * CHECKPOINT_POLICY.idleMs);
+  expect(mergeSearchIndex(sqlite)).toBe(false);
+  expect(vi.getTimerCount()).toBe(0);
 });
