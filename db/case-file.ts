@@ -28,7 +28,8 @@ import { assertPassphraseAcceptable } from './passphrase-policy';
 import { assertMayTry, oneAttemptAtATime, recordFailure, recordSuccess } from './signin-throttle';
 import type { DB, StaffTable } from './schema';
 import { openEncrypted, rekey, type SqliteDb } from './sqlite/open-encrypted';
-import { scheduleCheckpoints, type CheckpointSchedule } from './sqlite/idle-checkpoint';
+import { CHECKPOINT_POLICY, scheduleCheckpoints, type CheckpointSchedule } from './sqlite/idle-checkpoint';
+import { mergeSearchIndex } from './sqlite/search-merge';
 import { warmPageCache, type CacheWarm } from './sqlite/warm-cache';
 import { withStatementCache } from './sqlite/statement-cache';
 import { checkSecondFactor } from './totp/second-factor';
@@ -130,7 +131,9 @@ export class CaseFile {
     this.#dataKey = dataKey;
     this.#chain = chain.chain;
     this.#auditKey = chain.auditKey;
-    this.#checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`);
+    this.#checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`, CHECKPOINT_POLICY, () =>
+      mergeSearchIndex(sqlite),
+    );
   }
 
   #checkpoints: CheckpointSchedule;

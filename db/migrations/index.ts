@@ -17,6 +17,7 @@ import * as m0015 from './0015-sync-review';
 import * as m0016 from './0016-clock-skew';
 import * as m0017 from './0017-op-floor';
 import * as m0018 from './0018-report-lists';
+import * as m0019 from './0019-save-pages';
 
 /**
  * Every migration, in order, listed in code so a bundler keeps them. Names never change;
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-clock-skew': m0016,
   '0017-op-floor': m0017,
   '0018-report-lists': m0018,
+  '0019-save-pages': m0019,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -8,9 +8,11 @@ import { onTransactionEnd } from './transaction-end';
  * landed inside one save in ≈150 and made the save p99 (issue 20). So the automatic checkpoint
  * is off on the case file's connection, and the checkpoint runs when the counselor pauses:
  * `idleMs` after the last commit once `minCommits` commits wait in the WAL (≈100 saves, ≈26 MiB at
- * 100,000 consultations; PASSIVE: never waits for a reader). A bulk write without a
- * pause (an import, a sync bundle, the demo seed) still checkpoints once the WAL reaches
- * `walLimitBytes`, right after the commit that reached it. `lock()` checkpoints fully.
+ * 100,000 consultations; PASSIVE: never waits for a reader). The search index's merges wait
+ * for the same pause (`idleWork`, db/sqlite/search-merge.ts) and run first, at every pause
+ * after a save. A bulk write without a pause (an import, a sync bundle, the demo seed) still
+ * checkpoints once the WAL reaches `walLimitBytes`, right after the commit that reached it.
+ * `lock()` checkpoints fully.
  *
  * Durability does not depend on any of this: with synchronous=FULL a commit is on the disk
  * (in the WAL, fsync'd) before the save answers, and SQLite replays the WAL on the next open.
@@ -48,6 +50,11 @@ export function scheduleCheckpoints(
   sqlite: SqliteDb,
   walPath: string,
   policy: CheckpointPolicy = CHECKPOINT_POLICY,
+  /**
+   * work that waits for the pause too, before the checkpoint (the search index's merges);
+   * true when it did something and may have more: it runs again at the next idle tick
+   */
+  idleWork?: () => boolean,
 ): CheckpointSchedule {
   sqlite.pragma('wal_autocheckpoint = 0');
   // A WAL that was moved into the file is rewritten from its start by the next commit; SQLite
@@ -59,6 +66,8 @@ export function scheduleCheckpoints(
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let commits = 0;
+  /** a commit since idleWork last ran (its own writes are no commits of a use case) */
+  let workDue = false;
 
   /** true when every frame is in the file now */
   const checkpoint = (): boolean => {
@@ -80,9 +89,21 @@ export function scheduleCheckpoints(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      if (stopped || commits < policy.minCommits) return;
+      if (stopped) return;
+      if (workDue && idleWork && sqlite.open && !sqlite.inTransaction) {
+        workDue = false;
+        try {
+          workDue = idleWork();
+        } catch {
+          // busy or closed: the index merges at a later pause (or by itself at 16 segments)
+        }
+      }
+      if (commits < policy.minCommits) {
+        if (workDue) arm();
+        return;
+      }
       counts.idle += 1;
-      if (!checkpoint()) arm();
+      if (!checkpoint() || workDue) arm();
     }, policy.idleMs);
     timer.unref();
   };
@@ -98,6 +119,7 @@ export function scheduleCheckpoints(
     committed: () => {
       if (stopped) return;
       commits += 1;
+      workDue = true;
       if (walBytes() >= policy.walLimitBytes) {
         counts.afterCommit += 1;
         if (checkpoint()) {

@@ -10,6 +10,23 @@
 // only in the cipher.
 //
 // Needs about 5 minutes and 3.5 GB of free disk in `dir` (the 100k file is ≈1.6 GB, twice).
+//
+// What a save writes (issue 20; counted from the WAL's frames with dbstat naming each page's
+// table or index, 300 saves on a copy of the 100k file, the bench's inputs; `.._wal_pages_..`
+// below counts the same). Each b-tree a save touches costs ≥1 encrypted 4 KiB page, ≈5 when a
+// leaf splits; the commit writes them all and fsyncs before the save answers.
+// - before 0019: 53 b-trees, 66.0 pages per save (p50 60, p99 103, max 944: FTS5's automerge
+//   merged 431 pages of search_fts_data inside one save). Largest: search_fts_data 4.5,
+//   consultations_report 2.9, op_log 2.6, row_clocks 2.5, consultation_categories_code 2.4,
+//   audit_log_action / audit_log_entity / op_log_entity 2.2 each, consultation_responders_staff
+//   2.1; about 40 more at 1–1.5 (every consultations index, the list tables, the audit and op
+//   log indexes, search_docs and its two suffix indexes); meta, audit_head, sqlite_sequence and
+//   page 1 one each.
+// - after 0019 (five unused indexes dropped, the trigram index merged at pauses): 48 b-trees,
+//   55.2 pages per save (p50 53, p99 89, max 159: FTS5's own merge at 16 segments, which a
+//   pause prevents). Left: the op log (table + 3 indexes ≈8.4), the audit log (table + 4
+//   indexes + chain head + AUTOINCREMENT ≈10.2), consultations and 9 indexes ≈14.8, the search
+//   tables ≈9, the four list tables ≈5, row_clocks 2.4 — each needed by a query or by sync.
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -20,7 +37,8 @@ import { findStaffSlot, unwrapSlot } from '../../db/crypto/key-slots';
 import { keyslotPath, readKeySlotFile } from '../../db/crypto/keyslot-file';
 import type { DB } from '../../db/schema';
 import { applyKey, applyStoragePragmas, type SqliteDb } from '../../db/sqlite/open-encrypted';
-import { scheduleCheckpoints } from '../../db/sqlite/idle-checkpoint';
+import { CHECKPOINT_POLICY, scheduleCheckpoints } from '../../db/sqlite/idle-checkpoint';
+import { mergeSearchIndex } from '../../db/sqlite/search-merge';
 import { withStatementCache } from '../../db/sqlite/statement-cache';
 import { warmPageCache } from '../../db/sqlite/warm-cache';
 import { HybridClock } from '../../db/sync/hlc';
@@ -33,6 +51,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { todayLocal } from '../../electron/services/context';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
 import { recordConsultation } from '../fixtures/in-use-case';
+import { walFrames } from '../fixtures/wal-frames';
 import { CHANNELS } from '../../shared/contract';
 import type { ConsultationInput } from '../../shared/contract/consultations';
 import { median, percentile, report, reportAtMost, round, timeMsAsync } from './measure';
@@ -167,13 +186,19 @@ async function measure(ctxs: Record<Side, ServiceContext>, dir: string): Promise
   const floor = commitFloor(dir);
   const floorMs: number[] = [];
   const checkpointsBefore = { ...ctxs.encrypted.caseFile.checkpoints };
+  // the pages each save appends to the encrypted side's WAL: what it costs, whatever the load
+  const wal = walFrames(`${ctxs.encrypted.caseFile.path}-wal`);
+  const walPages: number[] = [];
+  wal.next();
   for (const [i, input] of inputs.entries()) {
     const parsed = CHANNELS['consultation.record'].input.parse(input);
     const ms = await both(i, (ctx) => recordConsultation(ctx, parsed));
+    const pages = wal.next().length;
     const f = floor.commit();
     if (i >= RECORD_WARMUP) {
       for (const side of sides) record[side].push(ms[side]);
       floorMs.push(f);
+      walPages.push(pages);
     }
   }
   floor.close();
@@ -186,6 +211,13 @@ async function measure(ctxs: Record<Side, ServiceContext>, dir: string): Promise
     unit: 'checkpoints',
     note: `${inputs.length} saves without a pause; WAL limit 128 MiB`,
   });
+  for (const p of [50, 99])
+    report({
+      metric: `consultation_record_wal_pages_p${p}_encrypted`,
+      value: percentile(walPages, p),
+      unit: 'pages',
+      note: '4 KiB each; tests/db/save-pages.test.ts keeps the count down',
+    });
   report({
     metric: 'consultation_record_max_encrypted',
     value: round(Math.max(...record.encrypted), 2),
@@ -318,7 +350,9 @@ async function plainContext(
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   applyStoragePragmas(sqlite);
-  const checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`);
+  const checkpoints = scheduleCheckpoints(sqlite, `${path}-wal`, CHECKPOINT_POLICY, () =>
+    mergeSearchIndex(sqlite),
+  );
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const s = await db.selectFrom('staff').selectAll().where('login', '=', LOGIN).executeTakeFirstOrThrow();
   const deviceId = (

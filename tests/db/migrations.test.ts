@@ -47,6 +47,7 @@ describe('migrations', () => {
       '0016-clock-skew',
       '0017-op-floor',
       '0018-report-lists',
+      '0019-save-pages',
     ]);
     expect(SCHEMA_VERSION).toBe(MIGRATION_NAMES.length);
   });
