@@ -9,8 +9,8 @@ import { MIGRATION_NAMES } from '../../db/migrations';
  * it again, so an edit only makes new files differ from old ones (0007 was edited after it
  * shipped). Change the schema with a new migration instead. Line endings are normalized so a
  * Windows checkout hashes the same. The helper the migrations call is frozen with them.
- * 0014–0018 ship with this round (search by 1–2 characters, sync review, clock skew, the op
- * log's floor, the report's copy of the lists).
+ * 0014–0019 ship with this round (search by 1–2 characters, sync review, clock skew, the op
+ * log's floor, the report's copy of the lists, fewer indexes written per save).
  */
 const FROZEN: Record<string, string> = {
   'sql-helper.ts': 'f0bf3355145e2e767fd30ae2845f844d96699dfcaa1c499e03a597be6d40c6c5',
@@ -32,6 +32,7 @@ const FROZEN: Record<string, string> = {
   '0016-clock-skew.ts': 'e1c7ff451a800392610201bdf9c7f25867ad9af9b470ca68fbae93d5a44b14c5',
   '0017-op-floor.ts': 'd22a9b810ed5b5bd42c26b437d3857f7b7256e76e4e4088fa5a434edbbdd0dcb',
   '0018-report-lists.ts': '0853a78b2b8a0ae03c64b5e84eb6ff8f5a64de3dd4c4f2e884d2bb39afe9d06a',
+  '0019-save-pages.ts': 'cf050c5cb2e85f1595ef86e3a0d00653ff9bf8a08ebb2a31b7d60a6be643763a',
 };
 
 function migrationHash(file: string): string {
