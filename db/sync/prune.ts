@@ -49,7 +49,7 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
     const stable = Math.min(have, ...acks.map((a) => a[origin] ?? 0));
     if (stable > 0) floor[origin] = stable;
   }
-  const pruned = dropOpsUpTo(sqlite, floor, true);
+  const pruned = dropOpsUpTo(sqlite, floor, { keepNewest: true, keepLiveRows: true });
   raiseFloor(sqlite, floor);
   return { pruned, floor };
 }
@@ -57,16 +57,34 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
 /**
  * Deletes each origin's ops up to the floor, except those the merge still reads: a row with a
  * listed conflict (the list is computed from its ops) and a parked op (retried from op_log).
+ * With `keepLiveRows`, also every op of a row that still has an op above the floor (an edit
+ * not every peer holds yet): an edit still on its way may be concurrent with that one, and
+ * whether the value it overwrote was one the winning line once held (a value taken back: no
+ * conflict) is read from the older ops of the row. Without them one device listed a conflict
+ * the others did not (tests/sync/convergence.property.test.ts, seed -479200343).
  */
-export function dropOpsUpTo(sqlite: SqliteDb, floor: VersionVector, keepNewest = false): number {
+export function dropOpsUpTo(
+  sqlite: SqliteDb,
+  floor: VersionVector,
+  opts: { keepNewest?: boolean; keepLiveRows?: boolean } = {},
+): number {
   const del = sqlite.prepare(
     `DELETE FROM op_log WHERE origin = ? AND seq <= ?
-        ${keepNewest ? 'AND seq < (SELECT max(n.seq) FROM op_log n WHERE n.origin = op_log.origin)' : ''}
+        ${opts.keepNewest ? 'AND seq < (SELECT max(n.seq) FROM op_log n WHERE n.origin = op_log.origin)' : ''}
+        ${
+          opts.keepLiveRows
+            ? `AND NOT EXISTS (SELECT 1 FROM op_log l
+                                WHERE l.entity = op_log.entity AND l.entity_id = op_log.entity_id
+                                  AND l.seq > coalesce(json_extract(@floor, '$."' || l.origin || '"'), 0))`
+            : ''
+        }
         AND NOT EXISTS (SELECT 1 FROM sync_pending p WHERE p.origin = op_log.origin AND p.seq = op_log.seq)
         AND NOT EXISTS (SELECT 1 FROM sync_conflicts c
                          WHERE c.entity = op_log.entity AND c.entity_id = op_log.entity_id)`,
   );
   let n = 0;
-  for (const [origin, seq] of Object.entries(floor)) n += del.run(origin, seq).changes;
+  const json = JSON.stringify(floor);
+  for (const [origin, seq] of Object.entries(floor))
+    n += (opts.keepLiveRows ? del.run(origin, seq, { floor: json }) : del.run(origin, seq)).changes;
   return n;
 }
