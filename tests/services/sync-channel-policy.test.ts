@@ -6,6 +6,33 @@ import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import { CHANNEL_POLICY } from '../../shared/channel-access';
 import { consultationInput, dumpAll, exportTo, makeDevice, pair, type Device } from '../sync/sync-helpers';
 
+/** The newest audit entry's id on a device. */
+const lastId = async (d: Device) =>
+  Number(
+    (
+      await d.db
+        .selectFrom('audit_log')
+        .select((e) => e.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
+/** The actions logged on a device after entry `from`, in order. */
+const since = async (d: Device, from: number) =>
+  (await d.db.selectFrom('audit_log').select('action').where('id', '>', from).orderBy('id').execute()).map(
+    (r: { action: string }) => r.action,
+  );
+
+/** The log refuses entries of one action (as a full disk would, at the entry). */
+async function withRefusedEntry<T>(d: Device, action: string, fn: () => Promise<T>): Promise<T> {
+  await sql`CREATE TEMP TRIGGER refuse_entry BEFORE INSERT ON audit_log
+    WHEN NEW.action = ${sql.lit(action)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(d.db);
+  try {
+    return await fn();
+  } finally {
+    await sql`DROP TRIGGER refuse_entry`.execute(d.db);
+  }
+}
+
 /**
  * The sync channels on the unit of work (issue 19): from the privacy officer's side, each call
  * leaves exactly the entry its policy declares, once; from the counselor's, a failure after the
@@ -26,20 +53,6 @@ describe('sync channels run on the unit of work', () => {
     await b.close();
   });
 
-  const lastId = async () =>
-    Number(
-      (
-        await a.db
-          .selectFrom('audit_log')
-          .select((e) => e.fn.max('id').as('m'))
-          .executeTakeFirstOrThrow()
-      ).m ?? 0,
-    );
-  const since = async (from: number) =>
-    (await a.db.selectFrom('audit_log').select('action').where('id', '>', from).orderBy('id').execute()).map(
-      (r: { action: string }) => r.action,
-    );
-
   const state = async () => ({
     meta: await a.db
       .selectFrom('meta')
@@ -48,7 +61,7 @@ describe('sync channels run on the unit of work', () => {
       .orderBy('key')
       .execute(),
     peers: await a.db.selectFrom('sync_peers').selectAll().orderBy('device_id').execute(),
-    audit: await lastId(),
+    audit: await lastId(a),
     ops: Number(
       (
         await a.db
@@ -60,11 +73,11 @@ describe('sync channels run on the unit of work', () => {
   });
 
   it('each call writes the entry its policy declares, once; reads write none', async () => {
-    const from = await lastId();
+    const from = await lastId(a);
     // the first look at the identity makes the keys: one entry, with them; the next none
     await a.call('sync.identity', {});
     await a.call('sync.identity', {});
-    expect(await since(from)).toEqual(['sync.identity.create']);
+    expect(await since(a, from)).toEqual(['sync.identity.create']);
 
     const calls: [string, unknown][] = [
       ['sync.exportCard', { path: a.file('card') }],
@@ -81,16 +94,16 @@ describe('sync channels run on the unit of work', () => {
       ['sync.centerSummary', {}],
       ['sync.previewCard', { path: cardB }],
     ];
-    const start = await lastId();
+    const start = await lastId(a);
     for (const [c, input] of calls) await a.call(c as never, input as never);
-    expect(await since(start)).toEqual(
+    expect(await since(a, start)).toEqual(
       calls.map(([c]) => CHANNEL_POLICY[c as keyof typeof CHANNEL_POLICY].audit).filter((x) => x !== null),
     );
     // an update that changes nothing logs nothing
-    const again = await lastId();
+    const again = await lastId(a);
     await a.call('sync.updatePeer', { peer: b.deviceId, label: '南の事務所' });
     await a.call('sync.applyPending', {});
-    expect(await since(again)).toEqual([]);
+    expect(await since(a, again)).toEqual([]);
   });
 
   /** The real use case runs and writes; the commit then fails (as a full disk would). */
@@ -123,17 +136,6 @@ describe('sync channels run on the unit of work', () => {
     });
   }
 
-  /** The log refuses entries of one action (as a full disk would, at the entry). */
-  async function withRefusedEntry<T>(action: string, fn: () => Promise<T>): Promise<T> {
-    await sql`CREATE TEMP TRIGGER refuse_entry BEFORE INSERT ON audit_log
-      WHEN NEW.action = ${sql.lit(action)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(a.db);
-    try {
-      return await fn();
-    } finally {
-      await sql`DROP TRIGGER refuse_entry`.execute(a.db);
-    }
-  }
-
   const staged: [string, string, () => unknown][] = [
     ['sync.setFolder', 'sync.folder', () => ({ folder: null })],
     ['sync.addPeer', 'sync.peer.add', () => ({ path: cardB, profile: 'statistics' })],
@@ -142,7 +144,7 @@ describe('sync channels run on the unit of work', () => {
   for (const [channel, action, input] of staged) {
     it(`${channel}: when its entry cannot be written, the change is not kept either`, async () => {
       const before = await state();
-      const r = await withRefusedEntry(action, () =>
+      const r = await withRefusedEntry(a, action, () =>
         createDispatcher(a.fx.runtime, ALL_HANDLERS, { logInternal: () => {} }).dispatch(channel, input()),
       );
       expect(r.ok).toBe(false);
@@ -172,19 +174,6 @@ describe('the bundle exchange runs on the unit of work', () => {
     await b.close();
   });
 
-  const lastId = async (d: Device) =>
-    Number(
-      (
-        await d.db
-          .selectFrom('audit_log')
-          .select((e) => e.fn.max('id').as('m'))
-          .executeTakeFirstOrThrow()
-      ).m ?? 0,
-    );
-  const since = async (d: Device, from: number) =>
-    (await d.db.selectFrom('audit_log').select('action').where('id', '>', from).orderBy('id').execute()).map(
-      (r: { action: string }) => r.action,
-    );
   const state = async (d: Device) => ({ rows: await dumpAll(d.db), audit: await lastId(d) });
 
   it('each exchange call leaves the one entry its policy declares', async () => {
@@ -215,17 +204,6 @@ describe('the bundle exchange runs on the unit of work', () => {
     expect(await since(a, before.audit)).toEqual(['sync.bundle.reject']);
     expect((await state(a)).rows).toEqual(before.rows);
   });
-
-  /** The log refuses entries of one action (as a full disk would, at the entry). */
-  async function withRefusedEntry<T>(d: Device, action: string, fn: () => Promise<T>): Promise<T> {
-    await sql`CREATE TEMP TRIGGER refuse_entry BEFORE INSERT ON audit_log
-      WHEN NEW.action = ${sql.lit(action)} BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(d.db);
-    try {
-      return await fn();
-    } finally {
-      await sql`DROP TRIGGER refuse_entry`.execute(d.db);
-    }
-  }
 
   it('when an import’s entry cannot be written, nothing of the file stays (bundle, receipt, folder)', async () => {
     await b.call('consultation.record', consultationInput({ summary: '三件目' }));

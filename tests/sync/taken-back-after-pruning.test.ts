@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consultationInput, makeDevice, pair, sync, type Device } from './sync-helpers';
+import { consultationInput, exportTo, makeDevice, pair, sync, type Device } from './sync-helpers';
 
 /**
  * Found by the convergence property (seed -479200343): the office PC changes a consultation's
@@ -63,7 +63,7 @@ describe('a value taken back while another device edits, after pruning', () => {
       [office, laptop1],
       [office, laptop2],
     ] as const)
-      await to.call('sync.importBundle', { path: await exportBundleTo(from, to) });
+      await to.call('sync.importBundle', { path: await exportTo(from, to) });
 
     const lists = await Promise.all(
       [office, laptop1, laptop2].map(async (d) =>
@@ -78,9 +78,3 @@ describe('a value taken back while another device edits, after pruning', () => {
       expect((await d.call('consultation.get', { id: consultationId })).mainCategory).toBe('2.4');
   });
 });
-
-async function exportBundleTo(from: Device, to: Device): Promise<string> {
-  const path = from.file(`bundle-to-${to.name}`);
-  await from.call('sync.exportBundle', { peer: to.deviceId, path });
-  return path;
-}
