@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import type { ChannelAccess, ChannelPolicy } from '../../shared/channel-access';
 import { AppError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/permissions';
-import { AuditBook, type AuditNote } from './audit-book';
+import { AuditBook } from './audit-book';
 import { nowIso, opWriter, type ServiceContext } from './context';
 
 /** Progress of long work (done of total), for a door that shows it (the CLI prints it). */
@@ -194,15 +194,6 @@ export async function runUseCase<T>(
     }
     throw e;
   }
-}
-
-/**
- * The audit entry of a helper that is a use case of its own and a step of others (a follow-up
- * opened by hand or by a consultation): the channel's own entry where the helper is the use
- * case, a further one where it is a step (AuditBook.note). Written with the unit's write.
- */
-export function auditEntry(uow: UnitOfWork, action: string, note: AuditNote = {}): void {
-  uow.audit.note(action, note);
 }
 
 /**

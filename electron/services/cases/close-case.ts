@@ -4,7 +4,7 @@ import type { CaseDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import type { Outcome } from '../../../shared/vocab/outcomes';
 import { nowIso, recordsIn, requirePermission } from '../context';
-import { auditEntry, type WriteUnit, type UnitOfWork } from '../unit-of-work';
+import { type WriteUnit, type UnitOfWork } from '../unit-of-work';
 import { toCaseDto } from './case-dto';
 
 /**
@@ -41,7 +41,7 @@ export async function closeCaseTx(
       outcome,
       outcome_note: outcomeNote,
     });
-    auditEntry(ctx, 'case.close', {
+    ctx.audit.note('case.close', {
       entity: 'case',
       entityId: id,
       detail: { fields: changed, outcome },

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { nowIso, recordsIn } from '../context';
-import { auditEntry, type UnitOfWork } from '../unit-of-work';
+import type { UnitOfWork } from '../unit-of-work';
 
 /**
  * Opens a case inside the caller's transaction (intake of a 継続 consultation, or by hand).
@@ -27,6 +27,6 @@ export async function insertCase(
     outcome: null,
     outcome_note: null,
   });
-  auditEntry(ctx, 'case.open', { entity: 'case', entityId: id });
+  ctx.audit.note('case.open', { entity: 'case', entityId: id });
   return id;
 }

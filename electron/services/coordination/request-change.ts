@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CoordinationRequestsTable, DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { recordsIn } from '../context';
-import { auditEntry, nothingChanged, type UnitOfWork } from '../unit-of-work';
+import { nothingChanged, type UnitOfWork } from '../unit-of-work';
 
 export type RequestColumns = Omit<
   CoordinationRequestsTable,
@@ -33,7 +33,7 @@ export async function writeRequestChange(
 ): Promise<void> {
   const changed = await recordsIn(trx, ctx).coordinationRequest.update(before, next, { group: always });
   if (changed.length === 0) return nothingChanged(ctx, action);
-  auditEntry(ctx, action, {
+  ctx.audit.note(action, {
     entity: 'coordination_request',
     entityId: before.id,
     detail: { fields: changed, ...detail },

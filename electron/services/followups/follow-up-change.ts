@@ -3,7 +3,7 @@ import type { DB, FollowUpsTable } from '../../../db/schema';
 import type { FollowUpDto } from '../../../shared/contract/followups';
 import { AppError } from '../../../shared/errors';
 import { recordsIn } from '../context';
-import { auditEntry, nothingChanged, type UnitOfWork } from '../unit-of-work';
+import { nothingChanged, type UnitOfWork } from '../unit-of-work';
 import { getFollowUpDto } from './follow-up-dto';
 
 /** The columns the follow-up actions may change (everything else is fixed at creation). */
@@ -35,7 +35,7 @@ export async function applyFollowUpChange(
     nothingChanged(ctx, action);
     return getFollowUpDto(trx, before.id);
   }
-  auditEntry(ctx, action, {
+  ctx.audit.note(action, {
     entity: 'follow_up',
     entityId: before.id,
     detail: { fields: changed, ...detail },

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { recordsIn } from '../context';
-import { auditEntry, type UnitOfWork } from '../unit-of-work';
+import type { UnitOfWork } from '../unit-of-work';
 
 export interface NewFollowUp {
   title: string;
@@ -36,6 +36,6 @@ export async function insertFollowUp(trx: Transaction<DB>, ctx: UnitOfWork, f: N
     completed_at: null,
     completed_by: null,
   });
-  auditEntry(ctx, 'followup.create', { entity: 'follow_up', entityId: id });
+  ctx.audit.note('followup.create', { entity: 'follow_up', entityId: id });
   return id;
 }

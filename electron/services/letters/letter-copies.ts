@@ -4,7 +4,7 @@ import type { DB } from '../../../db/schema';
 import type { PdfFile } from '../../../shared/contract/letters';
 import { AppError } from '../../../shared/errors';
 import { nowIso, recordsIn } from '../context';
-import { auditEntry, type WriteUnit, type UnitOfWork } from '../unit-of-work';
+import { type WriteUnit, type UnitOfWork } from '../unit-of-work';
 
 export type CopyKind = 'pdf_file' | 'reprint' | 'provision_log';
 
@@ -29,7 +29,7 @@ export async function logCopy(
     exported_at: nowIso(ctx),
     exported_by: ctx.actor.id,
   });
-  auditEntry(ctx, `letter.copy.${c.kind}`, {
+  ctx.audit.note(`letter.copy.${c.kind}`, {
     entity: c.letterId ? 'letter' : 'person',
     entityId: c.letterId ?? c.personId,
     detail: { personId: c.personId, bytes: c.bytes.length, file: c.fileName },

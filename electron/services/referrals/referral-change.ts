@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { mayTransition, type ReferralState } from '../../../shared/vocab';
 import { nowIso, recordsIn } from '../context';
 import { applyFollowUpChange, loadFollowUp } from '../followups/follow-up-change';
-import { auditEntry, type UnitOfWork } from '../unit-of-work';
+import type { UnitOfWork } from '../unit-of-work';
 
 export type ReferralChanges = Partial<Omit<ReferralsTable, 'id' | 'created_at' | 'created_by' | 'version'>>;
 
@@ -25,7 +25,7 @@ export async function applyReferralChange(
 ): Promise<void> {
   // the op carries every field of the step, changed or not: they travel together in the merge
   await recordsIn(trx, ctx).referral.update(before, changes, { group: Object.keys(changes), touch: true });
-  auditEntry(ctx, action, {
+  ctx.audit.note(action, {
     entity: 'referral',
     entityId: before.id,
     detail: { from: before.state, ...(changes.state ? { to: changes.state } : {}), ...detail },

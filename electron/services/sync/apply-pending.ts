@@ -2,7 +2,7 @@ import { OpApplier } from '../../../db/sync/apply-op';
 import { ConflictRecorder } from '../../../db/sync/conflicts';
 import { retryPending } from '../../../db/sync/pending';
 import { nowIso } from '../context';
-import { auditEntry, inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
 
 /**
  * Applies parked ops this app can apply now: after an update whose migrations added the tables
@@ -18,7 +18,7 @@ export async function applyPending(ctx: UnitOfWork) {
     const conflicts = new ConflictRecorder(sqlite, nowIso(ctx));
     conflicts.recomputeAll(applier.conflictCandidates);
     conflicts.refreshListed();
-    if (r.applied) auditEntry(c, 'sync.pending.apply', { detail: r });
+    if (r.applied) c.audit.note('sync.pending.apply', { detail: r });
     else nothingChanged(c, 'sync.pending.apply');
     return r;
   });

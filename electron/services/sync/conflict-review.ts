@@ -10,7 +10,7 @@ import type { ConflictDto } from '../../../shared/contract/sync';
 import { AppError } from '../../../shared/errors';
 import { nowIso, opWriter, type ServiceContext } from '../context';
 import { currentValues, writeLocalFields } from './local-change';
-import { auditEntry, inTransaction, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, type UnitOfWork } from '../unit-of-work';
 
 type Db = ServiceContext['db'] | Transaction<DB>;
 
@@ -210,7 +210,7 @@ async function loadConflicts(ctx: UnitOfWork, includeResolved: boolean, id?: str
 export async function listConflicts(ctx: UnitOfWork, includeResolved: boolean): Promise<ConflictDto[]> {
   await refreshConflicts(ctx);
   const list = await loadConflicts(ctx, includeResolved);
-  auditEntry(ctx, 'sync.conflicts.view', { detail: { count: list.length } });
+  ctx.audit.note('sync.conflicts.view', { detail: { count: list.length } });
   return list;
 }
 
@@ -313,7 +313,7 @@ export async function resolveConflict(
       decided,
       existing ? undefined : { ...about, created_at: t, created_by: ctx.actor.id },
     );
-    auditEntry(ctx, 'sync.conflict.resolve', {
+    ctx.audit.note('sync.conflict.resolve', {
       entity: c.entity,
       entityId: c.entityId,
       detail: { conflict: id, field: c.field, choice, ...(c.about ? { about: c.about } : {}) },

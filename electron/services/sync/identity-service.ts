@@ -5,7 +5,7 @@ import { makeCard } from '../../../db/sync/identity-card';
 import { fileWriteError } from '../../../db/sync/file-errors';
 import { cardFileName } from '../../../shared/sync/file-names';
 import { writeExport } from '../files/write-export';
-import { auditEntry, inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
 import { requireFolderThere } from './sync-folder';
 
 /**
@@ -23,7 +23,7 @@ async function identityMade(ctx: UnitOfWork): Promise<{ id: DeviceIdentity; made
   }
   const id = await inTransaction(ctx, async (trx, c) => {
     const id = await ensureIdentity(trx);
-    auditEntry(c, 'sync.identity.create', {
+    c.audit.note('sync.identity.create', {
       detail: { deviceId: id.deviceId, fingerprint: fingerprintOf(cardKeys(id)) },
     });
     return id;

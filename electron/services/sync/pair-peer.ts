@@ -10,7 +10,7 @@ import { nowIso, opWriter } from '../context';
 import { centerOf, releaseKeptApart } from './kept-apart';
 import { deviceIdentity } from './identity-service';
 import { toPeerDto } from './peer-dto';
-import { auditEntry, inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, nothingChanged, type UnitOfWork } from '../unit-of-work';
 
 function readCard(path: string) {
   let text: string;
@@ -127,7 +127,7 @@ export async function addPeer(ctx: UnitOfWork, input: ParsedInput<'sync.addPeer'
     }
     // ops this device delivered before, kept apart, may now belong to its center
     if (existing) await releaseKeptApart(ctx, trx);
-    auditEntry(ctx, 'sync.peer.add', {
+    ctx.audit.note('sync.peer.add', {
       entity: 'sync_peer',
       entityId: card.deviceId,
       detail: {
@@ -158,7 +158,7 @@ export async function updatePeer(ctx: UnitOfWork, input: ParsedInput<'sync.updat
     if (Object.keys(changes).length === 0) return nothingChanged(ctx, 'sync.peer.update');
     await changePeer(trx, peer.device_id, changes);
     const released = changes.center_id ? await releaseKeptApart(ctx, trx) : 0;
-    auditEntry(ctx, 'sync.peer.update', {
+    ctx.audit.note('sync.peer.update', {
       entity: 'sync_peer',
       entityId: peer.device_id,
       detail: {
@@ -177,7 +177,7 @@ export async function removePeer(ctx: UnitOfWork, ref: string) {
     await changePeer(trx, peer.device_id, { active: 0 });
     // a retired device no longer holds pruning back (db/sync/prune.ts)
     pruneAcknowledged(ctx.caseFile.sqlite);
-    auditEntry(ctx, 'sync.peer.remove', { entity: 'sync_peer', entityId: peer.device_id });
+    ctx.audit.note('sync.peer.remove', { entity: 'sync_peer', entityId: peer.device_id });
   });
   return { ok: true as const };
 }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeMeta } from '../../../db/sync/identity';
 import { deleteMeta } from '../../../db/stores/meta';
 import { AppError } from '../../../shared/errors';
-import { auditEntry, inTransaction, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, type UnitOfWork } from '../unit-of-work';
 
 /**
  * `prefecture`: this case file receives bundles from several centers and keeps each center's
@@ -12,7 +12,7 @@ import { auditEntry, inTransaction, type UnitOfWork } from '../unit-of-work';
 export async function setMode(ctx: UnitOfWork, mode: 'center' | 'prefecture') {
   await inTransaction(ctx, async (trx, c) => {
     await writeMeta(trx, 'sync_mode', mode);
-    auditEntry(c, 'sync.mode', { detail: { mode } });
+    c.audit.note('sync.mode', { detail: { mode } });
   });
   return { ok: true as const };
 }
@@ -25,7 +25,7 @@ export async function setFolder(ctx: UnitOfWork, folder: string | null) {
   await inTransaction(ctx, async (trx, c) => {
     if (folder === null) await deleteMeta(trx, 'sync_folder');
     else await writeMeta(trx, 'sync_folder', folder);
-    auditEntry(c, 'sync.folder', { detail: { folder } });
+    c.audit.note('sync.folder', { detail: { folder } });
   });
   return { ok: true as const };
 }
