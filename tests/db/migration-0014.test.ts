@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../db/migrations';
-import { openEncrypted } from '../../db/sqlite/open-encrypted';
-import { tempDir } from '../fixtures/temp-casefile';
+import { fileBeforeMigration } from '../fixtures/migration-step';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -15,13 +11,9 @@ const plan = async (db: Kysely<any>, q: string) =>
     .join(' / ');
 
 it('0014-short-term-search: documents written before it are found by 1–2 characters from the indexes, with no scan', async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const sqlite = openEncrypted(join(t.dir, 'm.db'), randomBytes(32), { create: true });
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const before = Object.keys(MIGRATIONS)[Object.keys(MIGRATIONS).indexOf('0014-short-term-search') - 1]!;
-  expect((await migrator.migrateTo(before)).error).toBeUndefined();
+  const m = await fileBeforeMigration('0014-short-term-search');
+  cleanup = m.cleanup;
+  const { sqlite, db } = m;
   // search documents as the app wrote them before 0014 (the trigram index follows by trigger);
   // their consultations do not matter here
   sqlite.pragma('foreign_keys = OFF');
@@ -29,7 +21,7 @@ it('0014-short-term-search: documents written before it are found by 1–2 chara
   for (const [i, text] of docs.entries())
     await sql`INSERT INTO search_docs (consultation_id, text) VALUES (${`c${i}`}, ${text})`.execute(db);
 
-  expect((await migrator.migrateTo('0014-short-term-search')).error).toBeUndefined();
+  await m.apply();
 
   const starts = async (term: string, next: string) =>
     (

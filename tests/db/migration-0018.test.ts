@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrations';
-import { openEncrypted } from '../../db/sqlite/open-encrypted';
-import { tempDir } from '../fixtures/temp-casefile';
+import { fileBeforeMigration } from '../fixtures/migration-step';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -13,13 +10,9 @@ const NAME = Object.keys(MIGRATIONS).find((n) => n.endsWith('-report-lists'))!;
 const SEP = '\u001e';
 
 it('report lists: consultations saved before it get their lists copied, and every later write of a list keeps the copy right', async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const sqlite = openEncrypted(join(t.dir, 'm.db'), randomBytes(32), { create: true });
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const before = Object.keys(MIGRATIONS)[Object.keys(MIGRATIONS).indexOf(NAME) - 1]!;
-  expect((await migrator.migrateTo(before)).error).toBeUndefined();
+  const m = await fileBeforeMigration(NAME);
+  cleanup = m.cleanup;
+  const { sqlite, db } = m;
   // two consultations as the app saved them before: c1 with lists, c2 with none
   sqlite.pragma('foreign_keys = OFF');
   const run = (q: string) => sqlite.exec(q);
@@ -35,7 +28,7 @@ it('report lists: consultations saved before it get their lists copied, and ever
     `INSERT INTO consultation_responders (consultation_id, staff_id, profession) VALUES ('c1', 's1', 'nurse')`,
   );
 
-  expect((await migrator.migrateTo(NAME)).error).toBeUndefined();
+  await m.apply();
 
   const lists = (id: string) =>
     sqlite

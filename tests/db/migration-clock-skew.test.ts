@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { MIGRATION_NAMES, MIGRATIONS } from '../../db/migrations';
-import { openEncrypted } from '../../db/sqlite/open-encrypted';
-import { tempDir } from '../fixtures/temp-casefile';
+import { MIGRATION_NAMES } from '../../db/migrations';
+import { fileBeforeMigration } from '../fixtures/migration-step';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -12,16 +9,12 @@ afterEach(() => cleanup());
 const NAME = MIGRATION_NAMES.find((n) => n.endsWith('-clock-skew'))!;
 
 it('clock-skew migration: a peer paired before it has no clock verdict yet, and one can be kept', async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const sqlite = openEncrypted(join(t.dir, 'm.db'), randomBytes(32), { create: true });
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const before = MIGRATION_NAMES[MIGRATION_NAMES.indexOf(NAME) - 1]!;
-  expect((await migrator.migrateTo(before)).error).toBeUndefined();
+  const m = await fileBeforeMigration(NAME);
+  cleanup = m.cleanup;
+  const { db } = m;
   await sql`INSERT INTO sync_peers (device_id, center_name, role, sign_key, age_recipient, fingerprint, profile, paired_at, paired_by)
             VALUES ('laptop', '北センター', 'center', 'k', 'r', 'f', 'full', '2025-04-01', 's1')`.execute(db);
-  expect((await migrator.migrateTo(NAME)).error).toBeUndefined();
+  await m.apply();
   const row = await db.selectFrom('sync_peers').selectAll().executeTakeFirstOrThrow();
   expect(row).toMatchObject({ device_id: 'laptop', clock_offset_ms: null, clock_checked_at: null });
   await db

@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrations';
-import { openEncrypted } from '../../db/sqlite/open-encrypted';
-import { tempDir } from '../fixtures/temp-casefile';
+import { fileBeforeMigration } from '../fixtures/migration-step';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -19,13 +15,9 @@ const DROPPED = [
 ];
 
 it('save pages: the five indexes no query needs are gone, the search index merges at pauses, the rows stay, and the lookups they served still seek', async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const sqlite = openEncrypted(join(t.dir, 'm.db'), randomBytes(32), { create: true });
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const before = Object.keys(MIGRATIONS)[Object.keys(MIGRATIONS).indexOf(NAME) - 1]!;
-  expect((await migrator.migrateTo(before)).error).toBeUndefined();
+  const m = await fileBeforeMigration(NAME);
+  cleanup = m.cleanup;
+  const { sqlite, db } = m;
   sqlite.pragma('foreign_keys = OFF');
   const run = (q: string) => sqlite.exec(q);
   run(`INSERT INTO consultations (id, serial, origin_device, fiscal_year, received_at, received_date,
@@ -45,7 +37,7 @@ it('save pages: the five indexes no query needs are gone, the search index merge
   const automerge = () => sqlite.prepare(`SELECT v FROM search_fts_config WHERE k = 'automerge'`).get();
   expect(automerge()).toBeUndefined(); // FTS5's default: merge inside writes
 
-  expect((await migrator.migrateTo(NAME)).error).toBeUndefined();
+  await m.apply();
 
   for (const name of DROPPED) expect(indexes()).not.toContain(name);
   expect(automerge()).toEqual({ v: 0 }); // merged at the counselor's pauses instead
