@@ -5,10 +5,10 @@ import { mergeSearchIndex } from '../../db/sqlite/search-merge';
 import { listConsultations } from '../../electron/services/consultations/list-consultations';
 import { seedDemo } from '../../electron/demo/seed-demo';
 import { CHANNELS } from '../../shared/contract';
-import type { ConsultationInput } from '../../shared/contract/consultations';
 import { recordConsultation } from '../fixtures/in-use-case';
 import { serviceFixture } from '../fixtures/service-fixture';
 import { pageOwners, walFrames } from '../fixtures/wal-frames';
+import { parseRecord, PHONE_CALL } from '../fixtures/phone-call';
 
 /**
  * What a consultation save writes, in pages: each table or index it touches costs at least one
@@ -17,20 +17,6 @@ import { pageOwners, walFrames } from '../fixtures/wal-frames';
  * Counted from the WAL's frames, so the numbers do not depend on how busy the machine is.
  * The breakdown at 100,000 consultations is in tests/bench/consultation-bench.ts.
  */
-const parse = (i: ConsultationInput) => CHANNELS['consultation.record'].input.parse(i);
-
-const CALL: ConsultationInput = {
-  receivedAt: '2025-06-02T10:15',
-  method: 'phone',
-  consulter: 'self',
-  person: { mode: 'new', data: { name: '山田 太郎', nameKana: 'ヤマダ タロウ', sex: 'male' } },
-  patient: { diagnosisStatus: 'confirmed', diseases: [{ number: 2 }] },
-  categories: ['1.2', '3.1'],
-  mainCategory: '3.1',
-  summary: '受給者証の更新について',
-  responses: ['information'],
-  responseText: '必要書類を説明した。',
-};
 
 /** a new person with a consultation: the widest ordinary save (person, case, lists, search) */
 const MAX_TREES_PER_SAVE = 38;
@@ -51,7 +37,10 @@ it('a consultation save writes few tables and indexes: an index added to the sav
   wal.next();
   const saves: number[][] = [];
   for (let i = 0; i < 8; i++) {
-    await recordConsultation(fx.admin, parse({ ...CALL, receivedAt: `2025-06-0${1 + (i % 2)}T1${i}:00` }));
+    await recordConsultation(
+      fx.admin,
+      parseRecord({ ...PHONE_CALL, receivedAt: `2025-06-0${1 + (i % 2)}T1${i}:00` }),
+    );
     saves.push(wal.next());
   }
   const owner = pageOwners(sqlite, saves.flat());
@@ -92,7 +81,7 @@ it('a burst of saves never merges the search index inside a save; the pause afte
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   const saves: number[][] = [];
   for (let i = 0; i < 90; i++) {
-    await recordConsultation(fx.admin, parse({ ...CALL, summary: `相談番号${i}号の件` }));
+    await recordConsultation(fx.admin, parseRecord({ ...PHONE_CALL, summary: `相談番号${i}号の件` }));
     saves.push(wal.next());
   }
   const owner = pageOwners(sqlite, saves.flat());

@@ -3,24 +3,10 @@ import { buildReport } from '../../electron/services/reports/build-report';
 import type { ServiceContext } from '../../electron/services/context';
 import { recordConsultation, updateConsultation } from '../fixtures/in-use-case';
 import { CHANNELS } from '../../shared/contract';
-import type { ConsultationInput } from '../../shared/contract/consultations';
 import { serviceFixture } from '../fixtures/service-fixture';
+import { parseRecord, PHONE_CALL } from '../fixtures/phone-call';
 
 type Fx = Awaited<ReturnType<typeof serviceFixture>>;
-const parse = (i: ConsultationInput) => CHANNELS['consultation.record'].input.parse(i);
-
-const CALL: ConsultationInput = {
-  receivedAt: '2025-06-02T10:15',
-  method: 'phone',
-  consulter: 'self',
-  person: { mode: 'new', data: { name: '山田 太郎', nameKana: 'ヤマダ タロウ', sex: 'male' } },
-  patient: { diagnosisStatus: 'confirmed', diseases: [{ number: 2 }] },
-  categories: ['1.2', '3.1'],
-  mainCategory: '3.1',
-  summary: '受給者証の更新について',
-  responses: ['information'],
-  responseText: '必要書類を説明した。',
-};
 
 /** One count of each row of a table (row key → the count in cell `cell`), zero rows left out. */
 async function visits(ctx: ServiceContext, table: 't04-category' | 't05-response', cell: number) {
@@ -41,7 +27,7 @@ beforeEach(async () => (fx = await serviceFixture('2025-06-02')));
 afterEach(() => fx.close());
 
 it('a counselor who corrects the categories and responses of a saved consultation, and takes its disease off, sees the annual report follow', async () => {
-  const c = await recordConsultation(fx.admin, parse(CALL));
+  const c = await recordConsultation(fx.admin, parseRecord(PHONE_CALL));
   const cats = await visits(fx.admin, 't04-category', 3);
   expect(cats).toMatchObject({ '1.2': 1, '3.1': 1 });
   expect(cats['4.1']).toBeUndefined();
@@ -58,8 +44,8 @@ it('a counselor who corrects the categories and responses of a saved consultatio
     fx.admin,
     c.id,
     1,
-    parse({
-      ...CALL,
+    parseRecord({
+      ...PHONE_CALL,
       person: { mode: 'existing', personId: c.person!.id },
       categories: ['4.1', '3.1'],
       responses: ['information', 'procedure_support'],
