@@ -142,6 +142,10 @@ export class CaseFile {
   get checkpoints(): Readonly<CheckpointSchedule['counts']> {
     return this.#checkpoints.counts;
   }
+  /** resolves with the WAL's size once its space is reserved after the unlock (wal-reserve.ts) */
+  get walReserved(): Promise<number> {
+    return this.#checkpoints.reserved;
+  }
   #warm: CacheWarm | null = null;
 
   /**

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { SqliteDb } from './open-encrypted';
 import { onTransactionEnd } from './transaction-end';
+import { reserveWal } from './wal-reserve';
 
 /**
  * When the WAL is moved into the case file. A checkpoint decrypts every page it moves and
@@ -43,6 +44,8 @@ export interface CheckpointCounts {
 
 export interface CheckpointSchedule {
   readonly counts: CheckpointCounts;
+  /** resolves with the WAL's size once its space is reserved (wal-reserve.ts) */
+  readonly reserved: Promise<number>;
   stop(): void;
 }
 
@@ -61,7 +64,11 @@ export function scheduleCheckpoints(
   // truncates it to this size then, so the file's size grows past it only with pages not yet
   // checkpointed, and reaching the limit below means what it says. Below it, commits overwrite
   // WAL space that already exists (no file growth to sync).
-  sqlite.pragma(`journal_size_limit = ${Math.floor(policy.walLimitBytes / 2)}`);
+  const keepBytes = Math.floor(policy.walLimitBytes / 2);
+  sqlite.pragma(`journal_size_limit = ${keepBytes}`);
+  // the WAL starts empty at each unlock: grow it to what it keeps, up to a quarter of the file
+  // (a small file's saves write few pages), so saves do not grow it (wal-reserve.ts)
+  const reserve = reserveWal(walPath, Math.min(keepBytes, Math.floor(fileBytes(dbPathOf(walPath)) / 4)));
   const counts: CheckpointCounts = { idle: 0, afterCommit: 0 };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -134,10 +141,24 @@ export function scheduleCheckpoints(
   });
   return {
     counts,
+    reserved: reserve.done,
     stop: () => {
       stopped = true;
+      reserve.stop();
       if (timer) clearTimeout(timer);
       timer = null;
     },
   };
+}
+
+function dbPathOf(walPath: string): string {
+  return walPath.replace(/-wal$/, '');
+}
+
+function fileBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
