@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../sqlite/open-encrypted';
 import { LIST_FIELDS, tableOf } from './entities';
 import { groupClock, groupNamed, groupValue } from './field-groups';
+import { ConsultationListReader } from './list-fields';
 import { ReplacedValues } from './replaced';
 import { clockOf, decodeClocks } from './row-clocks';
 
@@ -35,6 +36,27 @@ interface Writer {
   value: string;
 }
 
+function isListField(entity: string, field: string): boolean {
+  return LIST_FIELDS[entity]?.includes(field) ?? false;
+}
+
+/**
+ * How a value compares. A list field's items compare as a set (the order of a consultation's
+ * categories means nothing, and the child rows the held value is read from keep none); an
+ * item's keys in a fixed order.
+ */
+function valueKey(list: boolean, value: unknown): string {
+  if (!list || !Array.isArray(value)) return JSON.stringify(value);
+  return JSON.stringify(value.map(sortedKeysJson).sort());
+}
+
+function sortedKeysJson(x: unknown): string {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return JSON.stringify(x);
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  );
+}
+
 /** The losing tips for one field, given every applied op that wrote it. */
 export function losingTips(writers: Writer[]): { winner: string | null; losers: string[] } {
   if (writers.length === 0) return { winner: null, losers: [] };
@@ -66,6 +88,7 @@ export class ConflictRecorder {
   #clocks;
   #replaced;
   #rowReads = new Map<string, ReturnType<SqliteDb['prepare']>>();
+  #lists;
 
   constructor(
     private readonly sqlite: SqliteDb,
@@ -85,6 +108,7 @@ export class ConflictRecorder {
     this.#delete = sqlite.prepare(`DELETE FROM sync_conflicts WHERE id = ?`);
     this.#clocks = sqlite.prepare(`SELECT clocks FROM row_clocks WHERE entity = ? AND entity_id = ?`);
     this.#replaced = new ReplacedValues(sqlite);
+    this.#lists = new ConsultationListReader(sqlite);
   }
 
   /**
@@ -94,19 +118,23 @@ export class ConflictRecorder {
    */
   #heldValue(entity: string, entityId: string, members: readonly string[], field: string): Writer | null {
     const table = tableOf(entity);
-    if (!table || members.some((m) => LIST_FIELDS[entity]?.includes(m))) return null;
+    if (!table) return null;
     const row = this.#clocks.get(entity, entityId) as { clocks: string } | undefined;
     const clocks = decodeClocks(row?.clocks);
     const group = groupNamed(entity, field);
     const hlc = group ? groupClock(group, (f) => clockOf(clocks, f)) : clockOf(clocks, field);
     if (hlc === null) return null;
+    // a list field is held in child rows (a consultation's categories, responses, …)
+    const list = isListField(entity, field);
+    if (list && group) return null;
     let values: Record<string, unknown> | undefined;
     try {
-      const key = `${table}:${members.join(',')}`;
+      const columns = list ? ['id'] : members;
+      const key = `${table}:${columns.join(',')}`;
       let stmt = this.#rowReads.get(key);
       if (!stmt) {
         stmt = this.sqlite.prepare(
-          `SELECT ${members.map((m) => `"${m}"`).join(', ')} FROM "${table}" WHERE id = ?`,
+          `SELECT ${columns.map((m) => `"${m}"`).join(', ')} FROM "${table}" WHERE id = ?`,
         );
         this.#rowReads.set(key, stmt);
       }
@@ -115,6 +143,7 @@ export class ConflictRecorder {
       return null; // a field this schema lacks
     }
     if (!values) return null;
+    if (list) return { hlc, prev: null, value: valueKey(true, this.#lists.read(entityId, field)) };
     const value = group ? groupValue(group, values, group.compare) : values[field];
     return { hlc, prev: null, value: JSON.stringify(value) };
   }
@@ -123,6 +152,7 @@ export class ConflictRecorder {
   recompute(entity: string, entityId: string, field: string): number {
     const group = groupNamed(entity, field);
     const members = group ? group.fields : [field];
+    const list = isListField(entity, field);
     const writers: Writer[] = [];
     for (const o of this.#ops.all(entity, entityId) as {
       hlc: string;
@@ -141,14 +171,16 @@ export class ConflictRecorder {
         const prev = groupClock(group, (m) => (m in fields ? (prevs[m] ?? null) : null));
         writers.push({ hlc: o.hlc, prev, value: JSON.stringify(groupValue(group, fields, group.compare)) });
       } else {
-        writers.push({ hlc: o.hlc, prev: prevs[field] ?? null, value: JSON.stringify(fields[field]) });
+        writers.push({ hlc: o.hlc, prev: prevs[field] ?? null, value: valueKey(list, fields[field]) });
       }
     }
     // values overwritten unseen after their op was pruned (db/sync/replaced.ts)
     for (const r of this.#replaced.list(entity, entityId, field)) {
       if (writers.some((w) => w.hlc === r.hlc)) continue;
-      const value = group ? groupValue(group, r.fields, group.compare) : r.fields[field];
-      writers.push({ hlc: r.hlc, prev: null, value: JSON.stringify(value) });
+      const value = group
+        ? JSON.stringify(groupValue(group, r.fields, group.compare))
+        : valueKey(list, r.fields[field]);
+      writers.push({ hlc: r.hlc, prev: null, value });
     }
     if (writers.length > 0) {
       const held = this.#heldValue(entity, entityId, members, field);
