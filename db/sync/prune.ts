@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../sqlite/open-encrypted';
+import { SNAPSHOT_ORIGIN } from './apply-op';
 import { raiseFloor } from './op-floor';
 import { localVector, parseVector, type VersionVector } from './version-vector';
 
@@ -19,6 +20,7 @@ import { localVector, parseVector, type VersionVector } from './version-vector';
  * that the conflict list would need this op to see. A peer that never answered (acknowledged
  * nothing) holds everything back; a retired peer (removePeer) does not count.
  *
+ * Not on a device that holds ops of a device it is not paired with (hearsOfUnpairedDevices).
  * Not in prefecture mode: there the op that made a record says which center it belongs to.
  *
  * Runs inside the caller's transaction, wherever acknowledgements move: after a receipt or a
@@ -36,6 +38,7 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
   // no peer: nobody to ask; keep everything until a first pairing says what is shared
   if (peers.length === 0) return { pruned: 0, floor: {} };
   const local = localVector(sqlite);
+  if (hearsOfUnpairedDevices(sqlite, local)) return { pruned: 0, floor: {} };
   const acks = peers.map((p) => parseVector(p.acked));
   // a peer holds ops this device has not received yet: they may be concurrent with ours (only
   // from a peer whose ops this device takes: the center's own devices, inbound-scope.ts)
@@ -87,4 +90,21 @@ export function dropOpsUpTo(
   for (const [origin, seq] of Object.entries(floor))
     n += (opts.keepLiveRows ? del.run(origin, seq, { floor: json }) : del.run(origin, seq)).changes;
   return n;
+}
+
+/**
+ * Ops of a device this one is not paired with (a laptop's ops relayed by the office PC) may
+ * still be on their way with edits made concurrently with an op that every peer here holds:
+ * whether such an edit is a conflict, or a value the record already held (the same value
+ * written twice, a value taken back), is read from the older ops of the row. No peer here can
+ * say that device holds them, so this device keeps its log (the office PC, paired with every
+ * laptop, prunes). Without this the first laptop listed a conflict the office and the second
+ * laptop did not (tests/sync/relayed-edit-after-pruning.test.ts, convergence seed -1795336550).
+ */
+function hearsOfUnpairedDevices(sqlite: SqliteDb, local: VersionVector): boolean {
+  const self = sqlite.prepare(`SELECT value FROM meta WHERE key = 'device_id'`).pluck().get() as string;
+  const known = new Set(sqlite.prepare(`SELECT device_id FROM sync_peers`).pluck().all() as string[]);
+  return Object.keys(local).some(
+    (origin) => origin !== self && origin !== SNAPSHOT_ORIGIN && !known.has(origin),
+  );
 }
