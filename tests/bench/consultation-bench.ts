@@ -28,8 +28,10 @@
 //   indexes + chain head + AUTOINCREMENT ≈10.2), consultations and 9 indexes ≈14.8, the search
 //   tables ≈9, the four list tables ≈5, row_clocks 2.4 — each needed by a query or by sync.
 // The commit writes those pages into WAL space reserved after the unlock (db/sqlite/wal-reserve.ts,
-// 64 MiB: the first ≈290 of the 340 saves here), not growing the file: measured here, save
-// p50 5.77 → 4.98 ms, p99 12.13 → 10.23 ms (one run each, issue 20).
+// 64 MiB: the first ≈290 of the 340 saves here), not growing the file (the WAL's fsync p99 was
+// 5.8 ms growing). Save p50 / p99 on this shared 2-core machine, same day: before 5.77 / 12.13 ms;
+// after 4.98 / 10.23, 5.84 / 11.91, and 6.86 / 18.47 in a run where commit_floor_p99 was 5.46 ms
+// (1.71 before) and seeding 26% slower: the machine's noise is as large as what is left.
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
