@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consultationInput, exportTo, makeDevice, pair, sync, type Device } from './sync-helpers';
+import { officeAndLaptops } from './office-and-laptops';
+import { consultationInput } from './sync-helpers';
 
 /**
  * Found by the convergence property (seed -479200343): the office PC changes a consultation's
@@ -11,70 +12,25 @@ import { consultationInput, exportTo, makeDevice, pair, sync, type Device } from
  * holds yet now stay (db/sync/prune.ts).
  */
 describe('a value taken back while another device edits, after pruning', () => {
-  let office: Device;
-  let laptop1: Device;
-  let laptop2: Device;
-  let consultationId = '';
-  beforeAll(async () => {
-    office = await makeDevice('office');
-    laptop1 = await makeDevice('laptop1');
-    laptop2 = await makeDevice('laptop2');
-    await pair(office, laptop1);
-    await pair(office, laptop2);
-    consultationId = (await office.call('consultation.record', consultationInput({ summary: '基本' }))).id;
-    // everyone has it and has said so twice: the office prunes the op that made it
-    for (let i = 0; i < 2; i++)
-      for (const [from, to] of [
-        [laptop1, office],
-        [laptop2, office],
-        [office, laptop1],
-        [office, laptop2],
-      ] as const)
-        await sync(from, to);
-  });
-  afterAll(async () => {
-    for (const d of [office, laptop1, laptop2]) await d.close();
-  });
-
-  const setCategory = async (d: Device, code: string) => {
-    const cur = await d.call('consultation.get', { id: consultationId });
-    await d.call('consultation.update', {
-      id: consultationId,
-      expectedVersion: cur.version,
-      changes: consultationInput({
-        summary: cur.summary,
-        categories: [code],
-        mainCategory: code,
-        responders: cur.responders.map((r) => ({ staffId: r.staffId, profession: r.profession })),
-      }) as never,
-    });
-  };
+  let c: Awaited<ReturnType<typeof officeAndLaptops>>;
+  beforeAll(async () => (c = await officeAndLaptops()));
+  afterAll(() => c.close());
 
   it('every device lists the same conflicts (here none: the office took its value back)', async () => {
-    await setCategory(office, '2.4');
-    await setCategory(office, '1.1'); // taken back to what it was
+    await c.edit(c.office, { categories: ['2.4'] });
+    await c.edit(c.office, { categories: ['1.1'] }); // taken back to what it was
     // the laptop edits more that day, so its last edit is the later one whatever the device ids
-    await laptop2.call('consultation.record', consultationInput({ summary: '別件' }));
-    await laptop2.call('consultation.record', consultationInput({ summary: '別件二' }));
-    await setCategory(laptop2, '2.4');
-    for (const [from, to] of [
-      [laptop1, office],
-      [laptop2, office],
-      [office, laptop1],
-      [office, laptop2],
-    ] as const)
-      await to.call('sync.importBundle', { path: await exportTo(from, to) });
+    await c.laptop2.call('consultation.record', consultationInput({ summary: '別件' }));
+    await c.laptop2.call('consultation.record', consultationInput({ summary: '別件二' }));
+    await c.edit(c.laptop2, { categories: ['2.4'] });
+    await c.exchange();
 
-    const lists = await Promise.all(
-      [office, laptop1, laptop2].map(async (d) =>
-        (await d.call('sync.conflicts', {})).map((c) => c.id).sort(),
-      ),
-    );
+    const lists = await Promise.all(c.all.map((d) => c.conflicts(d)));
     expect(lists[1]).toEqual(lists[0]);
     expect(lists[2]).toEqual(lists[0]);
     expect(lists[0]).toEqual([]);
     // and the record reads the same everywhere: the laptop's later category
-    for (const d of [office, laptop1, laptop2])
-      expect((await d.call('consultation.get', { id: consultationId })).mainCategory).toBe('2.4');
+    for (const d of c.all)
+      expect((await d.call('consultation.get', { id: c.consultationId })).mainCategory).toBe('2.4');
   });
 });
