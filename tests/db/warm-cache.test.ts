@@ -31,6 +31,20 @@ describe('warming the page cache after an unlock', () => {
     db.close();
   });
 
+  it('visits every entry of an index, a key shared by more entries than a step and NULL keys included', async () => {
+    const db = fileWith(0);
+    db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY, muni TEXT); CREATE INDEX c_muni ON c(muni)');
+    const ins = db.prepare('INSERT INTO c (muni) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3_000; i++) ins.run('131016'); // one municipality: more than a step
+      for (let i = 0; i < 1_500; i++) ins.run(String(140000 + i)); // many, one entry each
+      for (let i = 0; i < 200; i++) ins.run(null); // anonymous
+    })();
+    const w = warmPageCache(db, [{ table: 'c', index: 'c_muni', key: 'muni' }, { table: 'c', index: 'missing', key: 'x' }]);
+    expect(await w.done).toBe(4_700);
+    db.close();
+  });
+
   it('leaves the event loop free between steps', async () => {
     const db = fileWith(10_000);
     const w = warmPageCache(db, ['a']);
