@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { chainPayload, HEAD_FUNCTION, MAC_FUNCTION } from './audit-chain/chain-mac';
 import type { DB } from './schema';
 
@@ -30,17 +30,31 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, e: AuditEntry
   };
   const payload = chainPayload(row);
   const append = async (q: Kysely<DB>) => {
-    await sql`
-      INSERT INTO audit_log (at, staff_id, login, action, entity, entity_id, detail, prev_mac, mac)
-      SELECT ${row.at}, ${row.staff_id}, ${row.login}, ${row.action}, ${row.entity}, ${row.entity_id},
-             ${row.detail}, p.mac, ${sql.raw(MAC_FUNCTION)}(${payload}, p.mac)
-      FROM (SELECT (SELECT mac FROM audit_log ORDER BY id DESC LIMIT 1) AS mac) AS p`.execute(q);
-    await sql`
-      INSERT INTO audit_head (one, value)
-      SELECT 1, ${sql.raw(HEAD_FUNCTION)}(id, mac)
-      FROM (SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1) WHERE mac IS NOT NULL
-      ON CONFLICT (one) DO UPDATE SET value = excluded.value`.execute(q);
+    await q.executeQuery(
+      CompiledQuery.raw(APPEND_ENTRY, [
+        row.at,
+        row.staff_id,
+        row.login,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.detail,
+        payload,
+      ]),
+    );
+    await q.executeQuery(CompiledQuery.raw(MOVE_HEAD, []));
   };
   if (db.isTransaction) await append(db);
   else await db.transaction().execute(append);
 }
+
+// Fixed SQL (run as it is, not built per entry: a save writes one to three entries; issue 20)
+const APPEND_ENTRY = `
+  INSERT INTO audit_log (at, staff_id, login, action, entity, entity_id, detail, prev_mac, mac)
+  SELECT ?, ?, ?, ?, ?, ?, ?, p.mac, ${MAC_FUNCTION}(?, p.mac)
+  FROM (SELECT (SELECT mac FROM audit_log ORDER BY id DESC LIMIT 1) AS mac) AS p`;
+const MOVE_HEAD = `
+  INSERT INTO audit_head (one, value)
+  SELECT 1, ${HEAD_FUNCTION}(id, mac)
+  FROM (SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1) WHERE mac IS NOT NULL
+  ON CONFLICT (one) DO UPDATE SET value = excluded.value`;

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema';
 import { tableOf } from './entities';
 import { groupsTouched } from './field-groups';
@@ -34,13 +34,8 @@ export async function recordOp(
   fields: Record<string, unknown>,
 ): Promise<{ origin: string; seq: number; hlc: string }> {
   const seq = (await lastSeq(trx, w.deviceId)) + 1;
-  const clockRow = await trx
-    .selectFrom('row_clocks')
-    .select('clocks')
-    .where('entity', '=', entity)
-    .where('entity_id', '=', entityId)
-    .executeTakeFirst();
-  const clocks = decodeClocks(clockRow?.clocks);
+  const clockRow = await run<{ clocks: string }>(trx, SELECT_CLOCKS, [entity, entityId]);
+  const clocks = decodeClocks(clockRow[0]?.clocks);
   const written = await withWholeGroups(trx, entity, entityId, fields);
   const hlc = w.clock.after(maxClock(clocks));
   const prev: Record<string, string> = {};
@@ -49,25 +44,17 @@ export async function recordOp(
     if (c !== null) prev[f] = c;
   }
   setClocks(clocks, Object.keys(written), hlc);
-  const text = encodeClocks(clocks);
-  await trx
-    .insertInto('row_clocks')
-    .values({ entity, entity_id: entityId, clocks: text })
-    .onConflict((oc) => oc.columns(['entity', 'entity_id']).doUpdateSet({ clocks: text }))
-    .execute();
-  await trx
-    .insertInto('op_log')
-    .values({
-      origin: w.deviceId,
-      seq,
-      hlc,
-      entity,
-      entity_id: entityId,
-      fields: JSON.stringify(written),
-      prev: JSON.stringify(prev),
-      staff_id: w.staffId,
-    })
-    .execute();
+  await run(trx, UPSERT_CLOCKS, [entity, entityId, encodeClocks(clocks)]);
+  await run(trx, INSERT_OP, [
+    w.deviceId,
+    seq,
+    hlc,
+    entity,
+    entityId,
+    JSON.stringify(written),
+    JSON.stringify(prev),
+    w.staffId,
+  ]);
   return { origin: w.deviceId, seq, hlc };
 }
 
@@ -93,17 +80,24 @@ async function withWholeGroups(
 
 /** The highest seq this device has given out (pruned ops included: op_floor). */
 async function lastSeq(trx: Transaction<DB>, deviceId: string): Promise<number> {
-  const last = await trx
-    .selectFrom('op_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('origin', '=', deviceId)
-    .executeTakeFirst();
-  const floor = await trx
-    .selectFrom('op_floor')
-    .select('seq')
-    .where('origin', '=', deviceId)
-    .executeTakeFirst();
-  return Math.max(Number(last?.seq ?? 0), floor?.seq ?? 0);
+  const [row] = await run<{ seq: number }>(trx, LAST_SEQ, [deviceId, deviceId]);
+  return row?.seq ?? 0;
+}
+
+/*
+ * The statements every recorded change runs, as fixed SQL: a save records one to four ops, and
+ * building each query through kysely's builder cost more than running it (issue 20).
+ */
+const SELECT_CLOCKS = `SELECT clocks FROM row_clocks WHERE entity = ? AND entity_id = ?`;
+const UPSERT_CLOCKS = `INSERT INTO row_clocks (entity, entity_id, clocks) VALUES (?, ?, ?)
+  ON CONFLICT (entity, entity_id) DO UPDATE SET clocks = excluded.clocks`;
+const INSERT_OP = `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fields, prev, staff_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+const LAST_SEQ = `SELECT max(coalesce((SELECT max(seq) FROM op_log WHERE origin = ?), 0),
+  coalesce((SELECT seq FROM op_floor WHERE origin = ?), 0)) AS seq`;
+
+async function run<R>(trx: Transaction<DB>, sqlText: string, params: unknown[]): Promise<R[]> {
+  return (await trx.executeQuery<R>(CompiledQuery.raw(sqlText, params))).rows;
 }
 
 /** The latest HLC in the log, to start a session's clock past it. */
