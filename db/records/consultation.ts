@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ConsultationsTable, DB } from '../schema';
 import type { RecordScope } from './record-scope';
+import { insertRows } from './insert-rows';
 import { upsertSearchDoc } from './search-docs';
 import { insertRecord, updateRecord, type NewRecord, type RecordChanges } from './write-record';
 
@@ -107,34 +108,26 @@ async function writeLists(
 ): Promise<void> {
   if (!fresh)
     for (const table of LIST_TABLES) await trx.deleteFrom(table).where('consultation_id', '=', id).execute();
-  if (lists.categories.length) {
-    await trx
-      .insertInto('consultation_categories')
-      .values(lists.categories.map((c) => ({ consultation_id: id, code: c.code, is_main: c.main ? 1 : 0 })))
-      .execute();
-  }
-  if (lists.responses.length) {
-    await trx
-      .insertInto('consultation_responses')
-      .values(lists.responses.map((code) => ({ consultation_id: id, code })))
-      .execute();
-  }
-  if (lists.diseases.length) {
-    await trx
-      .insertInto('consultation_diseases')
-      .values(
-        lists.diseases.map((d) => ({ consultation_id: id, number: d.number, list_version: d.listVersion })),
-      )
-      .execute();
-  }
-  if (lists.responders.length) {
-    await trx
-      .insertInto('consultation_responders')
-      .values(
-        lists.responders.map((r) => ({ consultation_id: id, staff_id: r.staffId, profession: r.profession })),
-      )
-      .execute();
-  }
+  await insertRows(
+    trx,
+    'consultation_categories',
+    lists.categories.map((c) => ({ consultation_id: id, code: c.code, is_main: c.main ? 1 : 0 })),
+  );
+  await insertRows(
+    trx,
+    'consultation_responses',
+    lists.responses.map((code) => ({ consultation_id: id, code })),
+  );
+  await insertRows(
+    trx,
+    'consultation_diseases',
+    lists.diseases.map((d) => ({ consultation_id: id, number: d.number, list_version: d.listVersion })),
+  );
+  await insertRows(
+    trx,
+    'consultation_responders',
+    lists.responders.map((r) => ({ consultation_id: id, staff_id: r.staffId, profession: r.profession })),
+  );
 }
 
 /** The lists as stored, in the shape the op log carries (for change detection). */

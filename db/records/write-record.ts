@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../shared/errors';
 import type { DB } from '../schema';
 import { recordOp } from '../sync/op-log';
+import { insertRows } from './insert-rows';
 import type { RecordScope } from './record-scope';
 import { ENTITIES, type EntitySpec, type EntityTable, type SyncedEntity } from './registry';
 
@@ -72,10 +73,7 @@ export async function insertRecord<E extends SyncedEntity>(
   const stamps = creationStamps(sp, s.now(), s.staffId);
   const row: Row = { id, ...fields, ...opts.derived, ...stamps };
   if (sp.stamps === 'versioned') row.version = 1;
-  await s.trx
-    .insertInto(sp.table)
-    .values(row as never)
-    .execute();
+  await insertRows(s.trx, sp.table, [row]);
   await recordOp(s.trx, s.writer, entity, id, { ...fields, ...opts.lists, ...stamps });
   return id;
 }
