@@ -63,7 +63,9 @@ function stepOver(sqlite: SqliteDb, target: WarmTarget): Step {
   const first = sqlite.prepare(
     `SELECT ${key} FROM ${from} WHERE ${key} IS NOT NULL ORDER BY ${key} LIMIT ${ROWS_PER_STEP}`,
   );
-  const past = sqlite.prepare(`SELECT ${key} FROM ${from} WHERE ${key} > ? ORDER BY ${key} LIMIT ${ROWS_PER_STEP}`);
+  const past = sqlite.prepare(
+    `SELECT ${key} FROM ${from} WHERE ${key} > ? ORDER BY ${key} LIMIT ${ROWS_PER_STEP}`,
+  );
   const run = sqlite.prepare(`SELECT count(*) FROM ${from} WHERE ${key} = ?`).pluck();
   return (after) => {
     let visited = 0;

@@ -40,7 +40,10 @@ describe('warming the page cache after an unlock', () => {
       for (let i = 0; i < 1_500; i++) ins.run(String(140000 + i)); // many, one entry each
       for (let i = 0; i < 200; i++) ins.run(null); // anonymous
     })();
-    const w = warmPageCache(db, [{ table: 'c', index: 'c_muni', key: 'muni' }, { table: 'c', index: 'missing', key: 'x' }]);
+    const w = warmPageCache(db, [
+      { table: 'c', index: 'c_muni', key: 'muni' },
+      { table: 'c', index: 'missing', key: 'x' },
+    ]);
     expect(await w.done).toBe(4_700);
     db.close();
   });
