@@ -32,6 +32,10 @@
 // 5.8 ms growing). Save p50 / p99 on this shared 2-core machine, same day: before 5.77 / 12.13 ms;
 // after 4.98 / 10.23, 5.84 / 11.91, and 6.86 / 18.47 in a run where commit_floor_p99 was 5.46 ms
 // (1.71 before) and seeding 26% slower: the machine's noise is as large as what is left.
+// Next day, with the warm-up reading what a save reads at random (db/sqlite/warm-cache.ts) and the
+// op log, audit entry and record inserts as fixed SQL: 3.53 / 9.24, 4.79 / 11.59, 4.67 / 11.46
+// (plain beside it 3.02 / 6.74, 4.25 / 9.10, 4.40 / 10.20: the encrypted save is 1.06–1.17× the
+// plain one at p50, and the plain save alone reaches the target's p99 in a slow hour).
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
