@@ -1,4 +1,5 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { fixedRows } from './sqlite/fixed-sql';
 import { chainPayload, HEAD_FUNCTION, MAC_FUNCTION } from './audit-chain/chain-mac';
 import type { DB } from './schema';
 
@@ -30,25 +31,23 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, e: AuditEntry
   };
   const payload = chainPayload(row);
   const append = async (q: Kysely<DB>) => {
-    await q.executeQuery(
-      CompiledQuery.raw(APPEND_ENTRY, [
-        row.at,
-        row.staff_id,
-        row.login,
-        row.action,
-        row.entity,
-        row.entity_id,
-        row.detail,
-        payload,
-      ]),
-    );
-    await q.executeQuery(CompiledQuery.raw(MOVE_HEAD, []));
+    await fixedRows(q, APPEND_ENTRY, [
+      row.at,
+      row.staff_id,
+      row.login,
+      row.action,
+      row.entity,
+      row.entity_id,
+      row.detail,
+      payload,
+    ]);
+    await fixedRows(q, MOVE_HEAD);
   };
   if (db.isTransaction) await append(db);
   else await db.transaction().execute(append);
 }
 
-// Fixed SQL (run as it is, not built per entry: a save writes one to three entries; issue 20)
+// Fixed SQL (db/sqlite/fixed-sql.ts): a save writes one to three entries
 const APPEND_ENTRY = `
   INSERT INTO audit_log (at, staff_id, login, action, entity, entity_id, detail, prev_mac, mac)
   SELECT ?, ?, ?, ?, ?, ?, ?, p.mac, ${MAC_FUNCTION}(?, p.mac)

@@ -1,4 +1,5 @@
-import { CompiledQuery, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import { fixedRows } from '../sqlite/fixed-sql';
 import type { DB } from '../schema';
 
 type Row = Record<string, unknown>;
@@ -42,5 +43,5 @@ export async function insertRows(trx: Transaction<DB>, table: string, rows: read
     if (texts.size >= MAX_TEXTS) texts.clear();
     texts.set(key, text);
   }
-  await trx.executeQuery(CompiledQuery.raw(text, values));
+  await fixedRows(trx, text, values);
 }

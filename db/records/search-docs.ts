@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { searchDocumentText } from '../../shared/text/search-document';
 import type { DB } from '../schema';
+import { fixedRows } from '../sqlite/fixed-sql';
 
 /**
  * One search document per consultation: the person's name and kana, the summary, the response,
@@ -11,22 +12,8 @@ import type { DB } from '../schema';
  * that arrive rebuild the same text in db/sync/derived-rows.ts.
  */
 export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: string): Promise<void> {
-  const c = await trx
-    .selectFrom('consultations as c')
-    .leftJoin('persons as p', 'p.id', 'c.person_id')
-    .select([
-      'c.summary',
-      'c.response_text',
-      'c.consulter_note',
-      'c.disease_other',
-      'c.referral_note',
-      'c.serial',
-      'p.name',
-      'p.name_kana',
-      'c.deleted_at',
-    ])
-    .where('c.id', '=', consultationId)
-    .executeTakeFirstOrThrow();
+  const [c] = await fixedRows<DocSource>(trx, DOC_SOURCE, [consultationId]);
+  if (!c) throw new Error(`No consultation ${consultationId} to index.`);
   if (c.deleted_at) {
     // search documents hold live consultations only (the list counts hits from them)
     await trx.deleteFrom('search_docs').where('consultation_id', '=', consultationId).execute();
@@ -42,12 +29,26 @@ export async function upsertSearchDoc(trx: Transaction<DB>, consultationId: stri
     referralNote: c.referral_note,
     serial: c.serial,
   });
-  await trx
-    .insertInto('search_docs')
-    .values({ rowid: undefined, consultation_id: consultationId, text })
-    .onConflict((oc) => oc.column('consultation_id').doUpdateSet({ text }))
-    .execute();
+  await fixedRows(trx, PUT_DOC, [consultationId, text]);
 }
+
+// fixed SQL (db/sqlite/fixed-sql.ts): every save writes its document
+interface DocSource {
+  summary: string | null;
+  response_text: string | null;
+  consulter_note: string | null;
+  disease_other: string | null;
+  referral_note: string | null;
+  serial: string;
+  name: string | null;
+  name_kana: string | null;
+  deleted_at: string | null;
+}
+const DOC_SOURCE = `SELECT c.summary, c.response_text, c.consulter_note, c.disease_other, c.referral_note,
+    c.serial, p.name, p.name_kana, c.deleted_at
+  FROM consultations AS c LEFT JOIN persons AS p ON p.id = c.person_id WHERE c.id = ?`;
+const PUT_DOC = `INSERT INTO search_docs (consultation_id, text) VALUES (?, ?)
+  ON CONFLICT (consultation_id) DO UPDATE SET text = excluded.text`;
 
 /** A person's name changed: their consultations' documents change too. */
 export async function reindexPersonConsultations(trx: Transaction<DB>, personId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
+import { fixedRows } from '../sqlite/fixed-sql';
 
 /**
  * This case file's own settings and counters (table `meta`, never synced): the center's
@@ -12,14 +13,17 @@ export async function deleteMeta(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('meta').where('key', '=', key).execute();
 }
 
-/** Moves a counter kept in meta one up and returns the new value (1 for a new counter). */
+/**
+ * Moves a counter kept in meta one up and returns the new value (1 for a new counter). Fixed SQL
+ * (db/sqlite/fixed-sql.ts): every save takes a record number.
+ */
 export async function nextCounter(db: Kysely<DB>, key: string): Promise<number> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  const [row] = await fixedRows<{ value: string }>(db, `SELECT value FROM meta WHERE key = ?`, [key]);
   const n = Number(row?.value ?? 0) + 1;
-  await db
-    .insertInto('meta')
-    .values({ key, value: String(n) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(n) }))
-    .execute();
+  await fixedRows(
+    db,
+    `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [key, String(n)],
+  );
   return n;
 }

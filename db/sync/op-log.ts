@@ -1,4 +1,5 @@
-import { CompiledQuery, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { fixedRows } from '../sqlite/fixed-sql';
 import type { DB } from '../schema';
 import { tableOf } from './entities';
 import { groupsTouched } from './field-groups';
@@ -34,7 +35,7 @@ export async function recordOp(
   fields: Record<string, unknown>,
 ): Promise<{ origin: string; seq: number; hlc: string }> {
   const seq = (await lastSeq(trx, w.deviceId)) + 1;
-  const clockRow = await run<{ clocks: string }>(trx, SELECT_CLOCKS, [entity, entityId]);
+  const clockRow = await fixedRows<{ clocks: string }>(trx, SELECT_CLOCKS, [entity, entityId]);
   const clocks = decodeClocks(clockRow[0]?.clocks);
   const written = await withWholeGroups(trx, entity, entityId, fields);
   const hlc = w.clock.after(maxClock(clocks));
@@ -44,8 +45,8 @@ export async function recordOp(
     if (c !== null) prev[f] = c;
   }
   setClocks(clocks, Object.keys(written), hlc);
-  await run(trx, UPSERT_CLOCKS, [entity, entityId, encodeClocks(clocks)]);
-  await run(trx, INSERT_OP, [
+  await fixedRows(trx, UPSERT_CLOCKS, [entity, entityId, encodeClocks(clocks)]);
+  await fixedRows(trx, INSERT_OP, [
     w.deviceId,
     seq,
     hlc,
@@ -80,14 +81,11 @@ async function withWholeGroups(
 
 /** The highest seq this device has given out (pruned ops included: op_floor). */
 async function lastSeq(trx: Transaction<DB>, deviceId: string): Promise<number> {
-  const [row] = await run<{ seq: number }>(trx, LAST_SEQ, [deviceId, deviceId]);
+  const [row] = await fixedRows<{ seq: number }>(trx, LAST_SEQ, [deviceId, deviceId]);
   return row?.seq ?? 0;
 }
 
-/*
- * The statements every recorded change runs, as fixed SQL: a save records one to four ops, and
- * building each query through kysely's builder cost more than running it (issue 20).
- */
+/* The statements every recorded change runs, as fixed SQL (db/sqlite/fixed-sql.ts): a save records one to four ops. */
 const SELECT_CLOCKS = `SELECT clocks FROM row_clocks WHERE entity = ? AND entity_id = ?`;
 const UPSERT_CLOCKS = `INSERT INTO row_clocks (entity, entity_id, clocks) VALUES (?, ?, ?)
   ON CONFLICT (entity, entity_id) DO UPDATE SET clocks = excluded.clocks`;
@@ -95,10 +93,6 @@ const INSERT_OP = `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fiel
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 const LAST_SEQ = `SELECT max(coalesce((SELECT max(seq) FROM op_log WHERE origin = ?), 0),
   coalesce((SELECT seq FROM op_floor WHERE origin = ?), 0)) AS seq`;
-
-async function run<R>(trx: Transaction<DB>, sqlText: string, params: unknown[]): Promise<R[]> {
-  return (await trx.executeQuery<R>(CompiledQuery.raw(sqlText, params))).rows;
-}
 
 /** The latest HLC in the log, to start a session's clock past it. */
 export async function latestHlc(db: Transaction<DB> | import('kysely').Kysely<DB>): Promise<string | null> {

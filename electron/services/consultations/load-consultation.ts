@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
@@ -8,6 +9,18 @@ import { toPersonSummary } from '../persons/person-mapper';
 import { derivedContinuitySql } from './continuity';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+type PersonRow = Parameters<typeof toPersonSummary>[0];
+
+// fixed SQL (db/sqlite/fixed-sql.ts): every save reads the record it wrote back
+const CATEGORIES = `SELECT code FROM consultation_categories WHERE consultation_id = ? ORDER BY code`;
+const RESPONSES = `SELECT code FROM consultation_responses WHERE consultation_id = ? ORDER BY code`;
+const DISEASES = `SELECT d.number, d.list_version, n.name_ja FROM consultation_diseases AS d
+  LEFT JOIN master_nanbyo AS n ON n.number = d.number AND n.list_version = d.list_version
+  WHERE d.consultation_id = ? ORDER BY d.number`;
+const RESPONDERS = `SELECT r.staff_id, r.profession, s.display_name FROM consultation_responders AS r
+  INNER JOIN staff AS s ON s.id = r.staff_id WHERE r.consultation_id = ?`;
+const PERSON = `SELECT * FROM persons WHERE id = ?`;
 
 /** Reads one consultation with its lists, disease names, responders and person. */
 export async function loadConsultation(db: Db, id: string): Promise<ConsultationDetail> {
@@ -19,38 +32,19 @@ export async function loadConsultation(db: Db, id: string): Promise<Consultation
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!c) throw new AppError('NOT_FOUND', 'No such consultation.');
-  const [categories, responses, diseases, responders, person] = await Promise.all([
-    db
-      .selectFrom('consultation_categories')
-      .select(['code', 'is_main'])
-      .where('consultation_id', '=', id)
-      .orderBy('code')
-      .execute(),
-    db
-      .selectFrom('consultation_responses')
-      .select('code')
-      .where('consultation_id', '=', id)
-      .orderBy('code')
-      .execute(),
-    db
-      .selectFrom('consultation_diseases as d')
-      .leftJoin('master_nanbyo as n', (j) =>
-        j.onRef('n.number', '=', 'd.number').onRef('n.list_version', '=', 'd.list_version'),
-      )
-      .select(['d.number', 'd.list_version', 'n.name_ja'])
-      .where('d.consultation_id', '=', id)
-      .orderBy('d.number')
-      .execute(),
-    db
-      .selectFrom('consultation_responders as r')
-      .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select(['r.staff_id', 'r.profession', 's.display_name'])
-      .where('r.consultation_id', '=', id)
-      .execute(),
-    c.person_id
-      ? db.selectFrom('persons').selectAll().where('id', '=', c.person_id).executeTakeFirst()
-      : undefined,
-  ]);
+  const categories = await fixedRows<{ code: string }>(db, CATEGORIES, [id]);
+  const responses = await fixedRows<{ code: string }>(db, RESPONSES, [id]);
+  const diseases = await fixedRows<{ number: number; list_version: string; name_ja: string | null }>(
+    db,
+    DISEASES,
+    [id],
+  );
+  const responders = await fixedRows<{ staff_id: string; profession: string; display_name: string }>(
+    db,
+    RESPONDERS,
+    [id],
+  );
+  const [person] = c.person_id ? await fixedRows<PersonRow>(db, PERSON, [c.person_id]) : [];
   return {
     id: c.id,
     serial: c.serial,

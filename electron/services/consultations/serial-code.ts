@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import { writeMeta } from '../../../db/stores/meta';
 
 /**
@@ -31,7 +32,8 @@ const codeOf = (serial: string) => /^R\d+-([A-Z]{2})-\d+$/.exec(serial)?.[1] ?? 
  * (under the old device id), and of the first candidates of the devices it is paired with.
  */
 export async function serialCode(trx: Transaction<DB>, deviceId: string): Promise<string> {
-  const kept = await trx.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save takes a record number
+  const [kept] = await fixedRows<{ value: string }>(trx, `SELECT value FROM meta WHERE key = ?`, [META_KEY]);
   const [forDevice, code] = (kept?.value ?? '').split(' ');
   if (forDevice === deviceId && code) return code;
   const taken = new Set<string>(code ? [code] : []);
@@ -65,7 +67,8 @@ export async function serialCode(trx: Transaction<DB>, deviceId: string): Promis
  * before they ever met). This device chooses anew for its next records; true when it did.
  */
 export async function dropClashingCode(trx: Transaction<DB>, deviceId: string): Promise<string | null> {
-  const kept = await trx.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save takes a record number
+  const [kept] = await fixedRows<{ value: string }>(trx, `SELECT value FROM meta WHERE key = ?`, [META_KEY]);
   const [forDevice, code] = (kept?.value ?? '').split(' ');
   if (forDevice !== deviceId || !code) return null;
   const clash = await trx
