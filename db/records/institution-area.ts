@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { prefectureCodeOf } from '../../shared/codes/municipality-code';
 import { abolishedMunicipality } from '../../shared/masters/abolished-municipalities';
 import type { DB } from '../schema';
+import { fixedRows } from '../sqlite/fixed-sql';
 import { readMeta } from '../sync/identity';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -32,15 +33,12 @@ export class AreaLookup {
   ) {}
 
   static async load(db: Db): Promise<AreaLookup> {
-    const centers = await db
-      .selectFrom('institutions')
-      .select(['id', 'covered_municipalities'])
-      .where('type', '=', 'health_center')
-      .where('active', '=', 1)
-      .orderBy('name_kana')
-      .orderBy('name')
-      .orderBy('id')
-      .execute();
+    // fixed SQL (db/sqlite/fixed-sql.ts): every save looks up its 保健所
+    const centers = await fixedRows<{ id: string; covered_municipalities: string }>(
+      db,
+      `SELECT id, covered_municipalities FROM institutions WHERE type = 'health_center' AND active = 1
+       ORDER BY name_kana, name, id`,
+    );
     const covering = new Map<string, string[]>();
     for (const hc of centers) {
       for (const code of JSON.parse(hc.covered_municipalities) as string[]) {

@@ -1,6 +1,7 @@
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema';
+import { fixedRows } from '../sqlite/fixed-sql';
 import { newSigningKeys } from './signing';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -33,7 +34,8 @@ const KEYS = {
 } as const;
 
 export async function readMeta(db: Db, key: string): Promise<string | null> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  // fixed SQL (db/sqlite/fixed-sql.ts): a save reads several settings
+  const [row] = await fixedRows<{ value: string }>(db, `SELECT value FROM meta WHERE key = ?`, [key]);
   return row?.value ?? null;
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import { AppError } from '../../../shared/errors';
 import { existedOn } from '../../../shared/masters/abolished-municipalities';
 import { latestMunicipalityVersion } from './latest-version';
@@ -17,12 +18,12 @@ export async function assertKnownDiseases(
   diseases: readonly { number: number; listVersion: string }[],
 ): Promise<void> {
   for (const d of diseases) {
-    const row = await db
-      .selectFrom('master_nanbyo')
-      .select('number')
-      .where('list_version', '=', d.listVersion)
-      .where('number', '=', d.number)
-      .executeTakeFirst();
+    // fixed SQL (db/sqlite/fixed-sql.ts): every save checks its diseases and municipality
+    const [row] = await fixedRows(
+      db,
+      `SELECT number FROM master_nanbyo WHERE list_version = ? AND number = ?`,
+      [d.listVersion, d.number],
+    );
     if (!row)
       throw new AppError(
         'UNKNOWN_DISEASE',
@@ -40,12 +41,12 @@ export async function assertKnownMunicipality(
   if (!code) return;
   const version = await latestMunicipalityVersion(db);
   const inList = version
-    ? !!(await db
-        .selectFrom('master_municipalities')
-        .select('code')
-        .where('list_version', '=', version)
-        .where('code', '=', code)
-        .executeTakeFirst())
+    ? (
+        await fixedRows(db, `SELECT code FROM master_municipalities WHERE list_version = ? AND code = ?`, [
+          version,
+          code,
+        ])
+      ).length > 0
     : true;
   if (!existedOn(code, inList, day))
     throw new AppError('UNKNOWN_MUNICIPALITY', `No municipality ${code} existed on ${day}.`, [

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import { MUNICIPALITY_LIST_VERSION } from '../../../shared/masters/parse-municipalities';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,12 +22,12 @@ export async function latestNanbyoVersion(db: Db): Promise<string | null> {
  * so the string maximum is not the newest here.)
  */
 export async function latestMunicipalityVersion(db: Db): Promise<string | null> {
-  const shipped = await db
-    .selectFrom('master_municipalities')
-    .select('list_version')
-    .where('list_version', '=', MUNICIPALITY_LIST_VERSION)
-    .limit(1)
-    .executeTakeFirst();
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save with a municipality asks
+  const [shipped] = await fixedRows<{ list_version: string }>(
+    db,
+    `SELECT list_version FROM master_municipalities WHERE list_version = ? LIMIT 1`,
+    [MUNICIPALITY_LIST_VERSION],
+  );
   if (shipped) return shipped.list_version;
   const row = await db
     .selectFrom('master_municipalities')
