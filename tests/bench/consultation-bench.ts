@@ -34,8 +34,11 @@
 // (1.71 before) and seeding 26% slower: the machine's noise is as large as what is left.
 // Next day, with the warm-up reading what a save reads at random (db/sqlite/warm-cache.ts) and the
 // op log, audit entry and record inserts as fixed SQL: 3.53 / 9.24, 4.79 / 11.59, 4.67 / 11.46
-// (plain beside it 3.02 / 6.74, 4.25 / 9.10, 4.40 / 10.20: the encrypted save is 1.06–1.17× the
-// plain one at p50, and the plain save alone reaches the target's p99 in a slow hour).
+// (plain beside it 3.02 / 6.74, 4.25 / 9.10, 4.40 / 10.20). With the rest of a save's frequent
+// statements as fixed SQL too (db/sqlite/fixed-sql.ts): 2.74 / 6.25, 2.65 / 10.41, 2.60 / 5.85,
+// 4.50 / 11.33, 3.87 / 11.13, 3.60 / 10.25 — the same code's p50 moving 2.6 ↔ 4.5 with the hour
+// (plain p50 2.37–3.27, p99 5.23–8.59). The p50 is well down; the p99 meets the target in a
+// quiet hour only. Encrypted p99 is 1.12–1.44× the plain one while p50 is 1.06–1.18×.
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
