@@ -98,20 +98,18 @@ export async function centerPrefecture(db: Db): Promise<string | null> {
 export async function cityOfWard(db: Db, code: string): Promise<string | null> {
   const gone = abolishedMunicipality(code);
   if (gone) return gone.cityCode;
-  const ward = await db
-    .selectFrom('master_municipalities')
-    .select(['list_version', 'pref_code', 'name'])
-    .where('code', '=', code)
-    .orderBy('list_version', 'desc')
-    .executeTakeFirst();
+  const [ward] = await fixedRows<{ list_version: string; pref_code: string; name: string }>(
+    db,
+    `SELECT list_version, pref_code, name FROM master_municipalities WHERE code = ?
+     ORDER BY list_version DESC LIMIT 1`,
+    [code],
+  );
   const cityName = ward?.name.includes(' ') ? ward.name.split(' ')[0] : undefined;
   if (!ward || !cityName) return null;
-  const city = await db
-    .selectFrom('master_municipalities')
-    .select('code')
-    .where('list_version', '=', ward.list_version)
-    .where('pref_code', '=', ward.pref_code)
-    .where('name', '=', cityName)
-    .executeTakeFirst();
+  const [city] = await fixedRows<{ code: string }>(
+    db,
+    `SELECT code FROM master_municipalities WHERE list_version = ? AND pref_code = ? AND name = ? LIMIT 1`,
+    [ward.list_version, ward.pref_code, cityName],
+  );
   return city?.code ?? null;
 }

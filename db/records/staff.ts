@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { DB, StaffTable } from '../schema';
+import { fixedRows } from '../sqlite/fixed-sql';
 import { plainRecord } from './write-record';
 
 /**
@@ -21,11 +22,11 @@ export async function requireActiveStaff(
 ): Promise<void> {
   const wanted = [...new Set(ids)];
   if (!wanted.length) return;
-  const rows = await db
-    .selectFrom('staff')
-    .select('id')
-    .where('id', 'in', wanted)
-    .where('active', '=', 1)
-    .execute();
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save checks its responders
+  const rows = await fixedRows(
+    db,
+    `SELECT id FROM staff WHERE active = 1 AND id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(wanted)],
+  );
   if (rows.length !== wanted.length) throw new AppError('INVALID_INPUT', message);
 }

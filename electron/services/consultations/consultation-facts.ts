@@ -1,4 +1,5 @@
 import type { PersonsTable } from '../../../db/schema';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
 import { consultationWarnings } from '../../../shared/validation/consultation-warnings';
 import { AppError } from '../../../shared/errors';
@@ -74,14 +75,12 @@ export async function caseFor(
   }
   const ongoing = input.outcome === 'continuing';
   if (personId && (ongoing || continuity === 'continuing')) {
-    const open = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where('person_id', '=', personId)
-      .where('state', '=', 'open')
-      .orderBy('opened_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    // fixed SQL (db/sqlite/fixed-sql.ts): most saves for a person on file ask
+    const [open] = await fixedRows<{ id: string }>(
+      trx,
+      `SELECT id FROM cases WHERE person_id = ? AND state = 'open' ORDER BY opened_at DESC, id DESC LIMIT 1`,
+      [personId],
+    );
     if (open) return open.id;
   }
   if (!ongoing) return null;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type Continuity = 'new' | 'continuing';
@@ -45,20 +46,18 @@ export async function deriveContinuity(
 ): Promise<Continuity> {
   if (!personId) return 'new';
   const at = receivedAt.length === 16 ? `${receivedAt}:00` : receivedAt;
-  let q = db
-    .selectFrom('consultations')
-    .select('id')
-    .where('person_id', '=', personId)
-    .where('deleted_at', 'is', null);
-  q = self
-    ? q
-        .where('id', '!=', self)
-        .where((eb) =>
-          eb.or([eb('received_at', '<', at), eb.and([eb('received_at', '=', at), eb('id', '<', self)])]),
-        )
-    : q.where('received_at', '<=', at);
-  return (await q.limit(1).executeTakeFirst()) ? 'continuing' : 'new';
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save with a person asks
+  const earlier = self
+    ? await fixedRows(db, EARLIER_THAN_SELF, [personId, self, at, at, self])
+    : await fixedRows(db, EARLIER_OR_SAME, [personId, at]);
+  return earlier.length ? 'continuing' : 'new';
 }
+
+const EARLIER_OR_SAME = `SELECT id FROM consultations
+  WHERE person_id = ? AND deleted_at IS NULL AND received_at <= ? LIMIT 1`;
+const EARLIER_THAN_SELF = `SELECT id FROM consultations
+  WHERE person_id = ? AND deleted_at IS NULL AND id != ?
+    AND (received_at < ? OR (received_at = ? AND id < ?)) LIMIT 1`;
 
 /**
  * What a consultation's input makes of it: no value given → the derived one; a value with a
