@@ -39,6 +39,8 @@
 // 4.50 / 11.33, 3.87 / 11.13, 3.60 / 10.25 — the same code's p50 moving 2.6 ↔ 4.5 with the hour
 // (plain p50 2.37–3.27, p99 5.23–8.59). The p50 is well down; the p99 meets the target in a
 // quiet hour only. Encrypted p99 is 1.12–1.44× the plain one while p50 is 1.06–1.18×.
+// With the save's last frequent reads as fixed SQL (continuity, open case, ward, staff): 3.23 / 8.84
+// and 3.51 / 8.15 (plain 2.86 / 6.75, 3.08 / 6.67) in an hour where the plain p50 was ≈3.
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
