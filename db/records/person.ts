@@ -5,6 +5,7 @@ import type { DB, PersonsTable } from '../schema';
 import type { RecordScope } from './record-scope';
 import { reindexPersonConsultations } from './search-docs';
 import { insertRecord, updateRecord, type NewRecord, type RecordChanges } from './write-record';
+import { fixedRows } from '../sqlite/fixed-sql';
 
 /**
  * Persons. A person's folded name and kana (search_text) is derived here on every write and
@@ -32,12 +33,12 @@ export const personRecord = {
 
 /** A person who is not deleted, or null. */
 export async function findLivePerson(db: Kysely<DB>, id: string): Promise<PersonsTable | null> {
-  const row = await db
-    .selectFrom('persons')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save with a person reads them
+  const [row] = await fixedRows<PersonsTable>(
+    db,
+    `SELECT * FROM persons WHERE id = ? AND deleted_at IS NULL`,
+    [id],
+  );
   return row ?? null;
 }
 

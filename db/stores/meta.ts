@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { fixedRows } from '../sqlite/fixed-sql';
+import { readMeta } from '../sync/identity';
 
 /**
  * This case file's own settings and counters (table `meta`, never synced): the center's
@@ -18,8 +19,7 @@ export async function deleteMeta(db: Kysely<DB>, key: string): Promise<void> {
  * (db/sqlite/fixed-sql.ts): every save takes a record number.
  */
 export async function nextCounter(db: Kysely<DB>, key: string): Promise<number> {
-  const [row] = await fixedRows<{ value: string }>(db, `SELECT value FROM meta WHERE key = ?`, [key]);
-  const n = Number(row?.value ?? 0) + 1;
+  const n = Number((await readMeta(db, key)) ?? 0) + 1;
   await fixedRows(
     db,
     `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

@@ -1,8 +1,7 @@
+import { requireLivePerson } from '../../../db/records/person';
 import { requireActiveStaff } from '../../../db/records/staff';
 import type { PersonsTable } from '../../../db/schema';
-import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
-import { AppError } from '../../../shared/errors';
 import type { ConsultationWarning } from '../../../shared/validation/consultation-warnings';
 import { insertFollowUp } from '../followups/insert-follow-up';
 import { assertKnownMunicipality } from '../masters/known-references';
@@ -79,12 +78,6 @@ async function resolvePerson(
   if (choice.mode === 'new' && choice.data.municipalityCode)
     await assertKnownMunicipality(uow.db, choice.data.municipalityCode, input.receivedAt.slice(0, 10));
   const personId = choice.mode === 'new' ? await insertPerson(uow, choice.data) : choice.personId;
-  // fixed SQL (db/sqlite/fixed-sql.ts): every save with a person reads them
-  const [person] = await fixedRows<PersonsTable>(
-    uow.db,
-    `SELECT * FROM persons WHERE id = ? AND deleted_at IS NULL`,
-    [personId],
-  );
-  if (!person) throw new AppError('NOT_FOUND', 'The chosen person does not exist.');
+  const person = await requireLivePerson(uow.db, personId, 'NOT_FOUND', 'The chosen person does not exist.');
   return { personId, person };
 }

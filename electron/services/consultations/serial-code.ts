@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { fixedRows } from '../../../db/sqlite/fixed-sql';
-import { writeMeta } from '../../../db/stores/meta';
+import { readMeta, writeMeta } from '../../../db/stores/meta';
 
 /**
  * The device's letters in a record number (`R7-KT-000123`), so two devices of one center never
@@ -32,9 +31,7 @@ const codeOf = (serial: string) => /^R\d+-([A-Z]{2})-\d+$/.exec(serial)?.[1] ?? 
  * (under the old device id), and of the first candidates of the devices it is paired with.
  */
 export async function serialCode(trx: Transaction<DB>, deviceId: string): Promise<string> {
-  // fixed SQL (db/sqlite/fixed-sql.ts): every save takes a record number
-  const [kept] = await fixedRows<{ value: string }>(trx, `SELECT value FROM meta WHERE key = ?`, [META_KEY]);
-  const [forDevice, code] = (kept?.value ?? '').split(' ');
+  const [forDevice, code] = ((await readMeta(trx, META_KEY)) ?? '').split(' ');
   if (forDevice === deviceId && code) return code;
   const taken = new Set<string>(code ? [code] : []);
   const others = await trx
@@ -67,9 +64,7 @@ export async function serialCode(trx: Transaction<DB>, deviceId: string): Promis
  * before they ever met). This device chooses anew for its next records; true when it did.
  */
 export async function dropClashingCode(trx: Transaction<DB>, deviceId: string): Promise<string | null> {
-  // fixed SQL (db/sqlite/fixed-sql.ts): every save takes a record number
-  const [kept] = await fixedRows<{ value: string }>(trx, `SELECT value FROM meta WHERE key = ?`, [META_KEY]);
-  const [forDevice, code] = (kept?.value ?? '').split(' ');
+  const [forDevice, code] = ((await readMeta(trx, META_KEY)) ?? '').split(' ');
   if (forDevice !== deviceId || !code) return null;
   const clash = await trx
     .selectFrom('consultations')
