@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
+import { requireActiveStaff } from '../../../db/records/staff';
 import type { DB } from '../../../db/schema';
-import { AppError } from '../../../shared/errors';
 import { nowIso, recordsIn } from '../context';
 import type { UnitOfWork } from '../unit-of-work';
 
@@ -15,8 +15,7 @@ export async function insertCase(
   c: { personId: string | null; title: string; ownerId?: string | null; openedAt?: string },
 ): Promise<string> {
   const ownerId = c.ownerId ?? ctx.actor.id;
-  const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
-  if (!owner?.active) throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
+  await requireActiveStaff(trx, [ownerId], 'The case owner is not an active staff member.');
   const id = await recordsIn(trx, ctx).case.insert({
     person_id: c.personId,
     title: c.title,

@@ -20,11 +20,7 @@ export async function openCase(
       .executeTakeFirst();
     if (!p) throw new AppError('INVALID_INPUT', 'No such person.');
   }
-  // insertCase trusts its caller about the owner; a hand-opened case names it from input
-  const ownerId = input.ownerId ?? ctx.actor.id;
-  const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
-  if (!owner || !owner.active)
-    throw new AppError('INVALID_INPUT', 'The case owner is not an active staff member.');
-  const id = await insertCase(trx, ctx, { personId, title: input.title, ownerId });
+  // insertCase checks the owner (an active staff member)
+  const id = await insertCase(trx, ctx, { personId, title: input.title, ownerId: input.ownerId });
   return toCaseDto(await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }

@@ -13,19 +13,24 @@ export type Continuity = 'new' | 'continuing';
  * hand with a reason (continuity_override): that value counts. The 転帰 (outcome) never moves it.
  */
 
-/** SQL: whether consultation `alias` has an earlier (not deleted) consultation of its person. */
-function hasEarlier(alias: string): RawBuilder<boolean> {
-  const c = sql.table(alias);
-  return sql<boolean>`EXISTS (SELECT 1 FROM consultations e INDEXED BY consultations_history
-    WHERE e.person_id = ${c}.person_id AND e.deleted_at IS NULL
-      AND (e.received_at < ${c}.received_at OR (e.received_at = ${c}.received_at AND e.id < ${c}.id)))`;
+/**
+ * SQL text: the derived value of consultation `alias` (ignoring a value set by hand) — 継続 when
+ * it has an earlier (not deleted) consultation of its person. Text, so that the saved record's
+ * read-back can be fixed SQL (load-consultation.ts); `alias` is a name in the code, never input.
+ */
+export function derivedContinuityText(alias = 'c'): string {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+  const c = `"${alias}"`;
+  return `CASE WHEN ${c}.person_id IS NULL THEN 'new'
+    WHEN EXISTS (SELECT 1 FROM consultations e INDEXED BY consultations_history
+      WHERE e.person_id = ${c}.person_id AND e.deleted_at IS NULL
+        AND (e.received_at < ${c}.received_at OR (e.received_at = ${c}.received_at AND e.id < ${c}.id)))
+    THEN 'continuing' ELSE 'new' END`;
 }
 
-/** SQL: the derived value of consultation `alias` (ignoring a value set by hand). */
+/** The same as a kysely expression, for queries built with the builder (reports). */
 export function derivedContinuitySql(alias = 'c'): RawBuilder<Continuity> {
-  const c = sql.table(alias);
-  return sql<Continuity>`CASE WHEN ${c}.person_id IS NULL THEN 'new'
-    WHEN ${hasEarlier(alias)} THEN 'continuing' ELSE 'new' END`;
+  return sql.raw<Continuity>(derivedContinuityText(alias));
 }
 
 /** SQL: the counted value of consultation `alias`: set by hand, else derived. */

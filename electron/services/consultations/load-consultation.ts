@@ -1,12 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../../db/schema';
+import type { ConsultationsTable, DB } from '../../../db/schema';
 import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import type { ConsultationDetail } from '../../../shared/contract/consultations';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/permissions';
 import type { ServiceContext } from '../context';
 import { toPersonSummary } from '../persons/person-mapper';
-import { derivedContinuitySql } from './continuity';
+import { type Continuity, derivedContinuityText } from './continuity';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -21,16 +21,12 @@ const DISEASES = `SELECT d.number, d.list_version, n.name_ja FROM consultation_d
 const RESPONDERS = `SELECT r.staff_id, r.profession, s.display_name FROM consultation_responders AS r
   INNER JOIN staff AS s ON s.id = r.staff_id WHERE r.consultation_id = ?`;
 const PERSON = `SELECT * FROM persons WHERE id = ?`;
+const CONSULTATION = `SELECT *, ${derivedContinuityText('c')} AS continuity_derived
+  FROM consultations AS c WHERE id = ? AND deleted_at IS NULL`;
 
 /** Reads one consultation with its lists, disease names, responders and person. */
 export async function loadConsultation(db: Db, id: string): Promise<ConsultationDetail> {
-  const c = await db
-    .selectFrom('consultations as c')
-    .selectAll()
-    .select(derivedContinuitySql('c').as('continuity_derived'))
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const [c] = await fixedRows<ConsultationsTable & { continuity_derived: Continuity }>(db, CONSULTATION, [id]);
   if (!c) throw new AppError('NOT_FOUND', 'No such consultation.');
   const categories = await fixedRows<{ code: string }>(db, CATEGORIES, [id]);
   const responses = await fixedRows<{ code: string }>(db, RESPONSES, [id]);

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
+import { requireActiveStaff } from '../../../db/records/staff';
 import type { DB } from '../../../db/schema';
-import { AppError } from '../../../shared/errors';
 import { recordsIn } from '../context';
 import type { UnitOfWork } from '../unit-of-work';
 
@@ -17,13 +17,7 @@ export interface NewFollowUp {
 /** Inserts a follow-up inside the caller's transaction; the owner must be an active staff member. */
 export async function insertFollowUp(trx: Transaction<DB>, ctx: UnitOfWork, f: NewFollowUp): Promise<string> {
   const ownerId = f.ownerId ?? ctx.actor.id;
-  const owner = await trx
-    .selectFrom('staff')
-    .select(['id', 'active'])
-    .where('id', '=', ownerId)
-    .executeTakeFirst();
-  if (!owner || !owner.active)
-    throw new AppError('INVALID_INPUT', 'The follow-up owner is not an active staff member.');
+  await requireActiveStaff(trx, [ownerId], 'The follow-up owner is not an active staff member.');
   const id = await recordsIn(trx, ctx).followUp.insert({
     case_id: f.caseId ?? null,
     consultation_id: f.consultationId ?? null,

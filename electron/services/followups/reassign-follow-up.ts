@@ -1,5 +1,5 @@
 import type { FollowUpDto } from '../../../shared/contract/followups';
-import { AppError } from '../../../shared/errors';
+import { requireActiveStaff } from '../../../db/records/staff';
 import type { WriteUnit } from '../unit-of-work';
 import { applyFollowUpChange, loadFollowUp, requireOpen } from './follow-up-change';
 
@@ -8,9 +8,7 @@ export async function reassignFollowUp(ctx: WriteUnit, id: string, ownerId: stri
   const trx = ctx.db;
   const before = await loadFollowUp(trx, id);
   requireOpen(before);
-  const owner = await trx.selectFrom('staff').select('active').where('id', '=', ownerId).executeTakeFirst();
-  if (!owner || !owner.active)
-    throw new AppError('INVALID_INPUT', 'The new owner is not an active staff member.');
+  await requireActiveStaff(trx, [ownerId], 'The new owner is not an active staff member.');
   return applyFollowUpChange(trx, ctx, before, { owner_id: ownerId }, 'followup.reassign', {
     from: before.owner_id,
     to: ownerId,

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, SyncPeersTable } from '../../../db/schema';
 import { updatePeer } from '../../../db/sync/peers';
+import { fixedRows } from '../../../db/sqlite/fixed-sql';
 import { peerClockOffset } from '../../../db/sync/clock-skew';
 import type { VersionVector } from '../../../db/sync/version-vector';
 import type { ClockWarningDto } from '../../../shared/contract/sync';
@@ -83,11 +84,10 @@ export async function todayIsTrusted(
   db: Kysely<DB> | Transaction<DB>,
 ): Promise<boolean> {
   if (ctx.clock.wallSetBackMs() > 0) return false;
-  const doubted = await db
-    .selectFrom('sync_peers')
-    .select('device_id')
-    .where('active', '=', 1)
-    .where('clock_offset_ms', 'is not', null)
-    .executeTakeFirst();
-  return !doubted;
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save of a new person asks
+  const doubted = await fixedRows(
+    db,
+    `SELECT device_id FROM sync_peers WHERE active = 1 AND clock_offset_ms IS NOT NULL LIMIT 1`,
+  );
+  return !doubted.length;
 }
