@@ -58,8 +58,17 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
 }
 
 /**
- * Deletes each origin's ops up to the floor, except those the merge still reads: a row with a
- * listed conflict (the list is computed from its ops) and a parked op (retried from op_log).
+ * Seqs one DELETE statement covers. SQLite keeps a copy of each page a statement changes until
+ * the statement ends (its statement journal, in memory: temp_store = MEMORY, issue 16), so one
+ * DELETE of a 100,000-op import's ops held ≈280 MB (`npm run bench -- sync`: peak RSS 486 MB
+ * against a target of 300). 2,000 ops are ≈4 MB of op log.
+ */
+export const PRUNE_STEP = 2000;
+
+/**
+ * Deletes each origin's ops up to the floor (in steps of PRUNE_STEP seqs), except those the
+ * merge still reads: a row with a listed conflict (the list is computed from its ops) and a
+ * parked op (retried from op_log).
  * With `keepLiveRows`, also every op of a row that still has an op above the floor (an edit
  * not every peer holds yet): an edit still on its way may be concurrent with that one, and
  * whether the value it overwrote was one the winning line once held (a value taken back: no
@@ -69,10 +78,11 @@ export function pruneAcknowledged(sqlite: SqliteDb): { pruned: number; floor: Ve
 export function dropOpsUpTo(
   sqlite: SqliteDb,
   floor: VersionVector,
-  opts: { keepNewest?: boolean; keepLiveRows?: boolean } = {},
+  opts: { keepNewest?: boolean; keepLiveRows?: boolean; step?: number } = {},
 ): number {
+  const step = opts.step ?? PRUNE_STEP;
   const del = sqlite.prepare(
-    `DELETE FROM op_log WHERE origin = ? AND seq <= ?
+    `DELETE FROM op_log WHERE origin = @origin AND seq > @from AND seq <= @to
         ${opts.keepNewest ? 'AND seq < (SELECT max(n.seq) FROM op_log n WHERE n.origin = op_log.origin)' : ''}
         ${
           opts.keepLiveRows
@@ -85,10 +95,19 @@ export function dropOpsUpTo(
         AND NOT EXISTS (SELECT 1 FROM sync_conflicts c
                          WHERE c.entity = op_log.entity AND c.entity_id = op_log.entity_id)`,
   );
+  const first = sqlite.prepare(`SELECT min(seq) FROM op_log WHERE origin = ?`).pluck();
   let n = 0;
   const json = JSON.stringify(floor);
-  for (const [origin, seq] of Object.entries(floor))
-    n += (opts.keepLiveRows ? del.run(origin, seq, { floor: json }) : del.run(origin, seq)).changes;
+  for (const [origin, upTo] of Object.entries(floor)) {
+    const lowest = first.get(origin) as number | null;
+    if (lowest === null) continue;
+    // which ops stay depends only on ops above the floor, conflicts and parked ops, never on
+    // the ops an earlier step deleted: the steps delete what one statement would
+    for (let from = lowest - 1; from < upTo; from += step) {
+      const to = Math.min(from + step, upTo);
+      n += del.run({ origin, from, to, ...(opts.keepLiveRows ? { floor: json } : {}) }).changes;
+    }
+  }
   return n;
 }
 
