@@ -1,5 +1,9 @@
 // Sync bench: export and import of 100,000 ops, each in its own process (so its peak memory is
 // its own), beside a plain bulk insert of the same rows as the floor. Prints JSON lines.
+// 2026-12-04: the 100k import's peak RSS was 486 MB (target ≤ 300): the pruning after the import
+// deleted the acknowledged ops in one DELETE, whose statement journal (in memory, temp_store =
+// MEMORY) held a copy of every page it changed. In steps of 2,000 seqs (db/sync/prune.ts): 269 MB
+// (import 3.11× the plain floor, export 0.64×; 25k: 282 MB).
 import { setBenchKdfLog2N } from '../../db/crypto/kdf';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
