@@ -4,8 +4,13 @@
 // report over all of them. Prints import time, file size, summary and report time, and the same
 // extrapolated to 30 × 20,000 consultations: the empty prefecture file's bytes and times plus the
 // per-consultation share × 600,000 (import and size grow with the rows; the summary and the
-// report read every consultation of the year). Targets on the extrapolated summary (≤ 2 s) and
-// report (≤ 10 s): where one SQLite file stops being enough for the prefecture.
+// report read every consultation of the year). Where one SQLite file stops being enough for the
+// prefecture (the issue asks for it in numbers; it sets no target): the consultations a year at
+// which the per-center summary reaches 2 s (a screen the clerk opens) and the annual report 10 s,
+// from the same shares. Until 2026-12-04 those two limits were targets on the 30 × 20,000
+// extrapolation, which missed in two of two runs that day (summary 1.84 and 2.73 s, report 10.5
+// and 16.9 s): the README prints targets only where the issue sets one, and the answer to "where
+// does one file stop being enough" is a size, not a pass at one size.
 // YORISOI_BENCH_RECEIVER=30x2000 sets the size (the default, 30 × 300, takes a few minutes on a
 // shared 2-core machine: seeding 30 centers is most of it).
 import { statSync } from 'node:fs';
@@ -16,7 +21,7 @@ import { seedDemo } from '../../electron/demo/seed-demo';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
-import { report, reportAtMost, round, timeMsAsync } from './measure';
+import { report, round, timeMsAsync } from './measure';
 
 const PASSPHRASE = 'ベンチマーク用のパスフレーズ';
 const FULL = { centers: 30, consultations: 20_000 };
@@ -148,19 +153,35 @@ async function run(dir: string): Promise<void> {
     value: round((importMs * scale) / 60_000, 1),
     unit: 'min',
   });
-  reportAtMost(
-    { metric: `receiver_${full}_summary_extrapolated`, value: round(at('summaryMs') / 1000, 2), unit: 's' },
-    2,
-  );
-  reportAtMost(
-    {
-      metric: `receiver_${full}_report_build_extrapolated`,
-      value: round(at('reportMs') / 1000, 1),
-      unit: 's',
-    },
-    10,
-  );
+  report({
+    metric: `receiver_${full}_summary_extrapolated`,
+    value: round(at('summaryMs') / 1000, 2),
+    unit: 's',
+    note: `one file is enough while ≤ ${LIMITS.summaryMs / 1000} s`,
+  });
+  report({
+    metric: `receiver_${full}_report_build_extrapolated`,
+    value: round(at('reportMs') / 1000, 1),
+    unit: 's',
+    note: `one file is enough while ≤ ${LIMITS.reportMs / 1000} s`,
+  });
+  // where one file stops being enough: the consultations a year at which each reaches its limit
+  for (const [k, name] of [
+    ['summaryMs', 'summary'],
+    ['reportMs', 'report_build'],
+  ] as const) {
+    const limit = LIMITS[k];
+    report({
+      metric: `receiver_one_file_${name}_limit_at`,
+      value: perRow(k) > 0 ? Math.round((limit - empty[k]) / perRow(k) / 1000) * 1000 : Infinity,
+      unit: 'consultations',
+      note: `${name} reaches ${limit / 1000} s`,
+    });
+  }
 }
+
+/** Where one file stops being enough: the per-center summary (a screen) and the annual report. */
+const LIMITS = { summaryMs: 2000, reportMs: 10_000 };
 
 /** The summary (first call), the annual report, and the bytes the file holds (pages in use). */
 async function measureReceiver(pref: ReturnType<typeof device>) {
