@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { DB, SyncPeersTable } from '../schema';
+import { fixedRows } from '../sqlite/fixed-sql';
 import { mergeVectors, parseVector, type VersionVector } from './version-vector';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -43,4 +44,14 @@ export async function updatePeer(db: Db, deviceId: string, changes: Partial<Sync
 
 export async function insertPeer(db: Db, row: Insertable<SyncPeersTable>): Promise<void> {
   await db.insertInto('sync_peers').values(row).execute();
+}
+
+/** Whether any active peer's clock is in doubt (a clock warning stands: clock-skew.ts). */
+export async function anyClockDoubted(db: Db): Promise<boolean> {
+  // fixed SQL (db/sqlite/fixed-sql.ts): every save of a new person asks (todayIsTrusted)
+  const rows = await fixedRows(
+    db,
+    `SELECT device_id FROM sync_peers WHERE active = 1 AND clock_offset_ms IS NOT NULL LIMIT 1`,
+  );
+  return rows.length > 0;
 }

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, SyncPeersTable } from '../../../db/schema';
-import { updatePeer } from '../../../db/sync/peers';
-import { fixedRows } from '../../../db/sqlite/fixed-sql';
+import { anyClockDoubted, updatePeer } from '../../../db/sync/peers';
 import { peerClockOffset } from '../../../db/sync/clock-skew';
 import type { VersionVector } from '../../../db/sync/version-vector';
 import type { ClockWarningDto } from '../../../shared/contract/sync';
@@ -84,10 +83,5 @@ export async function todayIsTrusted(
   db: Kysely<DB> | Transaction<DB>,
 ): Promise<boolean> {
   if (ctx.clock.wallSetBackMs() > 0) return false;
-  // fixed SQL (db/sqlite/fixed-sql.ts): every save of a new person asks
-  const doubted = await fixedRows(
-    db,
-    `SELECT device_id FROM sync_peers WHERE active = 1 AND clock_offset_ms IS NOT NULL LIMIT 1`,
-  );
-  return !doubted.length;
+  return !(await anyClockDoubted(db));
 }
