@@ -26,7 +26,9 @@ const CONSULTATION = `SELECT *, ${derivedContinuityText('c')} AS continuity_deri
 
 /** Reads one consultation with its lists, disease names, responders and person. */
 export async function loadConsultation(db: Db, id: string): Promise<ConsultationDetail> {
-  const [c] = await fixedRows<ConsultationsTable & { continuity_derived: Continuity }>(db, CONSULTATION, [id]);
+  const [c] = await fixedRows<ConsultationsTable & { continuity_derived: Continuity }>(db, CONSULTATION, [
+    id,
+  ]);
   if (!c) throw new AppError('NOT_FOUND', 'No such consultation.');
   const categories = await fixedRows<{ code: string }>(db, CATEGORIES, [id]);
   const responses = await fixedRows<{ code: string }>(db, RESPONSES, [id]);
