@@ -42,10 +42,13 @@
 // With the save's last frequent reads as fixed SQL (continuity, open case, ward, staff): 3.23 / 8.84
 // and 3.51 / 8.15 (plain 2.86 / 6.75, 3.08 / 6.67) in an hour where the plain p50 was ≈3.
 // Next day, the same code: 3.31 / 7.94, 2.96 / 7.83, 3.71 / 9.68 (plain p50 2.93, 2.41, 3.14);
-// with the saved row, the owner checks and the clock check as fixed SQL too: 3.70 / 7.19. The
-// slowest save in two runs (15.2 and 8.95 ms) was the same input, #95 of the 320: a trigram
-// index merge FTS5 forces at 16 segments, which no pause prevented (162 pages). What SQLite
-// itself spends in a commit below 1 GiB of file is in docs/architecture.md (save walkthrough).
+// with the saved row, the owner checks and the clock check as fixed SQL too: 3.70 / 7.19, 5.58 in
+// the full `npm run bench`, then 4.53 / 12.21 in a contended hour (plain 4.08 / 18.83, commit
+// floor p99 4.55, slowest save 79 ms): the target holds while the machine is not contended.
+// Without pauses FTS5 merges the trigram index's level 0 inside every 16th save (its crisis
+// merge at 16 segments: 10–11 rows of search_fts_data replaced, 54–108 pages); save #95 of the
+// 320 also merges level 1 (48 rows, 162 pages) and was the slowest save in two runs (15.2 and
+// 8.95 ms). What SQLite itself spends in a commit below 1 GiB of file is in docs/architecture.md.
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
