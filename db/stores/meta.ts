@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { fixedRows } from '../sqlite/fixed-sql';
-import { readMeta } from '../sync/identity';
+import { readMeta, writeMeta } from '../sync/identity';
 
 /**
  * This case file's own settings and counters (table `meta`, never synced): the center's
@@ -20,10 +19,6 @@ export async function deleteMeta(db: Kysely<DB>, key: string): Promise<void> {
  */
 export async function nextCounter(db: Kysely<DB>, key: string): Promise<number> {
   const n = Number((await readMeta(db, key)) ?? 0) + 1;
-  await fixedRows(
-    db,
-    `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    [key, String(n)],
-  );
+  await writeMeta(db, key, String(n));
   return n;
 }

@@ -40,11 +40,12 @@ export async function readMeta(db: Db, key: string): Promise<string | null> {
 }
 
 export async function writeMeta(db: Db, key: string, value: string): Promise<void> {
-  await db
-    .insertInto('meta')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  // fixed SQL: every save moves the record number's counter (nextCounter, db/stores/meta.ts)
+  await fixedRows(
+    db,
+    `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [key, value],
+  );
 }
 
 export async function syncMode(db: Db): Promise<SyncMode> {
