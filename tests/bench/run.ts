@@ -2,7 +2,9 @@
 // `npm run bench -- casefile` runs one part; parts: casefile consultations reports sync list
 // coordination letters audit receiver growth. The last line sums up (`N metrics, N within target,
 // N missed`); the run exits 1 when any metric missed its target (ok:false) or a part failed.
-// The list part needs the built renderer (npm run build:renderer) and Debian's Chromium.
+// The list part builds the renderer first (so it never measures a stale build) and needs Debian's
+// Chromium.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +26,11 @@ const PARTS: Record<string, (dir: string) => Promise<void>> = {
   consultations: (d) => benchConsultations(d),
   reports: benchReports,
   sync: benchSync,
-  list: async (d) => benchList(await buildListCaseFile(d)),
+  list: async (d) => {
+    // a fresh clone has no dist/renderer, and an old one would measure yesterday's renderer
+    execFileSync('npm', ['run', '--silent', 'build:renderer'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    await benchList(await buildListCaseFile(d));
+  },
   coordination: benchCoordination,
   letters: () => benchLetters(),
   audit: benchAudit,
