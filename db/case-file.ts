@@ -534,6 +534,7 @@ export class CaseFile {
     writeKeySlotFile(pendingPath(this.path), next);
     rekey(this.sqlite, newKey);
     renameSync(pendingPath(this.path), this.keysPath);
+    this.#checkpoints.reserveAgain();
     this.#dataKey.fill(0);
     this.#dataKey = newKey;
     await writeAudit(this.db, {

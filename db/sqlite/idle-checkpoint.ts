@@ -46,6 +46,8 @@ export interface CheckpointSchedule {
   readonly counts: CheckpointCounts;
   /** resolves with the WAL's size once its space is reserved (wal-reserve.ts) */
   readonly reserved: Promise<number>;
+  /** reserves the space again after something removed the WAL (re-keying leaves WAL mode) */
+  reserveAgain(): void;
   stop(): void;
 }
 
@@ -68,7 +70,9 @@ export function scheduleCheckpoints(
   sqlite.pragma(`journal_size_limit = ${keepBytes}`);
   // the WAL starts empty at each unlock: grow it to what it keeps, up to a quarter of the file
   // (a small file's saves write few pages), so saves do not grow it (wal-reserve.ts)
-  const reserve = reserveWal(walPath, Math.min(keepBytes, Math.floor(fileBytes(dbPathOf(walPath)) / 4)));
+  const reserveNow = () =>
+    reserveWal(walPath, Math.min(keepBytes, Math.floor(fileBytes(dbPathOf(walPath)) / 4)));
+  let reserve = reserveNow();
   const counts: CheckpointCounts = { idle: 0, afterCommit: 0 };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -141,7 +145,14 @@ export function scheduleCheckpoints(
   });
   return {
     counts,
-    reserved: reserve.done,
+    get reserved() {
+      return reserve.done;
+    },
+    reserveAgain: () => {
+      if (stopped) return;
+      reserve.stop();
+      reserve = reserveNow();
+    },
     stop: () => {
       stopped = true;
       reserve.stop();

@@ -117,3 +117,22 @@ it('saves made while the space is still being reserved are never overwritten by 
     sqlite.close();
   }
 });
+
+it('after the data key is rotated, saves write into reserved WAL space again', async () => {
+  const fx = await serviceFixture('2025-06-02');
+  try {
+    await fx.runtime.lock();
+    const ctx = await fx.runtime.login(ADMIN.login, ADMIN.passphrase);
+    await ctx.caseFile.walReserved;
+    // re-keying leaves WAL mode and returns to it: the WAL it had is gone
+    await ctx.caseFile.rotateDataKey();
+    const wal = `${ctx.caseFile.path}-wal`;
+    const reserved = await ctx.caseFile.walReserved;
+    expect(reserved).toBeGreaterThan(0);
+    expect(statSync(wal).size).toBe(reserved);
+    await recordConsultation(ctx, parseRecord(PHONE_CALL));
+    expect(statSync(wal).size).toBe(reserved);
+  } finally {
+    await fx.close();
+  }
+});
