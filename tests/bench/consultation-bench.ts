@@ -45,6 +45,8 @@
 // with the saved row, the owner checks and the clock check as fixed SQL too: 3.70 / 7.19, 5.58 in
 // the full `npm run bench`, then 4.53 / 12.21 in a contended hour (plain 4.08 / 18.83, commit
 // floor p99 4.55, slowest save 79 ms): the target holds while the machine is not contended.
+// On a freshly booted machine (2026-12-04, the same code): 5.67, 5.51, 5.79 and, inside the full
+// `npm run bench`, 5.12 and 6.39 ms (p50 2.19–2.35, plain p99 4.79–5.47, slowest save 7.91–8.26).
 // Without pauses FTS5 merges the trigram index's level 0 inside every 16th save (its crisis
 // merge at 16 segments: 10–11 rows of search_fts_data replaced, 54–108 pages); save #95 of the
 // 320 also merges level 1 (48 rows, 162 pages) and was the slowest save in two runs (15.2 and
