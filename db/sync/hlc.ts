@@ -61,6 +61,17 @@ export class HybridClock {
     return behind > MAX_AHEAD_MS ? behind : 0;
   }
 
+  /**
+   * At unlock: the newest timestamp this device gave out in an earlier session. A wall clock
+   * more than MAX_AHEAD_MS behind it was set back while the app was closed (a laptop whose
+   * clock battery ran out boots years back), which `observe` alone would take for a far
+   * timestamp and forget; wallSetBackMs then reports it, as for a clock set back while open.
+   */
+  resume(ownNewest: string): void {
+    this.observe(ownNewest);
+    this.#highest = Math.max(this.#highest, HybridClock.parse(ownNewest).ms);
+  }
+
   /** A peer's clock agrees with the wall clock: what this clock held before no longer counts. */
   confirm(): void {
     this.#settle(this.wall());

@@ -94,6 +94,24 @@ const INSERT_OP = `INSERT INTO op_log (origin, seq, hlc, entity, entity_id, fiel
 const LAST_SEQ = `SELECT max(coalesce((SELECT max(seq) FROM op_log WHERE origin = ?), 0),
   coalesce((SELECT seq FROM op_floor WHERE origin = ?), 0)) AS seq`;
 
+/**
+ * The timestamp of this device's newest op (by seq: the one it wrote last, kept by pruning), to
+ * tell at unlock whether the wall clock is behind what this device already wrote.
+ */
+export async function ownNewestHlc(
+  db: Transaction<DB> | import('kysely').Kysely<DB>,
+  deviceId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('op_log')
+    .select('hlc')
+    .where('origin', '=', deviceId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.hlc ?? null;
+}
+
 /** The latest HLC in the log, to start a session's clock past it. */
 export async function latestHlc(db: Transaction<DB> | import('kysely').Kysely<DB>): Promise<string | null> {
   const row = await db

@@ -4,7 +4,7 @@ import { CaseFile } from '../../db/case-file';
 import { appliedMigrations } from '../../db/migrator';
 import { assertSqliteLoads } from '../../db/sqlite/native-module';
 import { HybridClock } from '../../db/sync/hlc';
-import { latestHlc } from '../../db/sync/op-log';
+import { latestHlc, ownNewestHlc } from '../../db/sync/op-log';
 import type { SessionStatus } from '../../shared/contract/session';
 import { AppError } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
@@ -67,6 +67,7 @@ export class AppRuntime {
         user: null,
         schemaVersion: null,
         demo: this.#casefile === this.demoCasefile,
+        clockBehindMs: 0,
       };
     }
     return {
@@ -83,6 +84,8 @@ export class AppRuntime {
       // the migrations table, not an integrity check: the window asks for the status every 30 s
       schemaVersion: (await appliedMigrations(ctx.db).catch(() => null))?.length ?? null,
       demo: this.#casefile === this.demoCasefile,
+      // every screen warns: "today" (the consultation date's default, ages, fiscal years) is wrong
+      clockBehindMs: ctx.clock.wallSetBackMs(),
     };
   }
 
@@ -98,6 +101,8 @@ export class AppRuntime {
     const clock = new HybridClock(deviceId, () => this.now().getTime());
     const last = await latestHlc(caseFile.db);
     if (last) clock.observe(last);
+    const own = await ownNewestHlc(caseFile.db, deviceId);
+    if (own) clock.resume(own);
     const s = caseFile.staff;
     this.#ctx = {
       caseFile,

@@ -21,6 +21,8 @@ export const sessionStatus = z.object({
   schemaVersion: z.number().nullable(),
   /** this run works on the demo case file (fictitious data), not the real one */
   demo: z.boolean(),
+  /** how far this device's wall clock is behind what it already wrote (0: no doubt) */
+  clockBehindMs: z.number().int().nonnegative(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 

@@ -12,9 +12,9 @@ import { ADMIN, tempDir } from '../fixtures/temp-casefile';
  * The real backend in the test process: the renderer's calls go straight to the dispatcher,
  * over a real encrypted case file (no mock of the part that runs here).
  */
-export async function inProcessApp(opts: { login?: boolean } = { login: true }) {
+export async function inProcessApp(opts: { login?: boolean; now?: () => Date } = { login: true }) {
   const t = tempDir();
-  const app = composeApp({ casefile: join(t.dir, 'r.yorisoi') });
+  const app = composeApp({ casefile: join(t.dir, 'r.yorisoi'), ...(opts.now ? { now: opts.now } : {}) });
   setTransport({ call: (c, i) => app.dispatcher.dispatch(c, i) as never });
   useSession.setState({ status: null, recoveryCode: null });
   useNav.setState({ screen: 'intake', personId: null, editConsultationId: null });

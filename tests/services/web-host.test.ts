@@ -59,6 +59,7 @@ describe('web host (browser mode)', () => {
         user: null,
         schemaVersion: null,
         demo: false,
+        clockBehindMs: 0,
       },
     });
     const locked = await call('consultation.list', {}, { 'x-yorisoi-token': host.token });

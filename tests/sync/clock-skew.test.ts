@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HybridClock } from '../../db/sync/hlc';
+import { ADMIN } from '../fixtures/temp-casefile';
 import { consultationInput, makeDevice, pair, sync, syncedState, type Device } from './sync-helpers';
 
 /**
@@ -151,6 +152,19 @@ describe('clock skew', () => {
       expect(p.phone).toBe('090-4444-4444');
       expect(p.ageBand).toBe('50-59');
     }
+  });
+
+  it('a date reset while the laptop was off is noticed at the next unlock: warning, no age band from it', async () => {
+    await setPhone(office, '090-6666-6666'); // this device wrote on 2025-06-02
+    await office.fx.runtime.lock();
+    office.fx.setToday('2015-01-10'); // the clock battery ran out: the laptop boots in 2015
+    await office.fx.as(ADMIN.login);
+    expect((await office.call('sync.status', {})).clockWarnings).toEqual([
+      expect.objectContaining({ deviceId: office.deviceId, self: true, kind: 'behind' }),
+    ]);
+    expect((await office.call('session.status', {})).clockBehindMs).toBeGreaterThan(3000 * DAY);
+    await setPhone(office, '090-7777-7777');
+    expect((await office.call('person.get', { id: personId })).ageBand).toBe('50-59');
   });
 
   it('a clock set back behind what this device already wrote is suspect too: no age band from it', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/permissions';
 import { useIdleLock } from '../../hooks/use-idle-lock';
 import { useNav, type Screen } from '../../stores/nav-store';
+import { ClockBanner } from './clock-banner';
 import { navGroups } from './nav-items';
 import { useSession } from '../../stores/session-store';
 import { useSettings } from '../../stores/settings-store';
@@ -140,6 +141,7 @@ export function AppShell() {
             {t('ui.demo.banner')}
           </p>
         )}
+        <ClockBanner />
         {user && can(user.role, 'backup.run') && <BackupReminder />}
         {SCREENS[screen]()}
       </main>

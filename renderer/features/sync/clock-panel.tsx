@@ -4,7 +4,7 @@ import type { ClockWarningDto } from '../../../shared/contract/sync';
 const HOUR = 3600 * 1000;
 
 /** How far off, in words a counselor can check against a calendar (days, else hours). */
-function distance(ms: number, t: (k: string, o: Record<string, unknown>) => string): string {
+export function distance(ms: number, t: (k: string, o: Record<string, unknown>) => string): string {
   const abs = Math.abs(ms);
   return abs >= 24 * HOUR
     ? t('sync.clock.days', { count: Math.round(abs / (24 * HOUR)) })
