@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { scheduleCheckpoints } from '../../db/sqlite/idle-checkpoint';
 import { openEncrypted, type SqliteDb } from '../../db/sqlite/open-encrypted';
+import type { ServiceContext } from '../../electron/services/context';
 import { recordConsultation } from '../fixtures/in-use-case';
 import { PHONE_CALL, parseRecord } from '../fixtures/phone-call';
 import { serviceFixture } from '../fixtures/service-fixture';
@@ -22,17 +23,21 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
+/** The WAL has its reserved size, and a consultation save leaves that size as it is. */
+async function expectSaveIntoReserve(ctx: ServiceContext): Promise<void> {
+  const wal = `${ctx.caseFile.path}-wal`;
+  const reserved = await ctx.caseFile.walReserved;
+  expect(reserved).toBeGreaterThan(0);
+  expect(statSync(wal).size).toBe(reserved);
+  await recordConsultation(ctx, parseRecord(PHONE_CALL));
+  expect(statSync(wal).size).toBe(reserved);
+}
+
 it('after an unlock, a save writes into reserved WAL space instead of growing the file', async () => {
   const fx = await serviceFixture('2025-06-02');
   try {
     await fx.runtime.lock(); // lock leaves no WAL; the next unlock starts an empty one
-    const ctx = await fx.runtime.login(ADMIN.login, ADMIN.passphrase);
-    const wal = `${ctx.caseFile.path}-wal`;
-    const reserved = await ctx.caseFile.walReserved;
-    expect(reserved).toBeGreaterThan(0);
-    expect(statSync(wal).size).toBe(reserved);
-    await recordConsultation(ctx, parseRecord(PHONE_CALL));
-    expect(statSync(wal).size).toBe(reserved);
+    await expectSaveIntoReserve(await fx.runtime.login(ADMIN.login, ADMIN.passphrase));
   } finally {
     await fx.close();
   }
@@ -126,12 +131,7 @@ it('after the data key is rotated, saves write into reserved WAL space again', a
     await ctx.caseFile.walReserved;
     // re-keying leaves WAL mode and returns to it: the WAL it had is gone
     await ctx.caseFile.rotateDataKey();
-    const wal = `${ctx.caseFile.path}-wal`;
-    const reserved = await ctx.caseFile.walReserved;
-    expect(reserved).toBeGreaterThan(0);
-    expect(statSync(wal).size).toBe(reserved);
-    await recordConsultation(ctx, parseRecord(PHONE_CALL));
-    expect(statSync(wal).size).toBe(reserved);
+    await expectSaveIntoReserve(ctx);
   } finally {
     await fx.close();
   }

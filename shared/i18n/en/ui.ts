@@ -200,7 +200,7 @@ export const en: Shape<typeof ja> = {
       banner: 'Demo case file: every person and consultation shown is fictitious.',
     },
     clockBanner:
-      'This device’s clock is {{distance}} earlier than times this device already recorded, so “today” (the consultation date and others) is wrong. Check the date and time settings before recording.',
+      'This device’s clock is {{distance}} earlier than times this device already recorded, so “today” (the consultation date and others) may be wrong. Check the date and time settings before recording.',
     settings: {
       title: 'Settings',
       language: 'Language',
