@@ -37,7 +37,6 @@ export function parseVector(json: string): VersionVector {
   );
 }
 
-/** How many ops this device holds that a peer (with `acked`) has not acknowledged. */
 /**
  * What the next bundle to a peer would carry: ops and their bytes as written in a bundle body
  * (before compression), so a peer that never answers shows how its bundles grow (issue 17).
@@ -59,6 +58,7 @@ export function waitingLoad(
   return { ops: row.n, bytes: row.bytes };
 }
 
+/** How many ops this device holds that a peer (with `acked`) has not acknowledged. */
 export function waitingCount(sqlite: SqliteDb, acked: VersionVector, peerId: string): number {
   const row = sqlite
     .prepare(

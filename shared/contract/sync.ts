@@ -56,6 +56,8 @@ export const peerDto = z.object({
   waitingOps: z.number(),
   /** about how large the next bundle to it is (its body before compression) */
   waitingBytes: z.number(),
+  /** the next bundle to it carries a snapshot of the rows (ops it lacks were pruned here) */
+  snapshotDue: z.boolean(),
   /** whole days since anything came from it (a receipt or a bundle), or since pairing */
   silentDays: z.number(),
   /** changes wait and nothing came for STALLED_DAYS: deliver, or retire it if it is gone */

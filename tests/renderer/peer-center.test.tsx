@@ -3,34 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../renderer/i18n/setup';
 import { PeerCenter } from '../../renderer/features/sync/peer-center';
-import type { PeerDto } from '../../shared/contract/sync';
-
-const peer = (
-  deviceId: string,
-  centerId: string,
-  centerName: string,
-  label: string | null = null,
-): PeerDto => ({
-  deviceId,
-  label,
-  centerName,
-  role: 'center',
-  profile: 'full',
-  fingerprint: 'AAAA-BBBB-CCCC-DDDD',
-  centerId,
-  active: true,
-  pairedAt: '2025-06-01T00:00:00.000Z',
-  waitingOps: 0,
-  waitingBytes: 0,
-  silentDays: 0,
-  stalled: false,
-  acknowledged: {},
-  lastExportAt: null,
-  lastExportOps: null,
-  lastReceiptAt: null,
-  lastImportAt: null,
-  lastImportOps: null,
-});
+import { peerDto as peer } from '../fixtures/peer-dto';
 
 describe('the prefecture files a paired device under a center', () => {
   afterEach(cleanup);

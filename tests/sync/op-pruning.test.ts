@@ -119,6 +119,23 @@ describe('pruning acknowledged ops', () => {
     expect(await records(late)).toEqual(await records(office));
   });
 
+  it('the sync screen says when the next file to a device carries a snapshot, which the waiting count leaves out', async () => {
+    const [office, a, late] = await devicesNamed('office', 'laptopA', 'late');
+    await pair(office, a);
+    for (let i = 0; i < 3; i++) await record(office, { summary: `事務所の相談 ${i}` });
+    await roundTrip(office, a);
+    expect(await opCount(office)).toBe(0);
+    await pair(office, late);
+    const queue = async () =>
+      (await office.call('sync.status', {})).peers.find((p) => p.deviceId === late.deviceId)!;
+    // three consultations wait for it, but only each device's newest op is left (prune.ts)
+    expect(await queue()).toMatchObject({ snapshotDue: true });
+    expect((await queue()).waitingOps).toBeLessThanOrEqual(2);
+    await sync(office, late);
+    expect(await queue()).toMatchObject({ snapshotDue: false, waitingOps: 0 });
+    expect((await office.call('sync.status', {})).peers.every((p) => !p.snapshotDue)).toBe(true);
+  });
+
   it('a paired device that never acknowledged holds every op back, and the sync screen still shows what waits for it; retiring it lets them go', async () => {
     const [office, a, silent] = await devicesNamed('office', 'laptop', 'silent');
     await pair(office, a);

@@ -1,5 +1,6 @@
 import type { SyncPeersTable } from '../../../db/schema';
 import type { SqliteDb } from '../../../db/sqlite/open-encrypted';
+import { belowFloor, readFloor } from '../../../db/sync/op-floor';
 import { parseVector, waitingLoad } from '../../../db/sync/version-vector';
 import type { PeerDto } from '../../../shared/contract/sync';
 
@@ -10,6 +11,9 @@ const DAY = 24 * 3600 * 1000;
 export function toPeerDto(sqlite: SqliteDb, p: SyncPeersTable, nowMs: number): PeerDto {
   const acked = parseVector(p.acked);
   const waiting = waitingLoad(sqlite, acked, p.device_id);
+  // ops it lacks were pruned here: the next bundle opens with the rows instead (snapshot.ts),
+  // which the waiting count, made of ops, does not show
+  const snapshotDue = p.active === 1 && belowFloor(readFloor(sqlite), acked).length > 0;
   // the last time anything came from it (a receipt, a bundle), else when it was paired
   const heard = [p.last_receipt_at, p.last_import_at, p.paired_at]
     .filter((x): x is string => !!x)
@@ -28,8 +32,9 @@ export function toPeerDto(sqlite: SqliteDb, p: SyncPeersTable, nowMs: number): P
     pairedAt: p.paired_at,
     waitingOps: waiting.ops,
     waitingBytes: waiting.bytes,
+    snapshotDue,
     silentDays,
-    stalled: p.active === 1 && waiting.ops > 0 && silentDays >= STALLED_DAYS,
+    stalled: p.active === 1 && (waiting.ops > 0 || snapshotDue) && silentDays >= STALLED_DAYS,
     acknowledged: acked,
     lastExportAt: p.last_export_at,
     lastExportOps: p.last_export_ops,

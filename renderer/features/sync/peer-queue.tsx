@@ -90,6 +90,11 @@ export function PeerQueue({
                             {t('sync.queue.waitingSize', { size: formatBytes(p.waitingBytes) })}
                           </span>
                         )}
+                        {p.snapshotDue && (
+                          <span className="hint waiting-size" data-testid="snapshot-due">
+                            {t('sync.queue.snapshotDue')}
+                          </span>
+                        )}
                       </>
                     ) : (
                       t('sync.queue.inactive')
@@ -115,6 +120,7 @@ export function PeerQueue({
                   </dd>
                 </div>
               </dl>
+              {p.snapshotDue && <p className="hint">{t('sync.queue.snapshotDueHelp')}</p>}
               {p.active &&
                 p.waitingOps > 0 &&
                 p.lastExportAt &&

@@ -101,6 +101,9 @@ export const en: Shape<typeof ja> = {
       awaitingReceipt: 'Written out. Until the receipt comes back, the next sync file carries them again.',
       waitingCount: '{{count}}',
       waitingSize: 'next sync file about {{size}}',
+      snapshotDue: '+ a copy of the records',
+      snapshotDueHelp:
+        'This device no longer keeps the history of some changes the device lacks, so the next sync file carries the records themselves and is larger than the count and size above.',
       stalled:
         'Nothing has come from this device for {{days}} days, neither a receipt nor a sync file. The {{count}} changes it lacks (about {{size}}) go into every sync file to it, which keeps growing. If the device is in use, deliver a sync file and get its receipt back. If it is gone (broken, replaced), remove the pairing.',
       lastExport: 'Last sent',
