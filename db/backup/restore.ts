@@ -1,3 +1,4 @@
+import { recordFormerSelf } from '../sync/former-self';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
@@ -71,6 +72,7 @@ export async function restoreSnapshot(input: {
           .where('key', '=', 'device_id')
           .executeTakeFirst();
         await trx.updateTable('meta').set({ value: deviceId }).where('key', '=', 'device_id').execute();
+        if (old?.value) await recordFormerSelf(trx, old.value);
         await writeAudit(trx, {
           staffId: cf.staff.id,
           login: cf.staff.login,

@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../sqlite/open-encrypted';
 import { SNAPSHOT_ORIGIN } from './apply-op';
+import { formerSelves } from './former-self';
 import { raiseFloor } from './op-floor';
 import { localVector, parseVector, type VersionVector } from './version-vector';
 
@@ -20,7 +21,8 @@ import { localVector, parseVector, type VersionVector } from './version-vector';
  * that the conflict list would need this op to see. A peer that never answered (acknowledged
  * nothing) holds everything back; a retired peer (removePeer) does not count.
  *
- * Not on a device that holds ops of a device it is not paired with (hearsOfUnpairedDevices).
+ * Not on a device that holds ops of a device it is not paired with (hearsOfUnpairedDevices);
+ * its own ops from before a restore gave it a new id do not count as such (former-self.ts).
  * Not in prefecture mode: there the op that made a record says which center it belongs to.
  *
  * Runs inside the caller's transaction, wherever acknowledgements move: after a receipt or a
@@ -123,7 +125,10 @@ export function dropOpsUpTo(
 function hearsOfUnpairedDevices(sqlite: SqliteDb, local: VersionVector): boolean {
   const self = sqlite.prepare(`SELECT value FROM meta WHERE key = 'device_id'`).pluck().get() as string;
   const known = new Set(sqlite.prepare(`SELECT device_id FROM sync_peers`).pluck().all() as string[]);
+  // this device before a restore gave it a new id: its own past, unless that id wrote on since
+  const former = formerSelves(sqlite);
+  const ownPast = (origin: string) => former[origin] !== undefined && (local[origin] ?? 0) <= former[origin]!;
   return Object.keys(local).some(
-    (origin) => origin !== self && origin !== SNAPSHOT_ORIGIN && !known.has(origin),
+    (origin) => origin !== self && origin !== SNAPSHOT_ORIGIN && !known.has(origin) && !ownPast(origin),
   );
 }

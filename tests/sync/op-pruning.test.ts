@@ -198,6 +198,54 @@ describe('pruning acknowledged ops', () => {
     expect(await report(laptop)).toBe(await report(office));
   });
 
+  it('a laptop restored from a backup prunes again once the office holds what its old self wrote; not while its old self still writes', async () => {
+    const [office, laptop] = await devicesNamed('office', 'laptop');
+    await pair(office, laptop);
+    await record(laptop, { summary: '先月の相談' });
+    await roundTrip(office, laptop);
+    // two consultations recorded, backed up, never synced: then the laptop breaks
+    await record(laptop, { summary: '送られなかった相談 1' });
+    await record(laptop, { summary: '送られなかった相談 2' });
+    const usb = join(laptop.dir, 'usb');
+    mkdirSync(usb);
+    const { snapshot } = await laptop.call('backup.run', { folder: usb });
+    const oldLaptopId = laptop.deviceId;
+    await office.call('sync.removePeer', { peer: oldLaptopId });
+    await laptop.fx.runtime.lock();
+    await restoreSnapshot({
+      snapshot: snapshot.path,
+      casefile: laptop.fx.runtime.casefile,
+      login: ADMIN.login,
+      passphrase: ADMIN.passphrase,
+    });
+    await laptop.fx.as(ADMIN.login);
+    await pair(office, laptop);
+    await record(laptop, { summary: '復元のあと' });
+    await roundTrip(office, laptop);
+    await roundTrip(office, laptop);
+    expect(await serials(office)).toHaveLength(4);
+    // its old self's ops are its own past, not a device it cannot hear from
+    expect(await opCount(laptop)).toBe(0);
+
+    // the old laptop was not gone after all: an op of its id this copy never had arrives, so
+    // a device it does not hear from directly writes again, and nothing more is pruned
+    const top = await laptop.db
+      .selectFrom('op_log')
+      .selectAll()
+      .where('origin', '=', oldLaptopId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    await laptop.db
+      .insertInto('op_log')
+      .values({ ...top, seq: top.seq + 1, hlc: `${top.hlc.slice(0, 13)}-9999-${oldLaptopId}` })
+      .execute();
+    await record(laptop, { summary: '古い端末が戻ったあと' });
+    await record(laptop, { summary: 'もう一件' });
+    await sync(laptop, office);
+    await sync(office, laptop);
+    expect(await opCount(laptop)).toBeGreaterThanOrEqual(2);
+  });
+
   it('an edit the restored laptop made before its backup and never sent still meets the office’s edit of the same field as a conflict', async () => {
     const [office, pc, laptop] = await devicesNamed('office', 'pc', 'laptop');
     await pair(office, pc);
