@@ -1,4 +1,3 @@
-import { recordFormerSelf } from '../sync/former-self';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
@@ -7,6 +6,7 @@ import { CaseFile } from '../case-file';
 import { keyslotPath } from '../crypto/keyslot-file';
 import type { StaffRole } from '../../shared/vocab/staff-roles';
 import { throttlePath } from '../signin-throttle';
+import { recordFormerSelf } from '../sync/former-self';
 
 /**
  * Puts a snapshot back as the case file. The snapshot is copied to a staging name and must
