@@ -95,21 +95,26 @@ const LAST_SEQ = `SELECT max(coalesce((SELECT max(seq) FROM op_log WHERE origin 
   coalesce((SELECT seq FROM op_floor WHERE origin = ?), 0)) AS seq`;
 
 /**
- * The timestamp of this device's newest op (by seq: the one it wrote last, kept by pruning), to
- * tell at unlock whether the wall clock is behind what this device already wrote.
+ * The latest timestamp among these device ids' newest ops (by seq: the one each wrote last, kept
+ * by pruning): this device's id and the ids it had before a restore (former-self.ts), to tell at
+ * unlock whether the wall clock is behind what this device already wrote.
  */
 export async function ownNewestHlc(
   db: Transaction<DB> | import('kysely').Kysely<DB>,
-  deviceId: string,
+  deviceIds: readonly string[],
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom('op_log')
-    .select('hlc')
-    .where('origin', '=', deviceId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.hlc ?? null;
+  let latest: string | null = null;
+  for (const id of deviceIds) {
+    const row = await db
+      .selectFrom('op_log')
+      .select('hlc')
+      .where('origin', '=', id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (row && (latest === null || row.hlc > latest)) latest = row.hlc;
+  }
+  return latest;
 }
 
 /** The latest HLC in the log, to start a session's clock past it. */

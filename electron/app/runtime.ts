@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { CaseFile } from '../../db/case-file';
 import { appliedMigrations } from '../../db/migrator';
 import { assertSqliteLoads } from '../../db/sqlite/native-module';
+import { formerSelves } from '../../db/sync/former-self';
 import { HybridClock } from '../../db/sync/hlc';
 import { latestHlc, ownNewestHlc } from '../../db/sync/op-log';
 import type { SessionStatus } from '../../shared/contract/session';
@@ -101,7 +102,7 @@ export class AppRuntime {
     const clock = new HybridClock(deviceId, () => this.now().getTime());
     const last = await latestHlc(caseFile.db);
     if (last) clock.observe(last);
-    const own = await ownNewestHlc(caseFile.db, deviceId);
+    const own = await ownNewestHlc(caseFile.db, [deviceId, ...Object.keys(formerSelves(caseFile.sqlite))]);
     if (own) clock.resume(own);
     const s = caseFile.staff;
     this.#ctx = {

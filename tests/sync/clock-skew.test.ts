@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { restoreSnapshot } from '../../db/backup/restore';
 import { HybridClock } from '../../db/sync/hlc';
 import { ADMIN } from '../fixtures/temp-casefile';
 import { consultationInput, makeDevice, pair, sync, syncedState, type Device } from './sync-helpers';
@@ -165,6 +168,19 @@ describe('clock skew', () => {
     expect((await office.call('session.status', {})).clockBehindMs).toBeGreaterThan(3000 * DAY);
     await setPhone(office, '090-7777-7777');
     expect((await office.call('person.get', { id: personId })).ageBand).toBe('50-59');
+  });
+
+  it('a copy restored from a backup knows what it wrote under its old id: a reset date is noticed too', async () => {
+    await setPhone(office, '090-6666-6666');
+    const usb = join(office.dir, 'usb');
+    mkdirSync(usb);
+    const { snapshot } = await office.call('backup.run', { folder: usb });
+    await office.fx.runtime.lock();
+    const casefile = office.fx.runtime.casefile;
+    await restoreSnapshot({ snapshot: snapshot.path, casefile, ...ADMIN });
+    office.fx.setToday('2015-01-10');
+    await office.fx.as(ADMIN.login);
+    expect((await office.call('session.status', {})).clockBehindMs).toBeGreaterThan(3000 * DAY);
   });
 
   it('a clock set back behind what this device already wrote is suspect too: no age band from it', async () => {
