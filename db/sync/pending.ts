@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../sqlite/open-encrypted';
 import type { IncomingOp, OpApplier, Parked } from './apply-op';
+import { retryParkedRows } from './pending-rows';
 
 /**
  * Ops (or some of their fields) this device could not apply yet: written by a newer app (an
@@ -23,10 +24,12 @@ export function park(
     .run(op.origin, op.seq, p.reason, JSON.stringify(p.fields), now, sender);
 }
 
-/** Retries every parked op (oldest first); returns how many were applied in full. */
+/** Retries every parked snapshot row and op (oldest first); returns how many were applied in full. */
 export function retryPending(sqlite: SqliteDb, applier: OpApplier): { applied: number; remaining: number } {
   const count = () => (sqlite.prepare(`SELECT count(*) AS n FROM sync_pending`).get() as { n: number }).n;
   if (count() === 0) return { applied: 0, remaining: 0 };
+  // parked snapshot rows first: an op that waits for its row (missing_row) may follow one
+  let applied = retryParkedRows(sqlite, applier);
   // CROSS JOIN keeps the (small) pending table outside: never a scan of the whole op log
   const rows = sqlite
     .prepare(
@@ -46,7 +49,6 @@ export function retryPending(sqlite: SqliteDb, applier: OpApplier): { applied: n
     prev: string;
   }[];
   const del = sqlite.prepare(`DELETE FROM sync_pending WHERE origin = ? AND seq = ?`);
-  let applied = 0;
   for (const r of rows) {
     const fields = JSON.parse(r.fields) as Record<string, unknown>;
     const waiting = JSON.parse(r.waiting) as string[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SqliteDb } from '../sqlite/open-encrypted';
-import { SNAPSHOT_ORIGIN, type OpApplier } from './apply-op';
+import { SNAPSHOT_ORIGIN, type OpApplier, type Parked } from './apply-op';
 import { groupClock, groupOfField, groupValue } from './field-groups';
 import { NOT_SENT } from './backfill';
 import {
@@ -86,19 +86,27 @@ export function* snapshotLines(
 /**
  * Merges one snapshot row: the whole row at its row clock (a row this device lacks is made with
  * every column), then each field that was edited later at its own clock. Last writer wins per
- * field, as for ops. A row made here takes the sender's version. False: nothing could be applied
- * (a kind of record this app does not know yet).
+ * field, as for ops. A row made here takes the sender's version. Returns what could not be applied
+ * yet (null: all of it): a kind of record or a field this app does not know, or a code from a
+ * newer app that keeps a new row out whole; the caller parks the row (pending-rows.ts).
  */
-export function applyRowLine(sqlite: SqliteDb, applier: OpApplier, row: RowLine): boolean {
+export function applyRowLine(
+  sqlite: SqliteDb,
+  applier: OpApplier,
+  row: RowLine,
+  /** a parked row being retried: only the fields that waited (pending-rows.ts) */
+  waiting?: readonly string[],
+): Parked | null {
   const base = row.clocks[ROW_KEY];
   const table = ENTITY_TABLES[row.entity];
-  if (!base || !table || !tableExists(sqlite, table)) return false;
+  if (!base || !table || !tableExists(sqlite, table))
+    return { reason: 'unknown_entity', fields: Object.keys(row.fields) };
   const hasVersion = readTableInfo(sqlite, table)?.hasVersion ?? false;
   const version = sqlite
     .prepare(`SELECT ${hasVersion ? 'version' : '0'} FROM "${table}" WHERE id = ?`)
     .pluck()
     .get(row.entityId) as number | undefined;
-  if (version !== undefined) keepLosing(sqlite, applier, row);
+  if (version !== undefined && !waiting) keepLosing(sqlite, applier, row);
   const op = (hlc: string, fields: Record<string, unknown>) => ({
     origin: SNAPSHOT_ORIGIN,
     seq: 0,
@@ -109,7 +117,8 @@ export function applyRowLine(sqlite: SqliteDb, applier: OpApplier, row: RowLine)
     prev: {},
   });
   // the row's version is the sender's (or this device's, if it counted more), never bumped here
-  applier.apply(op(base, row.fields), undefined, false);
+  const only = (fields: Record<string, unknown>) => waiting?.filter((f) => f in fields);
+  let still = applier.apply(op(base, row.fields), only(row.fields), false);
   const later = new Map<string, Record<string, unknown>>();
   for (const [f, c] of Object.entries(row.clocks)) {
     if (f === ROW_KEY || c === base || !(f in row.fields)) continue;
@@ -117,12 +126,16 @@ export function applyRowLine(sqlite: SqliteDb, applier: OpApplier, row: RowLine)
     fields[f] = row.fields[f];
     later.set(c, fields);
   }
-  for (const c of [...later.keys()].sort()) applier.apply(op(c, later.get(c)!), undefined, false);
+  for (const c of [...later.keys()].sort()) {
+    const fields = later.get(c)!;
+    const p = applier.apply(op(c, fields), only(fields), false);
+    still ??= p; // the first reason says most (a new row kept out by a newer code: unknown_field)
+  }
   if (hasVersion && row.version !== null) {
     const v = Math.max(row.version, version ?? 0);
     sqlite.prepare(`UPDATE "${table}" SET version = ? WHERE id = ?`).run(v, row.entityId);
   }
-  return true;
+  return still;
 }
 
 /**

@@ -12,6 +12,7 @@ import { OriginBook } from '../../../db/sync/origin-book';
 import { recordImport } from '../../../db/sync/imports';
 import { raiseFloor } from '../../../db/sync/op-floor';
 import { park, retryPending } from '../../../db/sync/pending';
+import { parkRow } from '../../../db/sync/pending-rows';
 import { dropOpsUpTo, pruneAcknowledged } from '../../../db/sync/prune';
 import { applyRowLine, isRowLine, rowLine, type RowLine } from '../../../db/sync/snapshot';
 import { recordAck } from '../../../db/sync/peers';
@@ -174,8 +175,12 @@ async function applyBundle(
     if ('row' in parsed) {
       if (rowsDone) throw new AppError('BUNDLE_CORRUPT', 'A snapshot row comes after the ops.');
       rows++;
-      if (applyRowLine(sqlite, applier, parsed.row)) applied++;
-      else parked++;
+      const waiting = applyRowLine(sqlite, applier, parsed.row);
+      if (!waiting) applied++;
+      else {
+        parkRow(sqlite, parsed.row, waiting, now);
+        parked++;
+      }
       continue;
     }
     endRows();
