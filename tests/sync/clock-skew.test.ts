@@ -1,10 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { restoreSnapshot } from '../../db/backup/restore';
 import { HybridClock } from '../../db/sync/hlc';
 import { ADMIN } from '../fixtures/temp-casefile';
-import { consultationInput, makeDevice, pair, sync, syncedState, type Device } from './sync-helpers';
+import {
+  backUp,
+  consultationInput,
+  makeDevice,
+  pair,
+  restoreBackup,
+  sync,
+  syncedState,
+  type Device,
+} from './sync-helpers';
 
 /**
  * Device clocks that are far off (issue 17): a laptop whose date is wrong by days or years.
@@ -172,14 +178,8 @@ describe('clock skew', () => {
 
   it('a copy restored from a backup knows what it wrote under its old id: a reset date is noticed too', async () => {
     await setPhone(office, '090-6666-6666');
-    const usb = join(office.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await office.call('backup.run', { folder: usb });
-    await office.fx.runtime.lock();
-    const casefile = office.fx.runtime.casefile;
-    await restoreSnapshot({ snapshot: snapshot.path, casefile, ...ADMIN });
-    office.fx.setToday('2015-01-10');
-    await office.fx.as(ADMIN.login);
+    const snapshot = await backUp(office);
+    await restoreBackup(office, snapshot, () => office.fx.setToday('2015-01-10'));
     expect((await office.call('session.status', {})).clockBehindMs).toBeGreaterThan(3000 * DAY);
   });
 

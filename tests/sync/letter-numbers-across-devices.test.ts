@@ -1,10 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { restoreSnapshot } from '../../db/backup/restore';
 import { seedLetterCase } from '../fixtures/letter-fixture';
-import { ADMIN } from '../fixtures/temp-casefile';
-import { makeDevice, pair, sync, type Device } from './sync-helpers';
+import { backUp, makeDevice, pair, restoreBackup, sync, type Device } from './sync-helpers';
 
 /**
  * A letter's document number (み難相第R7-…号) is what the receiving institution files it under
@@ -68,21 +64,12 @@ describe('letter document numbers across a center’s devices', () => {
 
   it('an office PC restored from an older backup issues again: no number it gave out before comes back', async () => {
     await issueLetter(office);
-    const usb = join(office.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await office.call('backup.run', { folder: usb });
+    const snapshot = await backUp(office);
     // after the backup: another letter, and it reaches the laptop before the office PC dies
     const lost = await issueLetter(office);
     await sync(office, laptop);
 
-    await office.fx.runtime.lock();
-    await restoreSnapshot({
-      snapshot: snapshot.path,
-      casefile: office.fx.runtime.casefile,
-      login: ADMIN.login,
-      passphrase: ADMIN.passphrase,
-    });
-    await office.fx.as(ADMIN.login);
+    await restoreBackup(office, snapshot);
     await pair(office, laptop);
     const fresh = await issueLetter(office);
     expect(fresh).not.toBe(lost);

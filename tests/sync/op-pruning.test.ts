@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { restoreSnapshot } from '../../db/backup/restore';
-import { ADMIN } from '../fixtures/temp-casefile';
 import {
+  backUp,
   consultationInput,
   exportTo,
   makeDevice,
   pair,
+  restoreBackup,
   sync,
   syncedState,
   type Device,
@@ -164,9 +162,7 @@ describe('pruning acknowledged ops', () => {
     await roundTrip(office, pc, laptop);
     // recorded on the laptop, backed up, never synced: then the laptop breaks
     const unsent = await record(laptop, { summary: '送られなかった相談' });
-    const usb = join(laptop.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await laptop.call('backup.run', { folder: usb });
+    const snapshot = await backUp(laptop);
     const oldLaptopId = laptop.deviceId;
     // meanwhile the office works on, and retires the broken laptop: its ops can go
     const meanwhile = await record(office, { summary: '事務所で受けた相談' });
@@ -174,14 +170,7 @@ describe('pruning acknowledged ops', () => {
     await office.call('sync.removePeer', { peer: oldLaptopId });
     expect(await opCount(office)).toBe(0);
 
-    await laptop.fx.runtime.lock();
-    await restoreSnapshot({
-      snapshot: snapshot.path,
-      casefile: laptop.fx.runtime.casefile,
-      login: ADMIN.login,
-      passphrase: ADMIN.passphrase,
-    });
-    await laptop.fx.as(ADMIN.login);
+    await restoreBackup(laptop, snapshot);
     expect(laptop.deviceId).not.toBe(oldLaptopId);
     await pair(office, laptop);
     await sync(office, laptop);
@@ -206,19 +195,10 @@ describe('pruning acknowledged ops', () => {
     // two consultations recorded, backed up, never synced: then the laptop breaks
     await record(laptop, { summary: '送られなかった相談 1' });
     await record(laptop, { summary: '送られなかった相談 2' });
-    const usb = join(laptop.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await laptop.call('backup.run', { folder: usb });
+    const snapshot = await backUp(laptop);
     const oldLaptopId = laptop.deviceId;
     await office.call('sync.removePeer', { peer: oldLaptopId });
-    await laptop.fx.runtime.lock();
-    await restoreSnapshot({
-      snapshot: snapshot.path,
-      casefile: laptop.fx.runtime.casefile,
-      login: ADMIN.login,
-      passphrase: ADMIN.passphrase,
-    });
-    await laptop.fx.as(ADMIN.login);
+    await restoreBackup(laptop, snapshot);
     await pair(office, laptop);
     await record(laptop, { summary: '復元のあと' });
     await roundTrip(office, laptop);
@@ -259,22 +239,13 @@ describe('pruning acknowledged ops', () => {
     const setPhone = (d: Device, phone: string) =>
       d.call('person.update', { id: personId, expectedVersion: 1, changes: { name: '山田 花子', phone } });
     await setPhone(laptop, '090-1111-1111');
-    const usb = join(laptop.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await laptop.call('backup.run', { folder: usb });
+    const snapshot = await backUp(laptop);
     await setPhone(office, '090-2222-2222');
     await roundTrip(office, pc);
     await office.call('sync.removePeer', { peer: laptop.deviceId });
     expect(await opCount(office)).toBe(0);
 
-    await laptop.fx.runtime.lock();
-    await restoreSnapshot({
-      snapshot: snapshot.path,
-      casefile: laptop.fx.runtime.casefile,
-      login: ADMIN.login,
-      passphrase: ADMIN.passphrase,
-    });
-    await laptop.fx.as(ADMIN.login);
+    await restoreBackup(laptop, snapshot);
     await pair(office, laptop);
     await sync(office, laptop);
     await sync(laptop, office);

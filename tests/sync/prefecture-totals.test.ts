@@ -1,9 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreSnapshot } from '../../db/backup/restore';
-import { ADMIN } from '../fixtures/temp-casefile';
-import { consultationInput, makeDevice, pair, sync, type Device } from './sync-helpers';
+import {
+  backUp,
+  consultationInput,
+  makeDevice,
+  pair,
+  restoreBackup,
+  sync,
+  type Device,
+} from './sync-helpers';
 
 /**
  * The prefecture's センター別集計 must equal each center's own report (table 1's 延件数 and
@@ -107,24 +111,14 @@ describe("the prefecture's per-center totals equal the center's own report", () 
     await sync(office, pref);
 
     // backup, then one more consultation the backup does not hold
-    const usb = join(office.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await office.call('backup.run', { folder: usb });
+    const snapshot = await backUp(office);
     await anon(office, '2025-09-01T10:00');
     await sync(office, laptop1);
     await sync(office, pref);
 
     // the office PC is replaced: restored from the backup, it takes a new device id and keys
     oldOfficeId = office.deviceId;
-    const casefile = office.fx.runtime.casefile;
-    await office.fx.runtime.lock();
-    await restoreSnapshot({
-      snapshot: snapshot.path,
-      casefile,
-      login: ADMIN.login,
-      passphrase: ADMIN.passphrase,
-    });
-    await office.fx.as(ADMIN.login);
+    await restoreBackup(office, snapshot);
     expect(office.deviceId).not.toBe(oldOfficeId);
     await pair(office, pref);
     await pair(office, laptop1);

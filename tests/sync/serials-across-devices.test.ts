@@ -1,9 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { restoreSnapshot } from '../../db/backup/restore';
-import { ADMIN } from '../fixtures/temp-casefile';
-import { consultationInput, makeDevice, pair, sync, type Device } from './sync-helpers';
+import {
+  backUp,
+  consultationInput,
+  makeDevice,
+  pair,
+  restoreBackup,
+  sync,
+  type Device,
+} from './sync-helpers';
 
 /**
  * Record numbers (R7-…) are what staff quote on the phone and print on letters: two records of
@@ -50,22 +54,12 @@ describe('record numbers across a center’s devices', () => {
 
   it('an office PC restored from an older backup records again: no number it gave out before comes back', async () => {
     await record(office);
-    const usb = join(office.dir, 'usb');
-    mkdirSync(usb);
-    const { snapshot } = await office.call('backup.run', { folder: usb });
+    const snapshot = await backUp(office);
     // after the backup: more records, and they reach the laptop before the office PC dies
     const lost = [await record(office), await record(office)];
     await sync(office, laptop);
 
-    const casefile = office.fx.runtime.casefile;
-    await office.fx.runtime.lock();
-    await restoreSnapshot({
-      snapshot: snapshot.path,
-      casefile,
-      login: ADMIN.login,
-      passphrase: ADMIN.passphrase,
-    });
-    await office.fx.as(ADMIN.login);
+    await restoreBackup(office, snapshot);
     await pair(office, laptop);
     // the restored PC records before it hears from the laptop (the usual morning)
     const fresh = [await record(office), await record(office), await record(office)];

@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { restoreSnapshot } from '../../db/backup/restore';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ALL_HANDLERS } from '../../electron/ipc/handlers';
 import type { ServiceContext } from '../../electron/services/context';
@@ -8,6 +10,7 @@ import { CHANNEL_POLICY } from '../../shared/channel-access';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { serviceFixture } from '../fixtures/service-fixture';
+import { ADMIN } from '../fixtures/temp-casefile';
 
 export type Device = Awaited<ReturnType<typeof makeDevice>>;
 
@@ -65,6 +68,29 @@ export async function pair(
   await b.call('sync.exportCard', { path: cardB });
   await a.call('sync.addPeer', { path: cardB, ...(profiles.aSeesB ? { profile: profiles.aSeesB } : {}) });
   await b.call('sync.addPeer', { path: cardA, ...(profiles.bSeesA ? { profile: profiles.bSeesA } : {}) });
+}
+
+/** A backup of the device onto its "USB stick" (a folder of its own); returns the snapshot's path. */
+export async function backUp(d: Device): Promise<string> {
+  const usb = join(d.dir, 'usb');
+  mkdirSync(usb, { recursive: true });
+  return (await d.call('backup.run', { folder: usb })).snapshot.path;
+}
+
+/**
+ * Puts a backup back as the device's case file (it takes a new device id) and logs in again;
+ * `beforeUnlock` runs between the two (a clock reset while the machine was off, say).
+ */
+export async function restoreBackup(d: Device, snapshot: string, beforeUnlock?: () => void): Promise<void> {
+  await d.fx.runtime.lock();
+  await restoreSnapshot({
+    snapshot,
+    casefile: d.fx.runtime.casefile,
+    login: ADMIN.login,
+    passphrase: ADMIN.passphrase,
+  });
+  beforeUnlock?.();
+  await d.fx.as(ADMIN.login);
 }
 
 export async function exportTo(from: Device, to: Device): Promise<string> {
