@@ -79,8 +79,8 @@ async function withWholeGroups(
   return row ? { ...fields, ...row } : fields;
 }
 
-/** The highest seq this device has given out (pruned ops included: op_floor). */
-async function lastSeq(trx: Transaction<DB>, deviceId: string): Promise<number> {
+/** The highest seq of a device's ops here (pruned ops included: op_floor): the next one it gives out follows. */
+export async function lastSeq(trx: Transaction<DB>, deviceId: string): Promise<number> {
   const [row] = await fixedRows<{ seq: number }>(trx, LAST_SEQ, [deviceId, deviceId]);
   return row?.seq ?? 0;
 }
